@@ -1,0 +1,21 @@
+import 'server-only';
+import { getDatabase, type Database } from '@/db/client';
+
+// On globalThis: instrumentation and route handlers are separate bundles but must share one bootstrap.
+const globalForApp = globalThis as unknown as { __appDatabase?: Promise<Database> };
+
+/**
+ * The app's database, migrated; on first start of an empty database outside production it is filled
+ * with demo data and the demo logins are printed.
+ */
+export function getAppDatabase(): Promise<Database> {
+  globalForApp.__appDatabase ??= (async () => {
+    const database = await getDatabase();
+    if (process.env.NODE_ENV !== 'production' || process.env.SEED_DEMO === '1') {
+      const { ensureDemoData } = await import('./demo-bootstrap');
+      await ensureDemoData(database);
+    }
+    return database;
+  })();
+  return globalForApp.__appDatabase;
+}

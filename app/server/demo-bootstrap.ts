@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { rowsOf } from '@/db/sql';
+import { DEMO_USERS, seedDemo } from '@/db/seed/demo';
+
+/** Seeds an empty database once and prints the demo logins (also printed on later starts, as a reminder). */
+export async function ensureDemoData(database: Database): Promise<void> {
+  const [row] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from companies`));
+  if (Number(row?.n ?? 0) === 0) {
+    const started = Date.now();
+    console.log('[demo] Cơ sở dữ liệu trống — đang tạo dữ liệu mẫu…');
+    await seedDemo(database.db, { customers: Number(process.env.DEMO_CUSTOMERS ?? 5000), withUsers: true });
+    console.log(`[demo] Xong sau ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+  console.log('[demo] Tài khoản dùng thử:');
+  for (const u of DEMO_USERS) console.log(`  ${u.login.padEnd(8)} mật khẩu ${u.password.padEnd(20)} ${u.role}`);
+}

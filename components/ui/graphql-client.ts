@@ -1,0 +1,32 @@
+'use client';
+
+/** A GraphQL error as the endpoint formats it: Vietnamese message plus a stable code. */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly field?: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** Posts a query to /api/graphql with the session cookie; throws the first error as GraphQLRequestError. */
+export async function gqlFetch<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch('/api/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new GraphQLRequestError('Không kết nối được máy chủ. Kiểm tra mạng và thử lại.', 'NETWORK');
+  }
+  const body = (await res.json().catch(() => null)) as { data?: T; errors?: any[] } | null;
+  if (!body) throw new GraphQLRequestError(`Máy chủ trả lời lỗi ${res.status}.`, 'HTTP_' + res.status);
+  const e = body.errors?.[0];
+  if (e) throw new GraphQLRequestError(e.message, e.extensions?.code ?? 'ERROR', e.extensions?.field, e.extensions?.issues);
+  return body.data as T;
+}

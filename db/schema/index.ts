@@ -1,0 +1,8 @@
+// The table list for drizzle-kit and for `defineRelations`; application code imports the area files directly.
+export * from './org';
+export * from './catalogs';
+export * from './users';
+export * from './customers';
+export * from './tariffs';
+export * from './readings';
+export * from './billing';

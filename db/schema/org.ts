@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, snakeCase, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+
+/** The operating company: one row; settings that the rules read (anomaly factors, code prefix). */
+export const companies = snakeCase.table('companies', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  name: text().notNull(),
+  taxCode: varchar({ length: 14 }),
+  address: text(),
+  phone: varchar({ length: 20 }),
+  customerCodePrefix: varchar({ length: 4 }).notNull().default('KH'),
+  anomalyHighFactorPct: integer().notNull().default(151),
+  anomalyLowFactorPct: integer().notNull().default(51),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Đơn vị cơ sở: the organisational unit that permissions are granted on. */
+export const branches = snakeCase.table('branches', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  code: varchar({ length: 16 }).notNull().unique(),
+  name: text().notNull(),
+  address: text(),
+  phone: varchar({ length: 20 }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Tuyến: a group of reading books. */
+export const routes = snakeCase.table(
+  'routes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    branchId: integer().notNull().references(() => branches.id, { onDelete: 'restrict' }),
+    code: varchar({ length: 16 }).notNull().unique(),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.branchId)],
+);
+
+/** Sổ đọc: the unit of permissions, reading, billing and payment. */
+export const readingBooks = snakeCase.table(
+  'reading_books',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    routeId: integer().notNull().references(() => routes.id, { onDelete: 'restrict' }),
+    code: varchar({ length: 16 }).notNull().unique(),
+    name: text().notNull(),
+    readerName: text(),
+    readingDay: smallint(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.routeId), check('reading_day_range', sql`${t.readingDay} is null or ${t.readingDay} between 1 and 31`)],
+);
+
+/** Phường – xã. `kind` matters: households in rural communes (xã) are exempt from the wastewater fee. */
+export const wards = snakeCase.table(
+  'wards',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    code: varchar({ length: 16 }).notNull().unique(),
+    name: text().notNull(),
+    district: text().notNull(),
+    province: text().notNull(),
+    kind: varchar({ length: 16 }).notNull().default('ward'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('ward_kind', sql`${t.kind} in ('ward', 'commune', 'town')`)],
+);
+
+/** Đồng hồ tổng: bulk meters upstream of many customers (losses by area). */
+export const masterMeters = snakeCase.table(
+  'master_meters',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    code: varchar({ length: 16 }).notNull().unique(),
+    name: text().notNull(),
+    wardId: integer().references(() => wards.id, { onDelete: 'set null' }),
+    installedOn: date({ mode: 'string' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.wardId)],
+);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { builder } from '@/graphql/builder';
+import { moveCustomers, placeCustomerAfter, renumberBook } from '@/services/customers/book.service';
+import {
+  createCustomer,
+  deleteCustomer,
+  replaceMeter,
+  resignContract,
+  updateActiveMeter,
+  updateCurrentContract,
+  updateCustomer,
+} from '@/services/customers/customer.service';
+import { deleteAttachment } from '@/services/customers/attachment.service';
+import { ContractInput, CustomerInput, MeterInput } from './customer.inputs';
+import { ContractType, CustomerType, MeterType } from './customer.type';
+
+const customersRight = (right: 'add' | 'edit' | 'delete') => ({
+  permission: { group: 'document' as const, object: 'customers', right },
+});
+
+builder.mutationFields((t) => ({
+  createCustomer: t.field({
+    type: CustomerType,
+    args: {
+      input: t.arg({ type: CustomerInput, required: true }),
+      meter: t.arg({ type: MeterInput }),
+      contract: t.arg({ type: ContractInput }),
+    },
+    authScopes: (_root, args) => ({ book: { bookId: args.input.bookId, object: 'customers', right: 'add' } }),
+    resolve: (_root, args, ctx) =>
+      createCustomer(ctx.db, ctx.actor!, { customer: args.input, meter: args.meter ?? null, contract: args.contract ?? null }),
+  }),
+  updateCustomer: t.field({
+    type: CustomerType,
+    args: {
+      id: t.arg.int({ required: true }),
+      version: t.arg.int({ required: true, description: 'The version the form was loaded with.' }),
+      input: t.arg({ type: CustomerInput, required: true }),
+    },
+    authScopes: customersRight('edit'),
+    resolve: (_root, args, ctx) => updateCustomer(ctx.db, ctx.actor!, { id: args.id, version: args.version, customer: args.input }),
+  }),
+  deleteCustomer: t.boolean({
+    args: { id: t.arg.int({ required: true }) },
+    authScopes: customersRight('delete'),
+    resolve: async (_root, args, ctx) => {
+      await deleteCustomer(ctx.db, ctx.actor!, args.id);
+      return true;
+    },
+  }),
+  moveCustomers: t.int({
+    description: 'Moves customers to another book (appended at its end); returns how many moved.',
+    args: {
+      customerIds: t.arg.intList({ required: true, validate: z.array(z.number().int().positive()).min(1).max(5000) }),
+      targetBookId: t.arg.int({ required: true }),
+    },
+    authScopes: (_root, args) => ({ book: { bookId: args.targetBookId, object: 'customers', right: 'edit' } }),
+    resolve: (_root, args, ctx) => moveCustomers(ctx.db, ctx.actor!, { customerIds: args.customerIds, targetBookId: args.targetBookId }),
+  }),
+  renumberBook: t.int({
+    description: 'Renumbers a book in tens keeping the order; returns how many numbers changed.',
+    args: { bookId: t.arg.int({ required: true }) },
+    authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'customers', right: 'edit' } }),
+    resolve: (_root, args, ctx) => renumberBook(ctx.db, ctx.actor!, args.bookId),
+  }),
+  placeCustomerAfter: t.int({
+    description: 'Moves a customer right after another in its book (null: first); returns the new sequence number.',
+    args: { customerId: t.arg.int({ required: true }), afterCustomerId: t.arg.int() },
+    authScopes: customersRight('edit'),
+    resolve: (_root, args, ctx) =>
+      placeCustomerAfter(ctx.db, ctx.actor!, { customerId: args.customerId, afterCustomerId: args.afterCustomerId ?? null }),
+  }),
+  resignContract: t.field({
+    type: ContractType,
+    args: { customerId: t.arg.int({ required: true }), input: t.arg({ type: ContractInput, required: true }) },
+    authScopes: customersRight('edit'),
+    resolve: (_root, args, ctx) => resignContract(ctx.db, ctx.actor!, args.customerId, args.input),
+  }),
+  updateContract: t.field({
+    type: ContractType,
+    args: { customerId: t.arg.int({ required: true }), input: t.arg({ type: ContractInput, required: true }) },
+    authScopes: customersRight('edit'),
+    resolve: (_root, args, ctx) => updateCurrentContract(ctx.db, ctx.actor!, args.customerId, args.input),
+  }),
+  replaceMeter: t.field({
+    type: MeterType,
+    args: {
+      customerId: t.arg.int({ required: true }),
+      finalIndex: t.arg.int({ required: true, validate: z.number().int().min(0, 'Chỉ số cuối không được âm.') }),
+      removedOn: t.arg({ type: 'Date', required: true }),
+      meter: t.arg({ type: MeterInput, required: true }),
+    },
+    authScopes: customersRight('edit'),
+    resolve: (_root, args, ctx) =>
+      replaceMeter(ctx.db, ctx.actor!, {
+        customerId: args.customerId,
+        finalIndex: args.finalIndex,
+        removedOn: args.removedOn,
+        meter: args.meter,
+      }),
+  }),
+  updateMeter: t.field({
+    type: MeterType,
+    args: {
+      customerId: t.arg.int({ required: true }),
+      meterTypeId: t.arg.int(),
+      sealNo: t.arg.string({ validate: z.string().max(32).nullish() }),
+      verifiedOn: t.arg({ type: 'Date' }),
+    },
+    authScopes: customersRight('edit'),
+    resolve: (_root, args, ctx) =>
+      updateActiveMeter(ctx.db, ctx.actor!, {
+        customerId: args.customerId,
+        meterTypeId: args.meterTypeId ?? null,
+        sealNo: args.sealNo?.trim() || null,
+        verifiedOn: args.verifiedOn ?? null,
+      }),
+  }),
+  deleteAttachment: t.boolean({
+    args: { id: t.arg.int({ required: true }) },
+    authScopes: customersRight('edit'),
+    resolve: async (_root, args, ctx) => {
+      await deleteAttachment(ctx.db, ctx.actor!, args.id);
+      return true;
+    },
+  }),
+}));

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { builder } from '@/graphql/builder';
+import { unauthenticated } from '@/services/errors';
+import { setPermissions } from '@/services/users/permission.service';
+import {
+  changePassword,
+  createUser,
+  deleteUser,
+  resetUserPassword,
+  setUserBooks,
+  updateProfile,
+  updateUser,
+} from '@/services/users/user.service';
+import { PermissionRowRef, UserRef } from './users.type';
+
+// The zod schemas bound sizes; the rules with their own codes (INVALID_LOGIN, PASSWORD_MISMATCH,
+// DUPLICATE_LOGIN …) live in the service so every caller gets the same answer.
+const text = (label: string, max: number) => z.string().max(max, `${label} dài tối đa ${max} ký tự.`);
+const password = (label: string) => z.string().max(256, `${label} dài tối đa 256 ký tự.`);
+const profileFields = {
+  fullName: text('Họ tên', 200),
+  email: text('Email', 254).nullish(),
+  phone: text('Số điện thoại', 20).nullish(),
+};
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  fields: (t) => ({
+    login: t.string({ required: true, description: 'At most 16 characters a–z, 0–9.' }),
+    fullName: t.string({ required: true }),
+    email: t.string(),
+    phone: t.string(),
+    password: t.string({ required: true, description: 'At least 8 characters.' }),
+    confirmPassword: t.string({ required: true }),
+    isAdmin: t.boolean(),
+  }),
+  validate: z.object({
+    login: text('Tên đăng nhập', 64),
+    ...profileFields,
+    password: password('Mật khẩu'),
+    confirmPassword: password('Mật khẩu nhập lại'),
+    isAdmin: z.boolean().nullish(),
+  }),
+});
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  fields: (t) => ({
+    fullName: t.string({ required: true }),
+    email: t.string(),
+    phone: t.string(),
+    isAdmin: t.boolean({ description: 'Omitted: unchanged.' }),
+    isActive: t.boolean({ description: 'Omitted: unchanged. An inactive user cannot sign in.' }),
+  }),
+  validate: z.object({ ...profileFields, isAdmin: z.boolean().nullish(), isActive: z.boolean().nullish() }),
+});
+
+const ProfileInput = builder.inputType('ProfileInput', {
+  fields: (t) => ({
+    fullName: t.string({ required: true }),
+    email: t.string(),
+    phone: t.string(),
+  }),
+  validate: z.object(profileFields),
+});
+
+const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  fields: (t) => ({
+    currentPassword: t.string({ required: true }),
+    newPassword: t.string({ required: true }),
+    confirmPassword: t.string({ required: true }),
+  }),
+  validate: z.object({
+    currentPassword: password('Mật khẩu hiện tại'),
+    newPassword: password('Mật khẩu mới'),
+    confirmPassword: password('Mật khẩu nhập lại'),
+  }),
+});
+
+const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
+  fields: (t) => ({
+    userId: t.int({ required: true }),
+    newPassword: t.string({ required: true }),
+    confirmPassword: t.string({ required: true }),
+  }),
+  validate: z.object({
+    userId: z.number().int().positive('Chưa chọn người dùng.'),
+    newPassword: password('Mật khẩu mới'),
+    confirmPassword: password('Mật khẩu nhập lại'),
+  }),
+});
+
+const PermissionRowInput = builder.inputType('PermissionRowInput', {
+  fields: (t) => ({
+    group: t.string({ required: true, description: 'document, catalog or report.' }),
+    object: t.string({ required: true }),
+    access: t.boolean({ required: true }),
+    add: t.boolean({ required: true }),
+    edit: t.boolean({ required: true }),
+    delete: t.boolean({ required: true }),
+    print: t.boolean({ required: true }),
+    export: t.boolean({ required: true }),
+  }),
+});
+
+const SetPermissionsInput = builder.inputType('SetPermissionsInput', {
+  description: "Replaces every right of the user on the branch: objects left out end with none.",
+  fields: (t) => ({
+    userId: t.int({ required: true }),
+    branchId: t.int({ required: true }),
+    rows: t.field({ type: [PermissionRowInput], required: true }),
+  }),
+  validate: z.object({
+    userId: z.number().int().positive('Chưa chọn người dùng.'),
+    branchId: z.number().int().positive('Chưa chọn đơn vị cơ sở.'),
+    rows: z
+      .array(z.object({ group: text('Nhóm quyền', 16), object: text('Đối tượng phân quyền', 32) }).loose())
+      .max(200, 'Quá nhiều dòng phân quyền.'),
+  }),
+});
+
+const idList = (label: string) =>
+  z.array(z.number().int().positive(`Mã ${label} không hợp lệ.`)).max(50_000, `Quá nhiều ${label}.`);
+
+const SetUserBooksInput = builder.inputType('SetUserBooksInput', {
+  description: 'Replaces the books and the routes (all their books) a user may see and change.',
+  fields: (t) => ({
+    userId: t.int({ required: true }),
+    bookIds: t.intList({ required: true }),
+    routeIds: t.intList({ required: true }),
+  }),
+  validate: z.object({
+    userId: z.number().int().positive('Chưa chọn người dùng.'),
+    bookIds: idList('sổ đọc'),
+    routeIds: idList('tuyến'),
+  }),
+});
+
+builder.mutationField('createUser', (t) =>
+  t.field({
+    type: UserRef,
+    description: 'Adds a user (admins only).',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      if (!ctx.actor) throw unauthenticated();
+      return createUser(ctx.db, ctx.actor, args.input);
+    },
+  }),
+);
+
+builder.mutationField('updateUser', (t) =>
+  t.field({
+    type: UserRef,
+    description: 'Edits a user, including the admin and active flags (admins only; never the last admin).',
+    authScopes: { admin: true },
+    args: { id: t.arg.int({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      if (!ctx.actor) throw unauthenticated();
+      return updateUser(ctx.db, ctx.actor, args.id, args.input);
+    },
+  }),
+);
+
+builder.mutationField('resetUserPassword', (t) =>
+  t.boolean({
+    description: "Sets a user's password without the old one (admins only).",
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      if (!ctx.actor) throw unauthenticated();
+      return resetUserPassword(ctx.db, ctx.actor, args.input);
+    },
+  }),
+);
+
+builder.mutationField('deleteUser', (t) =>
+  t.boolean({
+    description: 'Deletes a user (admins only; not oneself, never the last admin). A user who authored records is deactivated instead.',
+    authScopes: { admin: true },
+    args: { id: t.arg.int({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      if (!ctx.actor) throw unauthenticated();
+      return deleteUser(ctx.db, ctx.actor, args.id);
+    },
+  }),
+);
+
+builder.mutationField('updateProfile', (t) =>
+  t.field({
+    type: UserRef,
+    description: "Edits one's own name, email and phone.",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: ProfileInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      if (!ctx.actor) throw unauthenticated();
+      return updateProfile(ctx.db, ctx.actor, args.input);
+    },
+  }),
+);
+
+builder.mutationField('changePassword', (t) =>
+  t.boolean({
+    description: "Changes one's own password (WRONG_PASSWORD, PASSWORD_TOO_SHORT, PASSWORD_MISMATCH).",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      if (!ctx.actor) throw unauthenticated();
+      return changePassword(ctx.db, ctx.actor, args.input);
+    },
+  }),
+);
+
+builder.mutationField('setPermissions', (t) =>
+  t.field({
+    type: [PermissionRowRef],
+    description: "Replaces a user's rights on one branch (admins only); returns the stored matrix.",
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: SetPermissionsInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      if (!ctx.actor) throw unauthenticated();
+      return setPermissions(ctx.db, ctx.actor, args.input);
+    },
+  }),
+);
+
+builder.mutationField('setUserBooks', (t) =>
+  t.field({
+    type: UserRef,
+    description: 'Replaces the books and routes assigned to a user (admins only).',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: SetUserBooksInput, required: true }) },
+    resolve: (_root, args, ctx) => {
+      if (!ctx.actor) throw unauthenticated();
+      return setUserBooks(ctx.db, ctx.actor, args.input);
+    },
+  }),
+);

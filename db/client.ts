@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { relations } from './relations';
@@ -42,7 +42,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = options.dataDir ?? process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    claimDataDir(dataDir);
+  }
   const client = await PGlite.create(dataDir);
   const db = drizzle({ client, relations });
   if (shouldMigrate) {
@@ -50,6 +53,35 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     await migrate(db, { migrationsFolder });
   }
   return { db: db as unknown as Db, kind: 'pglite', pg: null, close: () => client.close() };
+}
+
+/**
+ * PGlite is single-process: two servers on one data folder corrupt it. A pid file refuses the second
+ * one with a clear message instead.
+ */
+function claimDataDir(dataDir: string): void {
+  const lock = path.join(dataDir, '..', `${path.basename(dataDir)}.pid`);
+  let holder = 0;
+  try {
+    holder = Number(readFileSync(lock, 'utf8'));
+  } catch {
+    holder = 0;
+  }
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `The embedded database ${dataDir} is in use by process ${holder}. Stop it, or set PGLITE_DIR to another folder (or DATABASE_URL).`,
+    );
+  }
+  writeFileSync(lock, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const globalForDb = globalThis as unknown as { __database?: Promise<Database> };

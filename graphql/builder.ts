@@ -23,10 +23,12 @@ export interface BookScope {
 }
 
 /*
- * Plugin order matters: scope-auth first so it wraps every resolver (including the drizzle plugin's
- * generated relation resolvers) and refuses before any argument validation or query planning runs.
+ * Plugin order: scope-auth first so its wrapper is the outermost around every resolver (including the
+ * drizzle plugin's relation resolvers) and refuses before any query is planned. Note that argument
+ * validation (the validation plugin's arg mappers) runs before resolver wrappers: a caller without rights
+ * who sends malformed input gets VALIDATION_FAILED — never data, and nothing is written.
  * Errors are thrown as AppError / GraphQLError with a stable `extensions.code` (see graphql/errors.ts);
- * a single thrown-error contract serves the staff UI, the portal and partners alike.
+ * one thrown-error contract serves the staff UI, the portal and partners alike.
  */
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const bp = (label: string) =>
+  z
+    .number({ error: `${label} phải là số.` })
+    .int(`${label} phải là số nguyên (điểm cơ bản, 500 = 5%).`)
+    .min(0, `${label} không được âm.`)
+    .max(10_000, `${label} tối đa 100%.`);
+
+export const tariffTierSchema = z.object({
+  upTo: z
+    .number({ error: 'Giới hạn bậc phải là số.' })
+    .int('Giới hạn bậc phải là số nguyên m3.')
+    .positive('Giới hạn bậc phải lớn hơn 0.')
+    .max(1_000_000, 'Giới hạn bậc quá lớn.')
+    .nullish()
+    .transform((v) => v ?? null),
+  unitPrice: z
+    .number({ error: 'Đơn giá phải là số.' })
+    .int('Đơn giá phải là số nguyên đồng.')
+    .min(0, 'Đơn giá không được âm.')
+    .max(10_000_000, 'Đơn giá quá lớn.'),
+});
+export type TariffTierInput = z.infer<typeof tariffTierSchema>;
+
+/** A tariff version as typed on the catalog screen; rates are integer basis points (500 = 5 %). */
+export const tariffVersionSchema = z.object({
+  serviceTypeId: z.number().int().positive('Chưa chọn loại dịch vụ.'),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày hiệu lực không hợp lệ (YYYY-MM-DD).'),
+  basis: z.enum(['household', 'person', 'flat'], { message: 'Cách tính định mức là household, person hoặc flat.' }),
+  pricesIncludeVat: z.boolean().default(false),
+  vatRateBp: bp('Thuế suất GTGT').default(500),
+  prorationMethod: z
+    .enum(['split_days', 'weighted_days', 'reading_date'], { message: 'Phương pháp đổi giá trong kỳ không hợp lệ.' })
+    .default('split_days'),
+  minConsumption: z.number().int('Tiêu thụ tối thiểu phải là số nguyên m3.').min(0).max(100_000).nullish().transform((v) => v ?? null),
+  meterSubscription: z.number().int('Phí thuê bao phải là số nguyên đồng.').min(0).max(10_000_000).nullish().transform((v) => v ?? null),
+  environmentFeeBp: bp('Tỷ lệ phí bảo vệ môi trường').default(1000),
+  drainageBp: bp('Tỷ lệ giá dịch vụ thoát nước').default(0),
+  drainageVatBp: bp('Thuế suất GTGT dịch vụ thoát nước').default(0),
+  note: z.string().trim().max(500, 'Ghi chú dài tối đa 500 ký tự.').nullish().transform((v) => v || null),
+  tiers: z.array(tariffTierSchema).min(1, 'Bảng giá phải có ít nhất một bậc.').max(20, 'Tối đa 20 bậc giá.'),
+});
+export type TariffVersionInput = z.infer<typeof tariffVersionSchema>;
+
+/** Editing a version: the same fields; `tiers` omitted keeps the current tiers. */
+export const tariffVersionUpdateSchema = tariffVersionSchema.omit({ serviceTypeId: true, tiers: true }).extend({
+  tiers: z.array(tariffTierSchema).min(1, 'Bảng giá phải có ít nhất một bậc.').max(20, 'Tối đa 20 bậc giá.').nullish(),
+});
+export type TariffVersionUpdateInput = z.infer<typeof tariffVersionUpdateSchema>;
+
+export const estimateBillSchema = z.object({
+  serviceTypeCode: z.string().trim().min(1, 'Chưa chọn loại dịch vụ.').max(24, 'Mã loại dịch vụ không hợp lệ.'),
+  consumption: z
+    .number({ error: 'Lượng tiêu thụ phải là số.' })
+    .int('Lượng tiêu thụ phải là số nguyên m3.')
+    .min(0, 'Lượng tiêu thụ không được âm.')
+    .max(1_000_000, 'Lượng tiêu thụ quá lớn.'),
+  households: z.number().int('Số hộ phải là số nguyên.').min(1, 'Số hộ dùng chung phải từ 1 trở lên.').max(500, 'Số hộ quá lớn.').nullish(),
+  persons: z.number().int('Số nhân khẩu phải là số nguyên.').min(0, 'Số nhân khẩu không được âm.').max(5000, 'Số nhân khẩu quá lớn.').nullish(),
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ không hợp lệ (định dạng YYYY-MM).')
+    .nullish(),
+});
+export type EstimateBillInput = z.infer<typeof estimateBillSchema>;

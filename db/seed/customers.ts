@@ -21,6 +21,11 @@ export function closedPeriods(today: string, count: number): string[] {
   return out;
 }
 
+/** `search_text` of a customer: code, name, address and phone, lower-cased and without diacritics. */
+export function customerSearchText(code: string, name: string, address: string, phone: string | null): string {
+  return foldVietnamese(`${code} ${name} ${address} ${phone ?? ''}`);
+}
+
 export interface WardRef {
   id: number;
   /** "phường Kim Mã, quận Ba Đình, Hà Nội": what follows the street in an address. */
@@ -229,7 +234,7 @@ export function buildCustomerDraft(f: VietnameseFaker, ctx: DraftContext): Custo
     status,
     isPreferential,
     preferentialUntil,
-    searchText: foldVietnamese(`${code} ${name} ${address} ${phone ?? ''}`),
+    searchText: customerSearchText(code, name, address, phone),
     meter,
     contract,
     baseConsumption: base,

@@ -9,6 +9,7 @@ import { foldVietnamese } from '@/domain/text/normalize';
 import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError, notFound, pgErrorCode } from '@/services/errors';
 import { type ContractInput, type CustomerFields, type MeterInput } from './customer-input';
+import { validateExtraFields } from './extra-fields';
 import { diffCustomer, recordHistory } from './history';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -92,11 +93,13 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
       if (sequenceNo !== null) await assertSequenceFree(tx, c.bookId, sequenceNo);
       else sequenceNo = nextSequenceAtEnd(await maxSequence(tx, c.bookId));
       if (input.meter) await assertSerialFree(tx, input.meter.serial);
+      const extra = await validateExtraFields(tx, c.extra);
       const code = await nextCustomerCode(tx);
       const [row] = await tx
         .insert(customers)
         .values({
           ...c,
+          extra,
           sequenceNo,
           code,
           latitude: c.latitude === null ? null : String(c.latitude),
@@ -141,6 +144,7 @@ export async function updateCustomer(
       if (sequenceNo !== existing.sequenceNo) await assertSequenceFree(tx, existing.bookId, sequenceNo, existing.id);
       const next = {
         ...fields,
+        extra: await validateExtraFields(tx, fields.extra),
         sequenceNo,
         latitude: fields.latitude === null ? null : fields.latitude.toFixed(6),
         longitude: fields.longitude === null ? null : fields.longitude.toFixed(6),

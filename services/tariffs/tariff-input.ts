@@ -55,7 +55,7 @@ export const estimateBillSchema = z.object({
     .number({ error: 'Lượng tiêu thụ phải là số.' })
     .int('Lượng tiêu thụ phải là số nguyên m3.')
     .min(0, 'Lượng tiêu thụ không được âm.')
-    .max(1_000_000, 'Lượng tiêu thụ quá lớn.'),
+    .max(50_000, 'Lượng tiêu thụ tối đa 50.000 m3.'),
   households: z.number().int('Số hộ phải là số nguyên.').min(1, 'Số hộ dùng chung phải từ 1 trở lên.').max(500, 'Số hộ quá lớn.').nullish(),
   persons: z.number().int('Số nhân khẩu phải là số nguyên.').min(0, 'Số nhân khẩu không được âm.').max(5000, 'Số nhân khẩu quá lớn.').nullish(),
   period: z

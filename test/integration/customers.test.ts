@@ -181,3 +181,24 @@ describe('customers', () => {
     expect(ok.data!.deleteCustomer).toBe(true);
   });
 });
+
+describe('extra fields a company defines', () => {
+  it('accepts defined fields, refuses unknown keys and wrong kinds, requires required ones', async () => {
+    const { customFieldDefs } = await import('@/db/schema/catalogs');
+    await database.db.insert(customFieldDefs).values([
+      { key: 'soHoKhau', label: 'Số hộ khẩu', kind: 'text' },
+      { key: 'dienTich', label: 'Diện tích nhà', kind: 'number' },
+    ]);
+    const ok = await create({ extra: { soHoKhau: 'HK-123', dienTich: 72 } });
+    const read = await gql(database.db, f.clerk, `query($id: Int!) { customer(id: $id) { extra } }`, { id: ok.id });
+    expect(read.data!.customer.extra).toEqual({ soHoKhau: 'HK-123', dienTich: 72 });
+    const unknown = await gql(database.db, f.clerk, CREATE, { input: customerInput({ extra: { khac: 'x' } }) });
+    expect(unknown.code).toBe('UNKNOWN_EXTRA_FIELD');
+    const wrongKind = await gql(database.db, f.clerk, CREATE, { input: customerInput({ extra: { dienTich: 'rộng' } }) });
+    expect(wrongKind.code).toBe('INVALID_EXTRA_FIELD');
+    await database.db.insert(customFieldDefs).values({ key: 'maVung', label: 'Mã vùng', kind: 'text', isRequired: 1 });
+    const missing = await gql(database.db, f.clerk, CREATE, { input: customerInput({ extra: {} }) });
+    expect(missing.code).toBe('EXTRA_FIELD_REQUIRED');
+    expect(missing.errors[0]!.message).toBe('Chưa nhập Mã vùng.');
+  });
+});

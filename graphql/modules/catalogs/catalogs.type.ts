@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
 import type { CatalogColumnInfo, CatalogRow } from '@/services/catalogs/catalog.service';
-import { COLUMN_KINDS, FILTER_OPS, MAX_FILTERS, type ColumnFilter } from '@/services/catalogs/filter';
+import { COLUMN_KINDS, FILTER_OPS, MAX_FILTERS } from '@/services/catalogs/filter';
 import { CATALOG_NAMES, CATALOGS, writableColumns, type CatalogDef, type CatalogName } from '@/services/catalogs/registry';
 
 export const CatalogNameEnum = builder.enumType('CatalogName', {
@@ -116,8 +116,6 @@ export const CatalogQueryInput = builder.inputType('CatalogQuery', {
   }),
   validate: catalogQuerySchema,
 });
-
-export type CatalogQueryArgs = z.infer<typeof catalogQuerySchema> & { filters?: ColumnFilter[] | null };
 
 // ---------------------------------------------------------------- one object, page and input type per catalog
 

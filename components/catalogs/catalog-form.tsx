@@ -1,0 +1,219 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { enterMovesFocus, SelectField, TextField } from '@/components/ui/form-field';
+import { GraphQLRequestError } from '@/components/ui/graphql-client';
+import { useHotkeys } from '@/components/ui/use-hotkeys';
+import {
+  createCatalogRow,
+  updateCatalogRow,
+  type CatalogColumn,
+  type CatalogInfo,
+  type CatalogRow,
+  type CatalogValue,
+  type RefOption,
+} from './catalog-api';
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+export interface CatalogFormProps {
+  info: CatalogInfo;
+  /** Writable columns only. */
+  columns: readonly CatalogColumn[];
+  /** The row being edited; `null` adds a new one. */
+  row: CatalogRow | null;
+  refOptions: ReadonlyMap<string, RefOption[]>;
+  refErrors: ReadonlyMap<string, string>;
+  onSaved: (id: number) => void;
+  onCancel: () => void;
+}
+
+type Values = Record<string, string>;
+type Errors = Record<string, string>;
+
+const initialValues = (columns: readonly CatalogColumn[], row: CatalogRow | null): Values =>
+  Object.fromEntries(columns.map((c) => [c.name, row?.[c.name] === null || row?.[c.name] === undefined ? '' : String(row[c.name])]));
+
+/** Checks the form like the server would (required, integers, dates) and builds the mutation input. */
+export function validateCatalogForm(
+  columns: readonly CatalogColumn[],
+  values: Values,
+): { input: Record<string, CatalogValue>; errors: Errors } {
+  const input: Record<string, CatalogValue> = {};
+  const errors: Errors = {};
+  for (const c of columns) {
+    const raw = (values[c.name] ?? '').trim();
+    const isSelect = c.kind === 'ref' || c.options.length > 0;
+    if (!raw) {
+      if (c.required) errors[c.name] = isSelect ? `Chưa chọn ${c.label.toLowerCase()}.` : `${c.label} là bắt buộc.`;
+      input[c.name] = null;
+      continue;
+    }
+    if (c.kind === 'int' || c.kind === 'ref') {
+      if (!/^-?\d+$/.test(raw)) {
+        errors[c.name] = `${c.label} phải là số nguyên.`;
+        continue;
+      }
+      const n = Number(raw);
+      if (n < INT_MIN || n > INT_MAX) {
+        errors[c.name] = `${c.label} quá lớn.`;
+        continue;
+      }
+      input[c.name] = n;
+    } else if (c.kind === 'date') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+      const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+      if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) {
+        errors[c.name] = `${c.label} không phải là ngày hợp lệ.`;
+        continue;
+      }
+      input[c.name] = raw;
+    } else {
+      input[c.name] = raw;
+    }
+  }
+  return { input, errors };
+}
+
+/** Which field a server error points at: `field` of an AppError, or the path of a validation issue. */
+function serverFieldErrors(error: GraphQLRequestError, names: ReadonlySet<string>): Errors {
+  const out: Errors = {};
+  const strip = (p: string) => p.replace(/^input\./, '').split('.')[0] ?? '';
+  if (error.field && names.has(strip(error.field))) out[strip(error.field)] = error.message;
+  for (const issue of error.issues ?? []) {
+    const f = strip(issue.path);
+    if (names.has(f) && !out[f]) out[f] = issue.message;
+  }
+  return out;
+}
+
+/** The add / edit form of a catalog row, generated from the catalog's columns. Alt+S saves; Escape or F3 cancels. */
+export function CatalogForm({ info, columns, row, refOptions, refErrors, onSaved, onCancel }: CatalogFormProps) {
+  const [values, setValues] = useState<Values>(() => initialValues(columns, row));
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isEdit = row !== null;
+
+  const cancel = () => {
+    if (!busy) onCancel();
+  };
+
+  async function save() {
+    if (busy) return;
+    const { input, errors: found } = validateCatalogForm(columns, values);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) {
+      // Focus the first wrong field so the clerk can fix it at once.
+      const first = columns.find((c) => found[c.name]);
+      if (first) document.querySelector<HTMLElement>(`[data-testid="field-${first.name}"]`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = isEdit ? await updateCatalogRow(info, row.id, input) : await createCatalogRow(info, input);
+      onSaved(saved.id);
+    } catch (e) {
+      if (e instanceof GraphQLRequestError) {
+        const byField = serverFieldErrors(e, new Set(columns.map((c) => c.name)));
+        setErrors(byField);
+        if (Object.keys(byField).length === 0) setFormError(e.message);
+      } else {
+        setFormError('Không lưu được, vui lòng thử lại.');
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // F3 cancels while editing (the screen's F3 = delete is paused under the dialog).
+  useHotkeys({ F3: cancel }, true, { whenModalOpen: true });
+
+  const set = (name: string, v: string) => {
+    setValues((s) => ({ ...s, [name]: v }));
+    if (errors[name]) setErrors((s) => ({ ...s, [name]: '' }));
+  };
+
+  return (
+    <Dialog
+      open
+      title={`${isEdit ? 'Sửa' : 'Thêm'} ${info.label.toLowerCase()}`}
+      description={isEdit ? `Mã ${String(row.code ?? row.id)}` : undefined}
+      onClose={cancel}
+      onSave={() => void save()}
+      closeOnBackdrop={false}
+      size="md"
+      data-testid="catalog-form"
+      footer={
+        <>
+          <Button onClick={cancel} disabled={busy} shortcut="Esc" data-testid="form-cancel">
+            Hủy
+          </Button>
+          <Button variant="primary" onClick={() => void save()} disabled={busy} shortcut="Alt+S" data-testid="form-save">
+            {busy ? 'Đang lưu…' : 'Lưu'}
+          </Button>
+        </>
+      }
+    >
+      <form
+        noValidate
+        onKeyDown={enterMovesFocus}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        className="grid grid-cols-1 gap-3 sm:grid-cols-2"
+      >
+        {formError && (
+          <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2">
+            {formError}
+          </p>
+        )}
+        {columns.map((c) => {
+          const common = {
+            name: c.name,
+            label: c.label,
+            required: c.required,
+            error: errors[c.name] || null,
+            value: values[c.name] ?? '',
+            disabled: busy,
+          };
+          if (c.kind === 'ref' || c.options.length > 0) {
+            const refList = c.ref ? refOptions.get(c.ref) : undefined;
+            const options =
+              c.options.length > 0
+                ? c.options
+                : (refList ?? []).map((r) => ({ value: String(r.id), label: `${r.code} – ${r.name}` }));
+            const loading = c.kind === 'ref' && !refList && !refErrors.get(c.ref ?? '');
+            const placeholder = loading ? 'Đang tải…' : c.required ? '— Chọn —' : c.nullable ? '(để trống)' : '(mặc định)';
+            return (
+              <SelectField
+                key={c.name}
+                {...common}
+                options={options}
+                placeholder={placeholder}
+                hint={c.ref ? refErrors.get(c.ref) : undefined}
+                onChange={(e) => set(c.name, e.target.value)}
+              />
+            );
+          }
+          return (
+            <TextField
+              key={c.name}
+              {...common}
+              type={c.kind === 'date' ? 'date' : 'text'}
+              inputMode={c.kind === 'int' ? 'numeric' : undefined}
+              autoComplete="off"
+              hint={!c.required && !c.nullable && c.kind === 'int' ? 'Để trống: giữ giá trị mặc định.' : undefined}
+              onChange={(e) => set(c.name, e.target.value)}
+            />
+          );
+        })}
+      </form>
+    </Dialog>
+  );
+}

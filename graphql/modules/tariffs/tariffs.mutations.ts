@@ -1,0 +1,56 @@
+import { builder } from '@/graphql/builder';
+import {
+  addTariffTier,
+  createTariffVersion,
+  deleteTariffTier,
+  deleteTariffVersion,
+  updateTariffTier,
+  updateTariffVersion,
+} from '@/services/tariffs/tariff-catalog.service';
+import { TariffTierInput, TariffVersionInput, TariffVersionType, TariffVersionUpdateInput } from './tariffs.type';
+
+const catalogRight = (right: 'add' | 'edit' | 'delete') => ({
+  permission: { group: 'catalog' as const, object: 'serviceTypes', right },
+});
+
+builder.mutationFields((t) => ({
+  createTariffVersion: t.field({
+    type: TariffVersionType,
+    args: { input: t.arg({ type: TariffVersionInput, required: true }) },
+    authScopes: catalogRight('add'),
+    resolve: (_root, args, ctx) => createTariffVersion(ctx.db, ctx.actor!, args.input as never),
+  }),
+  updateTariffVersion: t.field({
+    type: TariffVersionType,
+    args: { id: t.arg.int({ required: true }), input: t.arg({ type: TariffVersionUpdateInput, required: true }) },
+    authScopes: catalogRight('edit'),
+    resolve: (_root, args, ctx) => updateTariffVersion(ctx.db, ctx.actor!, args.id, args.input as never),
+  }),
+  deleteTariffVersion: t.boolean({
+    description: 'Refused (IN_USE) once invoice lines use the version.',
+    args: { id: t.arg.int({ required: true }) },
+    authScopes: catalogRight('delete'),
+    resolve: (_root, args, ctx) => deleteTariffVersion(ctx.db, ctx.actor!, args.id),
+  }),
+  addTariffTier: t.field({
+    type: TariffVersionType,
+    description: 'Ctrl+F4 on the tier grid: adds a tier; tiers are kept in limit order.',
+    args: { versionId: t.arg.int({ required: true }), input: t.arg({ type: TariffTierInput, required: true }) },
+    authScopes: catalogRight('add'),
+    resolve: (_root, args, ctx) => addTariffTier(ctx.db, ctx.actor!, args.versionId, args.input as never),
+  }),
+  updateTariffTier: t.field({
+    type: TariffVersionType,
+    description: 'Ctrl+F2 on the tier grid.',
+    args: { id: t.arg.int({ required: true }), input: t.arg({ type: TariffTierInput, required: true }) },
+    authScopes: catalogRight('edit'),
+    resolve: (_root, args, ctx) => updateTariffTier(ctx.db, ctx.actor!, args.id, args.input as never),
+  }),
+  deleteTariffTier: t.field({
+    type: TariffVersionType,
+    description: 'Ctrl+F3 on the tier grid; refused when the version would be left invalid (e.g. without its unlimited last tier).',
+    args: { id: t.arg.int({ required: true }) },
+    authScopes: catalogRight('delete'),
+    resolve: (_root, args, ctx) => deleteTariffTier(ctx.db, ctx.actor!, args.id),
+  }),
+}));

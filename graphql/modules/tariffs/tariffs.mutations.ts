@@ -18,13 +18,13 @@ builder.mutationFields((t) => ({
     type: TariffVersionType,
     args: { input: t.arg({ type: TariffVersionInput, required: true }) },
     authScopes: catalogRight('add'),
-    resolve: (_root, args, ctx) => createTariffVersion(ctx.db, ctx.actor!, args.input as never),
+    resolve: (_root, args, ctx) => createTariffVersion(ctx.db, ctx.actor!, args.input),
   }),
   updateTariffVersion: t.field({
     type: TariffVersionType,
     args: { id: t.arg.int({ required: true }), input: t.arg({ type: TariffVersionUpdateInput, required: true }) },
     authScopes: catalogRight('edit'),
-    resolve: (_root, args, ctx) => updateTariffVersion(ctx.db, ctx.actor!, args.id, args.input as never),
+    resolve: (_root, args, ctx) => updateTariffVersion(ctx.db, ctx.actor!, args.id, args.input),
   }),
   deleteTariffVersion: t.boolean({
     description: 'Refused (IN_USE) once invoice lines use the version.',
@@ -37,14 +37,14 @@ builder.mutationFields((t) => ({
     description: 'Ctrl+F4 on the tier grid: adds a tier; tiers are kept in limit order.',
     args: { versionId: t.arg.int({ required: true }), input: t.arg({ type: TariffTierInput, required: true }) },
     authScopes: catalogRight('add'),
-    resolve: (_root, args, ctx) => addTariffTier(ctx.db, ctx.actor!, args.versionId, args.input as never),
+    resolve: (_root, args, ctx) => addTariffTier(ctx.db, ctx.actor!, args.versionId, args.input),
   }),
   updateTariffTier: t.field({
     type: TariffVersionType,
     description: 'Ctrl+F2 on the tier grid.',
     args: { id: t.arg.int({ required: true }), input: t.arg({ type: TariffTierInput, required: true }) },
     authScopes: catalogRight('edit'),
-    resolve: (_root, args, ctx) => updateTariffTier(ctx.db, ctx.actor!, args.id, args.input as never),
+    resolve: (_root, args, ctx) => updateTariffTier(ctx.db, ctx.actor!, args.id, args.input),
   }),
   deleteTariffTier: t.field({
     type: TariffVersionType,

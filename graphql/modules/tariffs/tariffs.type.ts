@@ -60,8 +60,7 @@ export const TariffTierInput = builder.inputType('TariffTierInput', {
     upTo: t.int({ description: 'Cumulative limit (m3); omitted/null = the unlimited last tier.' }),
     unitPrice: t.int({ required: true }),
   }),
-  validate: tariffTierSchema,
-});
+}).validate(tariffTierSchema);
 
 const versionFields = (t: any) => ({
   effectiveFrom: t.field({ type: 'Date', required: true }),
@@ -83,8 +82,7 @@ export const TariffVersionInput = builder.inputType('TariffVersionInput', {
     ...versionFields(t),
     tiers: t.field({ type: [TariffTierInput], required: true }),
   }),
-  validate: tariffVersionSchema,
-});
+}).validate(tariffVersionSchema);
 
 export const TariffVersionUpdateInput = builder.inputType('TariffVersionUpdateInput', {
   description: 'Every field of the version; `tiers` omitted keeps the current tiers.',
@@ -92,8 +90,7 @@ export const TariffVersionUpdateInput = builder.inputType('TariffVersionUpdateIn
     ...versionFields(t),
     tiers: t.field({ type: [TariffTierInput] }),
   }),
-  validate: tariffVersionUpdateSchema,
-});
+}).validate(tariffVersionUpdateSchema);
 
 // ---- public bill estimate (a published contract: do not rename or remove fields)
 
@@ -105,8 +102,7 @@ export const EstimateBillInput = builder.inputType('EstimateBillInput', {
     persons: t.int(),
     period: t.string({ description: 'YYYY-MM; default the current period.' }),
   }),
-  validate: estimateBillSchema,
-});
+}).validate(estimateBillSchema);
 
 export const BillEstimateLineType = builder.objectRef<BillEstimateLine>('BillEstimateLine').implement({
   fields: (t) => ({

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getRequestContext } from '@/app/server/request-context';
-import { META_QUERY, type CatalogColumn, type CatalogInfo } from '@/components/catalogs/catalog-api';
+import { META_QUERY, type CatalogColumn, type CatalogInfo } from '@/components/catalogs/catalog-types';
 import { CatalogScreen } from '@/components/catalogs/catalog-screen';
 import { runQuery } from '@/graphql/server';
 import { CATALOGS, isCatalogName } from '@/services/catalogs/registry';

@@ -60,6 +60,8 @@ export interface DataGridProps<T> {
   'data-testid'?: string;
   /** `data-testid` of each row (default "grid-row"); rows also carry `data-row-key` and `data-selected`. */
   rowTestId?: string;
+  /** Extra `data-*` attributes per row (e.g. `{ 'data-code': row.code }`) for tests and styling. */
+  rowData?: (row: T) => Record<`data-${string}`, string>;
 }
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
@@ -102,6 +104,7 @@ export function DataGrid<T>({
   emptyContent,
   className = '',
   rowTestId = 'grid-row',
+  rowData,
   ...rest
 }: DataGridProps<T>) {
   const gridId = useId();
@@ -318,6 +321,7 @@ export function DataGrid<T>({
         active={key === active}
         extraClass={rowClassName?.(row)}
         testId={rowTestId}
+        data={rowData?.(row)}
         onClick={onRowClick}
         onActivate={onRowActivate as ((row: unknown) => void) | undefined}
       />,
@@ -404,6 +408,7 @@ interface GridRowProps {
   active: boolean;
   extraClass: string | undefined;
   testId: string;
+  data: Record<string, string> | undefined;
   onClick: (e: React.MouseEvent, index: number) => void;
   onActivate: ((row: unknown) => void) | undefined;
 }
@@ -421,11 +426,13 @@ const GridRow = memo(function GridRow({
   active,
   extraClass,
   testId,
+  data,
   onClick,
   onActivate,
 }: GridRowProps) {
   return (
     <div
+      {...data}
       id={id}
       role="row"
       aria-rowindex={index + 2}

@@ -3,7 +3,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 const CONTROL =
-  'w-full rounded-md border bg-white px-2.5 py-1.5 text-sm text-slate-900 disabled:bg-slate-100 disabled:text-slate-500 read-only:bg-slate-50';
+  'w-full rounded-md border bg-white px-2.5 py-1.5 text-sm text-slate-900 disabled:bg-slate-50 disabled:text-slate-700 read-only:bg-slate-50';
 const ok = 'border-slate-300 focus:border-brand-500';
 const bad = 'border-red-500 bg-red-50/40';
 

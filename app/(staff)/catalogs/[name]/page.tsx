@@ -28,8 +28,10 @@ export default async function CatalogPage({ params }: Params) {
   let failure: string | null = null;
   try {
     const data = await runQuery<{ catalogs: CatalogInfo[]; catalogColumns: CatalogColumn[] }>(ctx, META_QUERY, { catalog: name });
-    info = data.catalogs.find((c) => c.name === name);
-    columns = data.catalogColumns;
+    // graphql-js builds null-prototype objects; React only passes plain ones to client components.
+    const plain = JSON.parse(JSON.stringify(data)) as typeof data;
+    info = plain.catalogs.find((c) => c.name === name);
+    columns = plain.catalogColumns;
   } catch (e) {
     failure = e instanceof Error ? e.message : 'Đã có lỗi hệ thống, vui lòng thử lại.';
   }

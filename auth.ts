@@ -13,7 +13,11 @@ class LockedError extends CredentialsSignin {
 /** Production must set AUTH_SECRET; a development machine gets one generated once and kept in .data/. */
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  if (process.env.NODE_ENV === 'production') throw new Error('AUTH_SECRET must be set in production');
+  if (process.env.NODE_ENV === 'production') {
+    // `next build` loads this module to collect route data; no session is signed then.
+    if (process.env.NEXT_PHASE === 'phase-production-build') return 'build-phase-placeholder';
+    throw new Error('AUTH_SECRET must be set in production');
+  }
   const file = path.join(process.cwd(), '.data', 'auth-secret');
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });

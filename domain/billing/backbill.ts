@@ -7,7 +7,6 @@
  * and 3 m3 in tier 2, exactly what one correct bill would have charged. An owed amount is water money
  * before VAT. VAT and fees are then added on the back-billed water with the past version's rates.
  */
-import { formatDateVi } from '../tariff/describe';
 import { calculateBill } from '../tariff/engine';
 import { TariffError } from '../tariff/errors';
 import { feeLines, type PricedAmount } from '../tariff/fees';
@@ -15,6 +14,7 @@ import type { BillLine, TariffVersion } from '../tariff/types';
 import { sortedVersions, versionInForce } from '../tariff/versions';
 import { periodBounds } from '../reading/period';
 import { billInputFor, type CustomerBillFacts } from './bill-request';
+import { periodLabel } from './periods';
 import { lineDraft, totalsOf, type InvoiceDraft, type InvoiceLineDraft } from './invoice-draft';
 
 export type BackbillItem =
@@ -26,11 +26,6 @@ export interface BackbillContext {
   versionsByServiceType: Record<string, TariffVersion[]>;
   /** m3 already billed in each past period (the regular invoice, else the readings; absent = 0). */
   billedConsumption: ReadonlyMap<string, number>;
-}
-
-/** '2026-03' → '03/2026'. */
-export function periodLabel(period: string): string {
-  return formatDateVi(`${period}-01`).slice(3);
 }
 
 function tierKey(line: BillLine): string {

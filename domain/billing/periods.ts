@@ -11,3 +11,8 @@ export function todayInVietnam(now: Date): string {
 export function currentPeriodInVietnam(now: Date): string {
   return todayInVietnam(now).slice(0, 7);
 }
+
+/** '2026-03' → '03/2026', as periods are printed in Vietnamese. */
+export function periodLabel(period: string): string {
+  return `${period.slice(5, 7)}/${period.slice(0, 4)}`;
+}

@@ -10,6 +10,7 @@ export const SKIP_REASONS = [
   'anomaly_open',
   'cut_off',
   'no_tariff',
+  'invalid_data',
   'invoice_issued',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
@@ -21,6 +22,7 @@ export const SKIP_REASON_LABELS: Readonly<Record<SkipReason, string>> = {
   anomaly_open: 'Chỉ số bất thường chưa được duyệt',
   cut_off: 'Đã ngừng cấp nước, không tiêu thụ',
   no_tariff: 'Chưa có bảng giá hiệu lực cho loại dịch vụ',
+  invalid_data: 'Dữ liệu tính tiền không hợp lệ (số hộ, nhân khẩu, tỷ lệ phân chia)',
   invoice_issued: 'Hóa đơn kỳ này đã phát hành, không tính lại',
 };
 

@@ -21,12 +21,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForServer(url: string, server: ChildProcess, timeoutMs: number, init?: RequestInit): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
-      const res = await fetch(url);
+      const res = await fetch(url, init);
       if (res.ok) return;
     } catch {
       // not up yet
@@ -57,7 +57,11 @@ let code = 1;
 try {
   await waitForServer(`${baseUrl}/login`, server, 180_000);
   // The first GraphQL request waits for the demo seed; warm it up outside the tests' timeouts.
-  await waitForServer(`${baseUrl}/api/graphql?query=%7Bviewer%7Blogin%7D%7D`, server, 180_000);
+  await waitForServer(`${baseUrl}/api/graphql`, server, 180_000, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ viewer { login } }' }),
+  });
   const files = readdirSync('test/e2e')
     .filter((f) => f.endsWith('.e2e.ts'))
     .sort()

@@ -16,11 +16,12 @@ describe('sign-in', () => {
     await page.fill('input[name="username"]', 'nv01');
     await page.fill('input[name="password"]', 'sai-mat-khau');
     await page.click('button[type="submit"]');
-    const wrong = await page.getByRole('alert').textContent();
+    const wrong = await page.getByTestId('login-error').textContent();
+    await page.goto(`${baseUrl}/login`);
     await page.fill('input[name="username"]', 'khongco');
+    await page.fill('input[name="password"]', 'sai-mat-khau');
     await page.click('button[type="submit"]');
-    await page.waitForTimeout(300);
-    const unknown = await page.getByRole('alert').textContent();
+    const unknown = await page.getByTestId('login-error').textContent();
     assert.equal(wrong, 'Tên đăng nhập hoặc mật khẩu không đúng.');
     assert.equal(unknown, wrong);
     await screenshot(page, 'login');

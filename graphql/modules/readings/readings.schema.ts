@@ -1,1 +1,4 @@
-// Entry point of this module (being written).
+// Entry point of the readings area (imported by graphql/schema.ts): types first, then the fields using them.
+import './readings.type';
+import './readings.queries';
+import './readings.mutations';

@@ -1,0 +1,300 @@
+'use client';
+
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { useToast } from '@/components/ui/toast';
+import { useHotkeys } from '@/components/ui/use-hotkeys';
+import {
+  fetchPermissionMatrix,
+  RIGHT_LABELS,
+  RIGHTS,
+  savePermissions,
+  type Branch,
+  type PermissionGroup,
+  type PermissionRow,
+  type Right,
+  type UserSummary,
+} from './admin-api';
+import { TriCheckbox } from './tri-checkbox';
+
+const GROUP_FALLBACK: Record<string, string> = { document: 'Chứng từ', catalog: 'Danh mục', report: 'Báo cáo' };
+
+/** Ticking a right ticks "Truy cập"; unticking "Truy cập" clears the row (every right needs access, SPEC §11). */
+export function applyRight(row: PermissionRow, right: Right, on: boolean): PermissionRow {
+  if (right === 'access') {
+    return on ? { ...row, access: true } : { ...row, access: false, add: false, edit: false, delete: false, print: false, export: false };
+  }
+  return on ? { ...row, [right]: true, access: true } : { ...row, [right]: false };
+}
+
+const setAll = (row: PermissionRow, on: boolean): PermissionRow => ({
+  ...row,
+  access: on,
+  add: on,
+  edit: on,
+  delete: on,
+  print: on,
+  export: on,
+});
+
+const keyOf = (r: { group: string; object: string }) => `${r.group}:${r.object}`;
+const snapshot = (rows: readonly PermissionRow[]) => JSON.stringify(rows.map((r) => [keyOf(r), ...RIGHTS.map((x) => r[x])]));
+
+function tally(rows: readonly PermissionRow[], right: Right) {
+  const n = rows.filter((r) => r[right]).length;
+  return { checked: rows.length > 0 && n === rows.length, indeterminate: n > 0 && n < rows.length };
+}
+
+export interface PermissionMatrixProps {
+  user: UserSummary;
+  branches: readonly Branch[];
+  groups: readonly PermissionGroup[];
+  /** Tells the parent there are unsaved ticks (to confirm before switching user). */
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+/** Rights of one user on one branch: objects grouped Chứng từ / Danh mục / Báo cáo × six rights. */
+export function PermissionMatrix({ user, branches, groups, onDirtyChange }: PermissionMatrixProps) {
+  const toast = useToast();
+  const { confirm, confirmElement } = useConfirm();
+  const [branchId, setBranchId] = useState<number | null>(branches[0]?.id ?? null);
+  const [rows, setRows] = useState<PermissionRow[] | null>(null);
+  const [saved, setSaved] = useState('');
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [reload, setReload] = useState(0);
+
+  const dirty = rows !== null && snapshot(rows) !== saved;
+  const dirtyRef = useRef(onDirtyChange);
+  dirtyRef.current = onDirtyChange;
+  useEffect(() => dirtyRef.current(dirty), [dirty]);
+  useEffect(() => () => dirtyRef.current(false), []);
+
+  useEffect(() => {
+    if (branchId === null) return;
+    let alive = true;
+    setLoading(true);
+    setError(null);
+    fetchPermissionMatrix(user.id, branchId)
+      .then((r) => {
+        if (!alive) return;
+        setRows(r);
+        setSaved(snapshot(r));
+      })
+      .catch((e) => alive && setError(e instanceof Error ? e.message : 'Không tải được phân quyền.'))
+      .finally(() => alive && setLoading(false));
+    return () => {
+      alive = false;
+    };
+  }, [user.id, branchId, reload]);
+
+  const grouped = useMemo(() => {
+    if (!rows) return [];
+    const order = groups.length > 0 ? groups.map((g) => g.group) : [...new Set(rows.map((r) => r.group))];
+    return order
+      .map((g) => ({
+        group: g,
+        label: groups.find((x) => x.group === g)?.label ?? GROUP_FALLBACK[g] ?? g,
+        rows: rows.filter((r) => r.group === g),
+      }))
+      .filter((g) => g.rows.length > 0);
+  }, [rows, groups]);
+
+  const update = (fn: (r: PermissionRow) => PermissionRow, which?: (r: PermissionRow) => boolean) =>
+    setRows((rs) => rs && rs.map((r) => (!which || which(r) ? fn(r) : r)));
+
+  async function changeBranch(id: number) {
+    if (dirty && !(await confirm({ title: 'Chưa lưu phân quyền', message: 'Các thay đổi trên đơn vị này chưa được lưu. Bỏ các thay đổi và chuyển đơn vị?', confirmLabel: 'Bỏ thay đổi' })))
+      return;
+    setRows(null);
+    setBranchId(id);
+  }
+
+  async function save() {
+    if (!rows || branchId === null || saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const stored = await savePermissions(user.id, branchId, rows);
+      setRows(stored);
+      setSaved(snapshot(stored));
+      const branch = branches.find((b) => b.id === branchId);
+      toast.success(`Đã lưu phân quyền của ${user.login} trên ${branch?.name ?? 'đơn vị'}.`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Không lưu được phân quyền.');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  useHotkeys({ 'Alt+S': () => void save() }, rows !== null);
+
+  if (branches.length === 0)
+    return (
+      <EmptyState
+        title="Chưa có đơn vị cơ sở nào"
+        description="Quyền được cấp theo từng đơn vị cơ sở. Hãy thêm đơn vị ở Danh mục › Đơn vị cơ sở trước."
+        data-testid="perm-no-branch"
+      />
+    );
+
+  const cell = 'border-b border-slate-100 px-2 py-1.5 text-center';
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-3" data-testid="permission-matrix">
+      <div className="flex flex-wrap items-center gap-2">
+        <label className="flex items-center gap-2 text-sm">
+          <span className="font-medium text-slate-700">Đơn vị cơ sở</span>
+          <select
+            data-testid="perm-branch"
+            value={branchId ?? ''}
+            onChange={(e) => void changeBranch(Number(e.target.value))}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.code} – {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="flex-1" />
+        {dirty && (
+          <span className="text-sm text-amber-700" data-testid="perm-dirty">
+            Có thay đổi chưa lưu
+          </span>
+        )}
+        <Button onClick={() => setReload((n) => n + 1)} disabled={!dirty || saving} data-testid="perm-revert">
+          Hoàn tác
+        </Button>
+        <Button variant="primary" onClick={() => void save()} disabled={!rows || saving} shortcut="Alt+S" data-testid="perm-save">
+          {saving ? 'Đang lưu…' : 'Lưu phân quyền'}
+        </Button>
+      </div>
+
+      {user.isAdmin && (
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="perm-admin-note">
+          {user.fullName} là quản trị viên nên có toàn quyền trên mọi đơn vị; bảng dưới chỉ có tác dụng khi bỏ quyền quản trị.
+        </p>
+      )}
+      {error && (
+        <p role="alert" data-testid="perm-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+
+      {!rows ? (
+        loading ? (
+          <div className="py-10 text-center">
+            <Spinner label="Đang tải phân quyền…" />
+          </div>
+        ) : null
+      ) : (
+        <div className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white">
+          <table className="w-full border-collapse text-sm" aria-label={`Phân quyền của ${user.login}`}>
+            <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="border-b border-slate-300 px-3 py-2 text-left font-semibold">
+                  Đối tượng
+                </th>
+                {RIGHTS.map((r) => (
+                  <th key={r} scope="col" className="w-20 border-b border-slate-300 px-2 py-2 font-semibold">
+                    {RIGHT_LABELS[r]}
+                  </th>
+                ))}
+                <th scope="col" className="w-20 border-b border-slate-300 px-2 py-2 font-semibold">
+                  Tất cả
+                </th>
+              </tr>
+              <tr className="bg-slate-50">
+                <th scope="row" className="border-b border-slate-200 px-3 py-1 text-left text-xs font-normal italic text-slate-500">
+                  Chọn cả cột
+                </th>
+                {RIGHTS.map((r) => {
+                  const t = tally(rows, r);
+                  return (
+                    <td key={r} className={cell}>
+                      <TriCheckbox
+                        {...t}
+                        onChange={(on) => update((row) => applyRight(row, r, on))}
+                        aria-label={`${RIGHT_LABELS[r]}: chọn cả cột`}
+                        data-testid={`perm-col-${r}`}
+                      />
+                    </td>
+                  );
+                })}
+                <td className={cell}>
+                  <TriCheckbox
+                    checked={RIGHTS.every((r) => tally(rows, r).checked)}
+                    indeterminate={rows.some((row) => row.access)}
+                    onChange={(on) => update((row) => setAll(row, on))}
+                    aria-label="Chọn tất cả quyền"
+                    data-testid="perm-all"
+                  />
+                </td>
+              </tr>
+            </thead>
+            <tbody>
+              {grouped.map((g) => (
+                <Fragment key={g.group}>
+                  <tr className="bg-brand-50/60" data-testid={`perm-group-${g.group}`}>
+                    <th scope="rowgroup" className="border-b border-slate-200 px-3 py-1.5 text-left text-xs font-bold uppercase tracking-wide text-brand-700">
+                      {g.label}
+                    </th>
+                    {RIGHTS.map((r) => {
+                      const t = tally(g.rows, r);
+                      return (
+                        <td key={r} className={cell}>
+                          <TriCheckbox
+                            {...t}
+                            onChange={(on) => update((row) => applyRight(row, r, on), (row) => row.group === g.group)}
+                            aria-label={`${g.label} – ${RIGHT_LABELS[r]}: chọn cả nhóm`}
+                            data-testid={`perm-${g.group}-all-${r}`}
+                          />
+                        </td>
+                      );
+                    })}
+                    <td className={cell} />
+                  </tr>
+                  {g.rows.map((row) => {
+                    const n = RIGHTS.filter((r) => row[r]).length;
+                    return (
+                      <tr key={keyOf(row)} className="hover:bg-slate-50" data-testid={`perm-row-${row.group}-${row.object}`}>
+                        <th scope="row" className="border-b border-slate-100 py-1.5 pl-6 pr-3 text-left font-normal text-slate-800">
+                          {row.label}
+                        </th>
+                        {RIGHTS.map((r) => (
+                          <td key={r} className={cell}>
+                            <TriCheckbox
+                              checked={row[r]}
+                              onChange={(on) => update((x) => applyRight(x, r, on), (x) => keyOf(x) === keyOf(row))}
+                              aria-label={`${row.label} – ${RIGHT_LABELS[r]}`}
+                              data-testid={`perm-${row.group}-${row.object}-${r}`}
+                            />
+                          </td>
+                        ))}
+                        <td className={cell}>
+                          <TriCheckbox
+                            checked={n === RIGHTS.length}
+                            indeterminate={n > 0}
+                            onChange={(on) => update((x) => setAll(x, on), (x) => keyOf(x) === keyOf(row))}
+                            aria-label={`${row.label}: chọn cả dòng`}
+                            data-testid={`perm-${row.group}-${row.object}-all`}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {confirmElement}
+    </div>
+  );
+}

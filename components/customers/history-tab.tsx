@@ -1,0 +1,103 @@
+'use client';
+
+import { EmptyState } from '@/components/ui/empty-state';
+import type { BookOption, Catalogs, HistoryEntry } from './api';
+import { CUSTOMER_TYPE_LABELS, FIELD_LABELS, HISTORY_KIND_LABELS, STATUS_LABELS, WASTEWATER_LABELS, fmtDate, fmtDateTime } from './format';
+
+const DATE_KEYS = new Set(['signedOn', 'handoverOn', 'installedOn', 'verifiedOn', 'removedOn', 'endedOn', 'preferentialUntil']);
+
+function nameOf(items: { id: number; code: string; name: string }[] | undefined, id: unknown): string {
+  const hit = items?.find((x) => x.id === Number(id));
+  return hit ? `${hit.code} – ${hit.name}` : `#${String(id)}`;
+}
+
+/** Renders one stored value in Vietnamese (catalog ids → names, codes → labels, dates → dd/mm/yyyy). */
+export function formatHistoryValue(key: string, v: unknown, catalogs: Catalogs | null, books: BookOption[]): string {
+  if (v === null || v === undefined || v === '') return '(trống)';
+  switch (key) {
+    case 'serviceTypeId':
+      return nameOf(catalogs?.serviceTypes, v);
+    case 'wardId':
+      return nameOf(catalogs?.wards, v);
+    case 'masterMeterId':
+      return nameOf(catalogs?.masterMeters, v);
+    case 'meterTypeId':
+      return nameOf(catalogs?.meterTypes, v);
+    case 'installationTeamId':
+      return nameOf(catalogs?.installationTeams, v);
+    case 'bookId': {
+      const b = books.find((x) => x.id === Number(v));
+      return b ? b.code : `sổ #${String(v)}`;
+    }
+    case 'customerType':
+      return CUSTOMER_TYPE_LABELS[Number(v)] ?? String(v);
+    case 'status':
+      return STATUS_LABELS[Number(v)] ?? String(v);
+    case 'wastewaterFeeMode':
+      return WASTEWATER_LABELS[String(v)] ?? String(v);
+    case 'wastewaterFeeBp':
+      return `${(Number(v) / 100).toLocaleString('vi-VN')}%`;
+    case 'isPreferential':
+      return v ? 'Có' : 'Không';
+    default:
+      break;
+  }
+  if (DATE_KEYS.has(key) && typeof v === 'string') return fmtDate(v);
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>);
+    return entries.length ? entries.map(([k, x]) => `${k}: ${x ?? ''}`).join('; ') : '(trống)';
+  }
+  return String(v);
+}
+
+export function HistoryTab({ history, catalogs, books }: { history: HistoryEntry[]; catalogs: Catalogs | null; books: BookOption[] }) {
+  if (history.length === 0) return <EmptyState title="Chưa có lịch sử thay đổi" />;
+  return (
+    <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5" data-testid="history-list">
+      {history.map((h) => {
+        const before = h.before ?? {};
+        const after = h.after ?? {};
+        const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+        const onlyAfter = !h.before;
+        const onlyBefore = !h.after;
+        return (
+          <li key={h.id} className="relative" data-testid="history-entry" data-kind={h.kind}>
+            <span aria-hidden="true" className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500" />
+            <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
+              <span className="font-semibold text-slate-800">{HISTORY_KIND_LABELS[h.kind] ?? h.kind}</span>
+              {h.note && <span className="text-slate-600">· {h.note}</span>}
+              <span className="text-xs text-slate-500">
+                {fmtDateTime(h.at)} — {h.userLogin ?? 'hệ thống'}
+              </span>
+            </div>
+            {keys.length > 0 && (
+              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm">
+                {keys.map((k) => (
+                  <div key={k} className="contents">
+                    <dt className="text-slate-500">{FIELD_LABELS[k] ?? k}</dt>
+                    <dd className="text-slate-800">
+                      {onlyAfter ? (
+                        formatHistoryValue(k, after[k], catalogs, books)
+                      ) : onlyBefore ? (
+                        <span className="line-through decoration-slate-400">{formatHistoryValue(k, before[k], catalogs, books)}</span>
+                      ) : (
+                        <>
+                          <span className="text-slate-500 line-through decoration-slate-300">{formatHistoryValue(k, before[k], catalogs, books)}</span>
+                          <span aria-label="thành" className="mx-1.5 text-slate-400">
+                            →
+                          </span>
+                          <span className="font-medium">{formatHistoryValue(k, after[k], catalogs, books)}</span>
+                        </>
+                      )}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,341 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { SelectField, TextField, enterMovesFocus } from '@/components/ui/form-field';
+import { GraphQLRequestError } from '@/components/ui/graphql-client';
+import { useToast } from '@/components/ui/toast';
+import { meterInputSchema } from '@/services/customers/customer-input';
+import { replaceMeter, updateMeter, type Catalogs, type CustomerDetail, type Meter } from './api';
+import { fmtDate, todayVN } from './format';
+
+const th = 'border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold text-slate-600';
+const td = 'border-b border-slate-100 px-2 py-1.5';
+
+export function MetersTab({
+  customer,
+  catalogs,
+  canEdit,
+  onChanged,
+}: {
+  customer: CustomerDetail;
+  catalogs: Catalogs | null;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
+  const active = customer.meters.find((m) => m.isActive) ?? null;
+  const [dialog, setDialog] = useState<'replace' | 'edit' | null>(null);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+        {active ? (
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-3" data-testid="active-meter">
+            <Info label="Số seri" value={active.serial} strong />
+            <Info label="Loại đồng hồ" value={active.meterTypeName ?? '—'} />
+            <Info label="Số tem" value={active.sealNo ?? '—'} />
+            <Info label="Ngày kiểm định" value={fmtDate(active.verifiedOn) || '—'} />
+            <Info label="Ngày lắp" value={fmtDate(active.installedOn)} />
+            <Info label="Chỉ số đầu" value={active.initialIndex.toLocaleString('vi-VN')} />
+          </dl>
+        ) : (
+          <p className="text-sm text-slate-600">Khách hàng chưa có đồng hồ đang hoạt động.</p>
+        )}
+        {canEdit && (
+          <div className="flex gap-2">
+            {active && (
+              <Button size="sm" onClick={() => setDialog('edit')} data-testid="btn-edit-meter">
+                Sửa đồng hồ
+              </Button>
+            )}
+            <Button size="sm" variant="primary" onClick={() => setDialog('replace')} data-testid="btn-replace-meter">
+              {active ? 'Thay đồng hồ' : 'Lắp đồng hồ'}
+            </Button>
+          </div>
+        )}
+      </div>
+
+      <div>
+        <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Lịch sử đồng hồ</h3>
+        {customer.meters.length === 0 ? (
+          <EmptyState title="Chưa có đồng hồ nào" />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="meter-history">
+              <thead>
+                <tr>
+                  <th className={th}>Số seri</th>
+                  <th className={th}>Loại</th>
+                  <th className={th}>Số tem</th>
+                  <th className={th}>Kiểm định</th>
+                  <th className={th}>Ngày lắp</th>
+                  <th className={`${th} text-right`}>Chỉ số đầu</th>
+                  <th className={th}>Ngày tháo</th>
+                  <th className={`${th} text-right`}>Chỉ số cuối</th>
+                  <th className={th}>Trạng thái</th>
+                </tr>
+              </thead>
+              <tbody>
+                {customer.meters.map((m) => (
+                  <tr key={m.id} data-testid="meter-row" className={m.isActive ? 'bg-emerald-50/50' : ''}>
+                    <td className={`${td} font-medium`}>{m.serial}</td>
+                    <td className={td}>{m.meterTypeName ?? ''}</td>
+                    <td className={td}>{m.sealNo ?? ''}</td>
+                    <td className={td}>{fmtDate(m.verifiedOn)}</td>
+                    <td className={td}>{fmtDate(m.installedOn)}</td>
+                    <td className={`${td} text-right tabular-nums`}>{m.initialIndex.toLocaleString('vi-VN')}</td>
+                    <td className={td}>{fmtDate(m.removedOn)}</td>
+                    <td className={`${td} text-right tabular-nums`}>{m.finalIndex === null ? '' : m.finalIndex.toLocaleString('vi-VN')}</td>
+                    <td className={td}>{m.isActive ? <span className="text-emerald-700">Đang lắp</span> : <span className="text-slate-500">Đã tháo</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+
+      {dialog === 'replace' && (
+        <ReplaceMeterDialog
+          customerId={customer.id}
+          old={active}
+          catalogs={catalogs}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            onChanged();
+          }}
+        />
+      )}
+      {dialog === 'edit' && active && (
+        <EditMeterDialog
+          customerId={customer.id}
+          meter={active}
+          catalogs={catalogs}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            onChanged();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function Info({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className={strong ? 'font-semibold text-slate-900' : 'text-slate-800'}>{value}</dd>
+    </div>
+  );
+}
+
+function catalogOptions(items: { id: number; code: string; name: string }[] | undefined) {
+  return (items ?? []).map((i) => ({ value: String(i.id), label: `${i.code} – ${i.name}` }));
+}
+
+function ReplaceMeterDialog({
+  customerId,
+  old,
+  catalogs,
+  onClose,
+  onDone,
+}: {
+  customerId: number;
+  old: Meter | null;
+  catalogs: Catalogs | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const toast = useToast();
+  const today = todayVN();
+  const [v, setV] = useState({
+    finalIndex: '',
+    removedOn: today,
+    meterTypeId: old?.meterTypeId ? String(old.meterTypeId) : '',
+    serial: '',
+    sealNo: '',
+    verifiedOn: '',
+    installedOn: today,
+    initialIndex: '0',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const bind = (k: keyof typeof v) => ({
+    value: v[k],
+    error: errors[k],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV((p) => ({ ...p, [k]: e.target.value })),
+  });
+
+  async function submit() {
+    const errs: Record<string, string> = {};
+    let finalIndex = 0;
+    if (old) {
+      if (!/^\d+$/.test(v.finalIndex.trim())) errs.finalIndex = 'Nhập chỉ số cuối của đồng hồ cũ (số nguyên không âm).';
+      else {
+        finalIndex = Number(v.finalIndex.trim());
+        if (finalIndex < old.initialIndex) errs.finalIndex = `Chỉ số cuối nhỏ hơn chỉ số đầu của đồng hồ cũ (${old.initialIndex}).`;
+      }
+      if (!v.removedOn) errs.removedOn = 'Nhập ngày tháo.';
+      else if (v.removedOn < old.installedOn) errs.removedOn = 'Ngày tháo đồng hồ trước ngày lắp.';
+    }
+    if (!/^\d+$/.test(v.initialIndex.trim())) errs.initialIndex = 'Chỉ số đầu phải là số nguyên không âm.';
+    const parsed = meterInputSchema.safeParse({
+      meterTypeId: v.meterTypeId ? Number(v.meterTypeId) : null,
+      serial: v.serial,
+      sealNo: v.sealNo,
+      verifiedOn: v.verifiedOn || null,
+      installedOn: v.installedOn,
+      initialIndex: Number(v.initialIndex.trim() || '0'),
+    });
+    if (!parsed.success) for (const i of parsed.error.issues) errs[String(i.path[0])] ??= i.message;
+    setErrors(errs);
+    if (Object.keys(errs).length > 0 || !parsed.success) return;
+    setBusy(true);
+    setFormError(null);
+    try {
+      await replaceMeter(customerId, finalIndex, old ? v.removedOn : v.installedOn, parsed.data);
+      toast.success(old ? `Đã thay đồng hồ ${old.serial} bằng ${parsed.data.serial}.` : `Đã lắp đồng hồ ${parsed.data.serial}.`);
+      onDone();
+    } catch (e) {
+      if (e instanceof GraphQLRequestError) {
+        const fe: Record<string, string> = {};
+        for (const i of e.issues ?? []) fe[i.path.split('.').pop() ?? ''] = i.message;
+        if (e.field) fe[e.field] = e.message;
+        setErrors(fe);
+      }
+      setFormError(e instanceof Error ? e.message : 'Đã có lỗi.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title={old ? 'Thay đồng hồ' : 'Lắp đồng hồ'}
+      description={old ? `Đồng hồ đang lắp: ${old.serial} (chỉ số đầu ${old.initialIndex})` : undefined}
+      onClose={onClose}
+      onSave={submit}
+      closeOnBackdrop={false}
+      size="lg"
+      data-testid="replace-meter-dialog"
+      footer={
+        <>
+          <Button onClick={onClose}>Hủy</Button>
+          <Button variant="primary" onClick={submit} disabled={busy} shortcut="Alt+S" data-testid="replace-meter-save">
+            {busy ? 'Đang lưu…' : 'Lưu'}
+          </Button>
+        </>
+      }
+    >
+      <div onKeyDown={enterMovesFocus} className="space-y-4">
+        {formError && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {formError}
+          </p>
+        )}
+        {old && (
+          <fieldset>
+            <legend className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Đồng hồ cũ</legend>
+            <div className="grid grid-cols-2 gap-3">
+              <TextField label="Chỉ số cuối" name="finalIndex" inputMode="numeric" required data-autofocus="" {...bind('finalIndex')} />
+              <TextField label="Ngày tháo" name="removedOn" type="date" required {...bind('removedOn')} />
+            </div>
+          </fieldset>
+        )}
+        <fieldset>
+          <legend className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Đồng hồ mới</legend>
+          <div className="grid grid-cols-3 gap-3">
+            <TextField label="Số seri" name="serial" required maxLength={32} {...bind('serial')} />
+            <TextField label="Số tem" name="sealNo" maxLength={32} {...bind('sealNo')} />
+            <SelectField label="Loại đồng hồ" name="meterTypeId" options={catalogOptions(catalogs?.meterTypes)} placeholder="— Chọn —" {...bind('meterTypeId')} />
+            <TextField label="Ngày kiểm định" name="verifiedOn" type="date" {...bind('verifiedOn')} />
+            <TextField label="Ngày lắp" name="installedOn" type="date" required {...bind('installedOn')} />
+            <TextField label="Chỉ số đầu" name="initialIndex" inputMode="numeric" required {...bind('initialIndex')} />
+          </div>
+        </fieldset>
+      </div>
+    </Dialog>
+  );
+}
+
+function EditMeterDialog({
+  customerId,
+  meter,
+  catalogs,
+  onClose,
+  onDone,
+}: {
+  customerId: number;
+  meter: Meter;
+  catalogs: Catalogs | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const toast = useToast();
+  const [v, setV] = useState({
+    meterTypeId: meter.meterTypeId ? String(meter.meterTypeId) : '',
+    sealNo: meter.sealNo ?? '',
+    verifiedOn: meter.verifiedOn ?? '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    if (v.sealNo.trim().length > 32) {
+      setError('Số tem dài tối đa 32 ký tự.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await updateMeter(customerId, v.meterTypeId ? Number(v.meterTypeId) : null, v.sealNo.trim() || null, v.verifiedOn || null);
+      toast.success(`Đã cập nhật đồng hồ ${meter.serial}.`);
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Đã có lỗi.');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Dialog
+      open
+      title={`Sửa đồng hồ ${meter.serial}`}
+      description="Số seri không đổi; muốn đổi seri hãy dùng «Thay đồng hồ»."
+      onClose={onClose}
+      onSave={submit}
+      data-testid="edit-meter-dialog"
+      footer={
+        <>
+          <Button onClick={onClose}>Hủy</Button>
+          <Button variant="primary" onClick={submit} disabled={busy} shortcut="Alt+S">
+            {busy ? 'Đang lưu…' : 'Lưu'}
+          </Button>
+        </>
+      }
+    >
+      <div className="grid grid-cols-3 gap-3" onKeyDown={enterMovesFocus}>
+        {error && (
+          <p role="alert" className="col-span-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {error}
+          </p>
+        )}
+        <SelectField
+          label="Loại đồng hồ"
+          name="meterTypeId"
+          options={catalogOptions(catalogs?.meterTypes)}
+          placeholder="— Chọn —"
+          value={v.meterTypeId}
+          onChange={(e) => setV((p) => ({ ...p, meterTypeId: e.target.value }))}
+        />
+        <TextField label="Số tem" name="sealNo" maxLength={32} value={v.sealNo} onChange={(e) => setV((p) => ({ ...p, sealNo: e.target.value }))} />
+        <TextField label="Ngày kiểm định" name="verifiedOn" type="date" value={v.verifiedOn} onChange={(e) => setV((p) => ({ ...p, verifiedOn: e.target.value }))} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { builder } from '@/graphql/builder';
+import { listAdjustments } from '@/services/readings/adjustments.service';
+import { listAnomalyQueue } from '@/services/readings/anomaly-queue.service';
+import { listSuspensions } from '@/services/readings/declarations.service';
+import { listPeriodLocks, periodLockState } from '@/services/readings/period-lock.service';
+import { loadReadingSheet, readingHistory } from '@/services/readings/reading-entry.service';
+import {
+  ANOMALY_KIND_INFOS,
+  AdjustmentType,
+  AnomalyKindInfoType,
+  AnomalyQueuePageType,
+  PeriodLockStateType,
+  PeriodLockType,
+  READING_CODE_INFOS,
+  ReadingCodeInfoType,
+  ReadingHistoryEntryType,
+  ReadingSheetStatusEnum,
+  ReadingSheetType,
+  SuspensionType,
+} from './readings.type';
+
+const readingsAccess = { permission: { group: 'document' as const, object: 'readings', right: 'access' as const } };
+
+builder.queryFields((t) => ({
+  readingSheet: t.field({
+    type: ReadingSheetType,
+    description: 'The reading entry screen of a book and period: rows in sequence order, filtered and searched.',
+    args: {
+      bookId: t.arg.int({ required: true }),
+      period: t.arg({ type: 'Period', required: true }),
+      status: t.arg({ type: ReadingSheetStatusEnum }),
+      search: t.arg.string({ validate: z.string().max(100).nullish() }),
+    },
+    authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'readings', right: 'access' } }),
+    resolve: (_root, args, ctx) =>
+      loadReadingSheet(ctx.db, ctx.actor!, { bookId: args.bookId, period: args.period, status: args.status ?? null, search: args.search ?? null }),
+  }),
+  readingHistory: t.field({
+    type: [ReadingHistoryEntryType],
+    description: 'A customer’s readings of the last `limit` periods (default 12) before `beforePeriod`, newest first.',
+    args: {
+      customerId: t.arg.int({ required: true }),
+      beforePeriod: t.arg({ type: 'Period' }),
+      limit: t.arg.int({ validate: z.number().int().min(1).max(60).nullish() }),
+    },
+    authScopes: readingsAccess,
+    resolve: (_root, args, ctx) =>
+      readingHistory(ctx.db, ctx.actor!, { customerId: args.customerId, beforePeriod: args.beforePeriod ?? null, limit: args.limit ?? 12 }),
+  }),
+  readingCodes: t.field({
+    type: [ReadingCodeInfoType],
+    authScopes: { staff: true },
+    resolve: () => READING_CODE_INFOS,
+  }),
+  anomalyKinds: t.field({
+    type: [AnomalyKindInfoType],
+    authScopes: { staff: true },
+    resolve: () => ANOMALY_KIND_INFOS,
+  }),
+  anomalyQueue: t.field({
+    type: AnomalyQueuePageType,
+    description: 'Readings flagged as anomalies (open by default) in the books the viewer may read.',
+    args: {
+      period: t.arg({ type: 'Period' }),
+      bookIds: t.arg.intList({ validate: z.array(z.number().int().positive()).max(1000).nullish() }),
+      status: t.arg.string({ validate: z.enum(['open', 'cleared']).nullish() }),
+      offset: t.arg.int(),
+      limit: t.arg.int(),
+    },
+    authScopes: readingsAccess,
+    resolve: (_root, args, ctx) =>
+      listAnomalyQueue(ctx.db, ctx.actor!, {
+        period: args.period ?? null,
+        bookIds: args.bookIds ?? null,
+        status: (args.status as 'open' | 'cleared' | null | undefined) ?? null,
+        offset: args.offset ?? 0,
+        limit: args.limit ?? 200,
+      }),
+  }),
+  customerSuspensions: t.field({
+    type: [SuspensionType],
+    args: { customerId: t.arg.int({ required: true }) },
+    authScopes: readingsAccess,
+    resolve: (_root, args, ctx) => listSuspensions(ctx.db, ctx.actor!, args.customerId),
+  }),
+  customerAdjustments: t.field({
+    type: [AdjustmentType],
+    description: 'Back-billing and spread adjustments of a customer, newest bill period first.',
+    args: { customerId: t.arg.int({ required: true }) },
+    authScopes: readingsAccess,
+    resolve: (_root, args, ctx) => listAdjustments(ctx.db, ctx.actor!, args.customerId),
+  }),
+  periodLockState: t.field({
+    type: PeriodLockStateType,
+    args: { bookId: t.arg.int({ required: true }), period: t.arg({ type: 'Period', required: true }) },
+    authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'readings', right: 'access' } }),
+    resolve: (_root, args, ctx) => periodLockState(ctx.db, args.bookId, args.period),
+  }),
+  periodLocks: t.field({
+    type: [PeriodLockType],
+    description: 'Explicit period locks (bookId 0 = whole company).',
+    args: { period: t.arg({ type: 'Period' }) },
+    authScopes: { staff: true },
+    resolve: (_root, args, ctx) => listPeriodLocks(ctx.db, ctx.actor!, args.period ?? null),
+  }),
+}));

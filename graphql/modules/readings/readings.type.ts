@@ -1,0 +1,370 @@
+import { z } from 'zod';
+import { builder } from '@/graphql/builder';
+import { READING_CODES, READING_CODE_LABELS, CODES_REQUIRING_ESTIMATE } from '@/domain/reading/anomaly';
+import { READING_ANOMALY_LABELS, type ReadingAnomaly } from '@/domain/billing/reading-evaluation';
+import type { AdjustmentRow } from '@/services/readings/adjustments.service';
+import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
+import type { SuspensionRow } from '@/services/readings/declarations.service';
+import type { DeviceRowResult, DeviceSubmissionResult } from '@/services/readings/device-submission.service';
+import type { PeriodLockRow, PeriodLockState } from '@/services/readings/period-lock.service';
+import type { ReadingHistoryEntry, ReadingSheet } from '@/services/readings/reading-entry.service';
+import { SHEET_STATUSES, type ReadingNotice, type ReadingSheetRow } from '@/services/readings/reading-sheet';
+
+const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const periodString = z.string().regex(PERIOD_RE, 'Kỳ không hợp lệ (định dạng YYYY-MM).');
+const index = (label: string) => z.number().int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(999_999_999, `${label} quá lớn.`);
+const reason = z.string().trim().min(1, 'Phải nhập lý do.').max(500, 'Lý do dài tối đa 500 ký tự.');
+const note = z.string().trim().max(500, 'Ghi chú dài tối đa 500 ký tự.').nullish();
+const code = z.enum(READING_CODES, { message: 'Mã ghi chỉ số không hợp lệ.' }).nullish();
+
+export const ReadingSheetStatusEnum = builder.enumType('ReadingSheetStatus', {
+  description: 'Row filter of the entry screen.',
+  values: SHEET_STATUSES,
+});
+
+export const AnomalyActionEnum = builder.enumType('AnomalyAction', { values: ['clear', 'reopen'] as const });
+
+export const ReadingCodeInfoType = builder
+  .objectRef<{ code: string; label: string; requiresEstimate: boolean }>('ReadingCodeInfo')
+  .implement({
+    fields: (t) => ({
+      code: t.exposeString('code'),
+      label: t.exposeString('label'),
+      requiresEstimate: t.exposeBoolean('requiresEstimate', { description: 'The index cannot be trusted: billed on the 3-period average.' }),
+    }),
+  });
+
+export const READING_CODE_INFOS = READING_CODES.map((c) => ({
+  code: c,
+  label: READING_CODE_LABELS[c],
+  requiresEstimate: CODES_REQUIRING_ESTIMATE.includes(c),
+}));
+
+export const AnomalyKindInfoType = builder.objectRef<{ kind: string; label: string }>('AnomalyKindInfo').implement({
+  fields: (t) => ({ kind: t.exposeString('kind'), label: t.exposeString('label') }),
+});
+
+export const ANOMALY_KIND_INFOS = (Object.keys(READING_ANOMALY_LABELS) as ReadingAnomaly[]).map((k) => ({ kind: k, label: READING_ANOMALY_LABELS[k] }));
+
+export const ReadingNoticeType = builder.objectRef<ReadingNotice>('ReadingNotice').implement({
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'meter_replaced | suspended | preferential | estimate_pending | cut_off' }),
+    message: t.exposeString('message'),
+  }),
+});
+
+export const ReadingSheetRowType = builder.objectRef<ReadingSheetRow>('ReadingSheetRow').implement({
+  description: 'One customer and meter of the period (two rows when the meter was replaced inside it).',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    customerId: t.exposeInt('customerId'),
+    customerCode: t.exposeString('customerCode'),
+    customerName: t.exposeString('customerName'),
+    address: t.exposeString('address'),
+    bookId: t.exposeInt('bookId'),
+    sequenceNo: t.exposeInt('sequenceNo'),
+    meterId: t.exposeInt('meterId'),
+    meterSerial: t.exposeString('meterSerial'),
+    meterMaxIndex: t.exposeInt('meterMaxIndex', { nullable: true }),
+    isOutgoingMeter: t.exposeBoolean('isOutgoingMeter'),
+    readingId: t.int({ nullable: true, resolve: (r) => r.readingId }),
+    previousIndex: t.exposeInt('previousIndex'),
+    currentIndex: t.exposeInt('currentIndex', { nullable: true }),
+    suggestedCurrentIndex: t.exposeInt('suggestedCurrentIndex', { nullable: true }),
+    consumption: t.exposeInt('consumption', { nullable: true }),
+    code: t.exposeString('code'),
+    codeLabel: t.exposeString('codeLabel'),
+    isEstimated: t.exposeBoolean('isEstimated'),
+    anomalies: t.exposeStringList('anomalies'),
+    anomalyLabels: t.exposeStringList('anomalyLabels'),
+    anomalyStatus: t.exposeString('anomalyStatus', { description: 'none | open | cleared' }),
+    average3: t.exposeInt('average3'),
+    recentConsumptions: t.exposeIntList('recentConsumptions'),
+    estimatedPending: t.exposeInt('estimatedPending'),
+    notices: t.field({ type: [ReadingNoticeType], resolve: (r) => r.notices }),
+    source: t.exposeString('source', { nullable: true }),
+    note: t.exposeString('note', { nullable: true }),
+    version: t.exposeInt('version', { nullable: true }),
+    enteredAt: t.string({ nullable: true, resolve: (r) => r.enteredAt }),
+  }),
+});
+
+export const PeriodLockStateType = builder.objectRef<PeriodLockState>('PeriodLockState').implement({
+  fields: (t) => ({
+    isLocked: t.exposeBoolean('isLocked'),
+    explicit: t.exposeBoolean('explicit'),
+    implicit: t.exposeBoolean('implicit', { description: 'A later period of the book has readings.' }),
+    message: t.exposeString('message', { nullable: true }),
+  }),
+});
+
+export const ReadingSheetType = builder.objectRef<ReadingSheet>('ReadingSheet').implement({
+  fields: (t) => ({
+    bookId: t.exposeInt('bookId'),
+    period: t.expose('period', { type: 'Period' }),
+    lock: t.field({ type: PeriodLockStateType, resolve: (s) => s.lock }),
+    highFactorPct: t.exposeInt('highFactorPct', { description: 'Anomaly "high" factor in hundredths (151 = 1.51 × the 3-period average).' }),
+    lowFactorPct: t.exposeInt('lowFactorPct'),
+    total: t.exposeInt('total'),
+    read: t.exposeInt('read'),
+    unread: t.exposeInt('unread'),
+    anomalies: t.exposeInt('anomalies'),
+    openAnomalies: t.exposeInt('openAnomalies'),
+    rows: t.field({ type: [ReadingSheetRowType], resolve: (s) => s.rows }),
+  }),
+});
+
+export const ReadingHistoryEntryType = builder.objectRef<ReadingHistoryEntry>('ReadingHistoryEntry').implement({
+  fields: (t) => ({
+    period: t.expose('period', { type: 'Period' }),
+    meterSerial: t.exposeString('meterSerial'),
+    previousIndex: t.exposeInt('previousIndex'),
+    currentIndex: t.exposeInt('currentIndex', { nullable: true }),
+    consumption: t.exposeInt('consumption'),
+    code: t.exposeString('code'),
+    codeLabel: t.exposeString('codeLabel'),
+    isEstimated: t.exposeBoolean('isEstimated'),
+    anomalies: t.exposeStringList('anomalies'),
+    anomalyLabels: t.exposeStringList('anomalyLabels'),
+    anomalyStatus: t.exposeString('anomalyStatus'),
+    source: t.exposeString('source'),
+  }),
+});
+
+export const AnomalyQueueRowType = builder.objectRef<AnomalyQueueRow>('AnomalyQueueRow').implement({
+  fields: (t) => ({
+    readingId: t.exposeInt('readingId'),
+    period: t.expose('period', { type: 'Period' }),
+    bookId: t.exposeInt('bookId'),
+    bookCode: t.exposeString('bookCode'),
+    customerId: t.exposeInt('customerId'),
+    customerCode: t.exposeString('customerCode'),
+    customerName: t.exposeString('customerName'),
+    address: t.exposeString('address'),
+    sequenceNo: t.exposeInt('sequenceNo'),
+    meterSerial: t.exposeString('meterSerial'),
+    previousIndex: t.exposeInt('previousIndex'),
+    currentIndex: t.exposeInt('currentIndex', { nullable: true }),
+    consumption: t.exposeInt('consumption'),
+    code: t.exposeString('code'),
+    codeLabel: t.exposeString('codeLabel'),
+    anomalies: t.exposeStringList('anomalies'),
+    anomalyLabels: t.exposeStringList('anomalyLabels'),
+    anomalyStatus: t.exposeString('anomalyStatus'),
+    note: t.exposeString('note', { nullable: true }),
+    enteredAt: t.exposeString('enteredAt'),
+  }),
+});
+
+export const AnomalyQueuePageType = builder.objectRef<{ rows: AnomalyQueueRow[]; total: number }>('AnomalyQueuePage').implement({
+  fields: (t) => ({
+    rows: t.field({ type: [AnomalyQueueRowType], resolve: (p) => p.rows }),
+    total: t.exposeInt('total'),
+  }),
+});
+
+export const SuspensionType = builder.objectRef<SuspensionRow>('Suspension').implement({
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    customerId: t.exposeInt('customerId'),
+    fromPeriod: t.expose('fromPeriod', { type: 'Period' }),
+    toPeriod: t.expose('toPeriod', { type: 'Period', nullable: true }),
+    reason: t.exposeString('reason'),
+    createdAt: t.exposeString('createdAt'),
+  }),
+});
+
+export const AdjustmentType = builder.objectRef<AdjustmentRow>('Adjustment').implement({
+  description: 'Back-billing (backbill_m3 / backbill_amount, billed at tariffPeriod) or spread owed m3 (spread).',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    customerId: t.exposeInt('customerId'),
+    kind: t.exposeString('kind'),
+    tariffPeriod: t.expose('tariffPeriod', { type: 'Period' }),
+    billPeriod: t.expose('billPeriod', { type: 'Period' }),
+    quantity: t.exposeInt('quantity', { nullable: true }),
+    amount: t.float({ nullable: true, description: 'VND (Float: may exceed 32-bit Int).', resolve: (a) => a.amount }),
+    reason: t.exposeString('reason'),
+    groupKey: t.exposeString('groupKey', { nullable: true }),
+    createdAt: t.exposeString('createdAt'),
+  }),
+});
+
+export const PeriodLockType = builder.objectRef<PeriodLockRow>('PeriodLock').implement({
+  fields: (t) => ({
+    period: t.expose('period', { type: 'Period' }),
+    bookId: t.exposeInt('bookId', { description: '0 = the whole company.' }),
+    bookCode: t.exposeString('bookCode', { nullable: true }),
+    lockedAt: t.exposeString('lockedAt'),
+    lockedBy: t.exposeString('lockedBy', { nullable: true }),
+  }),
+});
+
+export const DeviceRowResultType = builder.objectRef<DeviceRowResult>('DeviceReadingResult').implement({
+  fields: (t) => ({
+    index: t.exposeInt('index'),
+    customerId: t.exposeInt('customerId'),
+    period: t.exposeString('period'),
+    accepted: t.exposeBoolean('accepted'),
+    readingId: t.exposeInt('readingId', { nullable: true }),
+    consumption: t.exposeInt('consumption', { nullable: true }),
+    anomalies: t.exposeStringList('anomalies'),
+    anomalyLabels: t.exposeStringList('anomalyLabels'),
+    errorCode: t.exposeString('errorCode', { nullable: true }),
+    message: t.exposeString('message', { nullable: true }),
+  }),
+});
+
+export const DeviceSubmissionResultType = builder.objectRef<DeviceSubmissionResult>('DeviceSubmissionResult').implement({
+  fields: (t) => ({
+    deviceId: t.exposeString('deviceId'),
+    submissionId: t.exposeString('submissionId'),
+    accepted: t.exposeInt('accepted'),
+    rejected: t.exposeInt('rejected'),
+    replayed: t.exposeBoolean('replayed', { description: 'A retry answered with the stored result; nothing was written again.' }),
+    rows: t.field({ type: [DeviceRowResultType], resolve: (r) => r.rows }),
+  }),
+});
+
+// ---------------------------------------------------------------- inputs
+
+export const SaveReadingInput = builder
+  .inputType('SaveReadingInput', {
+    fields: (t) => ({
+      customerId: t.int({ required: true }),
+      period: t.field({ type: 'Period', required: true }),
+      meterId: t.int({ description: 'Default: the active meter. The outgoing meter of a replacement has its own row.' }),
+      currentIndex: t.int({ description: 'Omitted/null: not read; give a code (billed on the 3-period average).' }),
+      code: t.string({ description: 'Reading code (see readingCodes); default normal.' }),
+      note: t.string(),
+      version: t.int({ description: 'The row version as loaded: a stale row is refused (VERSION_CONFLICT).' }),
+    }),
+  })
+  .validate(
+    z.object({
+      customerId: z.number().int().positive(),
+      period: periodString,
+      meterId: z.number().int().positive().nullish(),
+      currentIndex: index('Chỉ số mới').nullish(),
+      code,
+      note,
+      version: z.number().int().nullish(),
+    }),
+  );
+
+export const MeterReplacementInput = builder.inputType('MeterReplacementInput', {
+  fields: (t) => ({
+    customerId: t.int({ required: true }),
+    period: t.field({ type: 'Period', required: true }),
+    finalIndex: t.int({ required: true, validate: index('Chỉ số cuối') }),
+    removedOn: t.field({ type: 'Date', required: true }),
+  }),
+});
+
+export const SuspensionInput = builder
+  .inputType('SuspensionInput', {
+    fields: (t) => ({
+      customerId: t.int({ required: true }),
+      fromPeriod: t.field({ type: 'Period', required: true }),
+      toPeriod: t.field({ type: 'Period' }),
+      reason: t.string({ required: true }),
+    }),
+  })
+  .validate(z.object({ customerId: z.number().int().positive(), fromPeriod: periodString, toPeriod: periodString.nullish(), reason }));
+
+export const CorrectPreviousIndexInput = builder
+  .inputType('CorrectPreviousIndexInput', {
+    fields: (t) => ({
+      customerId: t.int({ required: true }),
+      period: t.field({ type: 'Period', required: true }),
+      meterId: t.int(),
+      previousIndex: t.int({ required: true }),
+      currentIndex: t.int({ description: 'Default: the stored current index.' }),
+      reason: t.string({ required: true }),
+    }),
+  })
+  .validate(
+    z.object({
+      customerId: z.number().int().positive(),
+      period: periodString,
+      meterId: z.number().int().positive().nullish(),
+      previousIndex: index('Chỉ số cũ'),
+      currentIndex: index('Chỉ số mới').nullish(),
+      reason,
+    }),
+  );
+
+export const BackBillInput = builder
+  .inputType('BackBillInput', {
+    description: 'Truy thu: m3 OR an amount (water money before VAT) owed for tariffPeriod, billed in billPeriod at tariffPeriod’s tariff.',
+    fields: (t) => ({
+      customerId: t.int({ required: true }),
+      tariffPeriod: t.field({ type: 'Period', required: true }),
+      billPeriod: t.field({ type: 'Period', required: true }),
+      quantity: t.int(),
+      amount: t.float({ description: 'VND, whole.' }),
+      reason: t.string({ required: true }),
+    }),
+  })
+  .validate(
+    z.object({
+      customerId: z.number().int().positive(),
+      tariffPeriod: periodString,
+      billPeriod: periodString,
+      quantity: z.number().int('Số m3 phải là số nguyên.').positive('Số m3 phải lớn hơn 0.').max(1_000_000).nullish(),
+      amount: z.number().int('Số tiền phải là số nguyên đồng.').positive('Số tiền phải lớn hơn 0.').max(1e12).nullish(),
+      reason,
+    }),
+  );
+
+export const SpreadInput = builder
+  .inputType('SpreadOwedConsumptionInput', {
+    fields: (t) => ({
+      customerId: t.int({ required: true }),
+      quantity: t.int({ required: true }),
+      firstPeriod: t.field({ type: 'Period', required: true }),
+      periods: t.int({ required: true }),
+      reason: t.string({ required: true }),
+    }),
+  })
+  .validate(
+    z.object({
+      customerId: z.number().int().positive(),
+      quantity: z.number().int('Số m3 phải là số nguyên.').positive('Số m3 phải lớn hơn 0.').max(1_000_000),
+      firstPeriod: periodString,
+      periods: z.number().int().min(1, 'Số kỳ phân bổ phải từ 1 đến 36.').max(36, 'Số kỳ phân bổ phải từ 1 đến 36.'),
+      reason,
+    }),
+  );
+
+export const DeviceReadingInput = builder
+  .inputType('DeviceReadingInput', {
+    fields: (t) => ({
+      customerId: t.int({ required: true }),
+      period: t.field({ type: 'Period', required: true }),
+      meterId: t.int(),
+      meterSerial: t.string(),
+      currentIndex: t.int(),
+      code: t.string(),
+      note: t.string(),
+    }),
+  })
+  .validate(
+    z.object({
+      customerId: z.number().int().positive(),
+      period: periodString,
+      meterId: z.number().int().positive().nullish(),
+      meterSerial: z.string().trim().max(32).nullish(),
+      currentIndex: index('Chỉ số mới').nullish(),
+      code,
+      note,
+    }),
+  );
+
+export const DeviceSubmissionInput = builder.inputType('DeviceSubmissionInput', {
+  fields: (t) => ({
+    deviceId: t.string({ required: true, validate: z.string().trim().min(1).max(64) }),
+    submissionId: t.string({ required: true, validate: z.string().trim().min(1).max(64) }),
+    readings: t.field({ type: [DeviceReadingInput], required: true, validate: z.array(z.any()).max(5000, 'Mỗi lần gửi tối đa 5.000 chỉ số.') }),
+  }),
+});

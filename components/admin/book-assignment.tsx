@@ -207,7 +207,7 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
         </span>
         {dirty && (
           <span className="text-sm text-amber-700" data-testid="books-dirty">
-            Có thay đổi chưa lưu
+            Chưa lưu
           </span>
         )}
         <Button onClick={() => setReload((n) => n + 1)} disabled={!dirty || saving} data-testid="books-revert">

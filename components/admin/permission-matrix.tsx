@@ -142,7 +142,7 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
       />
     );
 
-  const cell = 'border-b border-slate-100 px-2 py-1.5 text-center';
+  const cell = 'border-b border-slate-100 px-1 py-1.5 text-center';
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3" data-testid="permission-matrix">
       <div className="flex flex-wrap items-center gap-2">
@@ -152,7 +152,7 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
             data-testid="perm-branch"
             value={branchId ?? ''}
             onChange={(e) => void changeBranch(Number(e.target.value))}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            className="max-w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
           >
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
@@ -164,7 +164,7 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
         <span className="flex-1" />
         {dirty && (
           <span className="text-sm text-amber-700" data-testid="perm-dirty">
-            Có thay đổi chưa lưu
+            Chưa lưu
           </span>
         )}
         <Button onClick={() => setReload((n) => n + 1)} disabled={!dirty || saving} data-testid="perm-revert">
@@ -194,29 +194,29 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
         ) : null
       ) : (
         <div className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white">
-          <table className="w-full border-collapse text-sm" aria-label={`Phân quyền của ${user.login}`}>
+          <table className="w-full border-separate border-spacing-0 text-sm" aria-label={`Phân quyền của ${user.login}`}>
             <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-600">
               <tr>
-                <th scope="col" className="border-b border-slate-300 px-3 py-2 text-left font-semibold">
+                <th scope="col" className="min-w-56 border-b border-slate-300 bg-slate-100 px-3 py-2 text-left font-semibold">
                   Đối tượng
                 </th>
                 {RIGHTS.map((r) => (
-                  <th key={r} scope="col" className="w-20 border-b border-slate-300 px-2 py-2 font-semibold">
+                  <th key={r} scope="col" className="w-16 border-b border-slate-300 bg-slate-100 px-1 py-2 font-semibold">
                     {RIGHT_LABELS[r]}
                   </th>
                 ))}
-                <th scope="col" className="w-20 border-b border-slate-300 px-2 py-2 font-semibold">
+                <th scope="col" className="w-16 border-b border-slate-300 bg-slate-100 px-1 py-2 font-semibold">
                   Tất cả
                 </th>
               </tr>
               <tr className="bg-slate-50">
-                <th scope="row" className="border-b border-slate-200 px-3 py-1 text-left text-xs font-normal italic text-slate-500">
+                <th scope="row" className="whitespace-nowrap border-b border-slate-300 bg-slate-50 px-3 py-1 text-left text-xs font-normal italic text-slate-500">
                   Chọn cả cột
                 </th>
                 {RIGHTS.map((r) => {
                   const t = tally(rows, r);
                   return (
-                    <td key={r} className={cell}>
+                    <td key={r} className={`${cell} border-slate-300 bg-slate-50`}>
                       <TriCheckbox
                         {...t}
                         onChange={(on) => update((row) => applyRight(row, r, on))}
@@ -226,7 +226,7 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
                     </td>
                   );
                 })}
-                <td className={cell}>
+                <td className={`${cell} border-slate-300 bg-slate-50`}>
                   <TriCheckbox
                     checked={RIGHTS.every((r) => tally(rows, r).checked)}
                     indeterminate={rows.some((row) => row.access)}
@@ -241,7 +241,7 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
               {grouped.map((g) => (
                 <Fragment key={g.group}>
                   <tr className="bg-brand-50/60" data-testid={`perm-group-${g.group}`}>
-                    <th scope="rowgroup" className="border-b border-slate-200 px-3 py-1.5 text-left text-xs font-bold uppercase tracking-wide text-brand-700">
+                    <th scope="rowgroup" className="whitespace-nowrap border-b border-slate-200 px-3 py-1.5 text-left text-xs font-bold uppercase tracking-wide text-brand-700">
                       {g.label}
                     </th>
                     {RIGHTS.map((r) => {
@@ -257,13 +257,21 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
                         </td>
                       );
                     })}
-                    <td className={cell} />
+                    <td className={cell}>
+                      <TriCheckbox
+                        checked={g.rows.every((row) => RIGHTS.every((r) => row[r]))}
+                        indeterminate={g.rows.some((row) => row.access)}
+                        onChange={(on) => update((row) => setAll(row, on), (row) => row.group === g.group)}
+                        aria-label={`${g.label}: chọn tất cả quyền của nhóm`}
+                        data-testid={`perm-group-${g.group}-all`}
+                      />
+                    </td>
                   </tr>
                   {g.rows.map((row) => {
                     const n = RIGHTS.filter((r) => row[r]).length;
                     return (
                       <tr key={keyOf(row)} className="hover:bg-slate-50" data-testid={`perm-row-${row.group}-${row.object}`}>
-                        <th scope="row" className="border-b border-slate-100 py-1.5 pl-6 pr-3 text-left font-normal text-slate-800">
+                        <th scope="row" className="border-b border-slate-100 py-1.5 pl-6 pr-3 text-left font-normal whitespace-nowrap text-slate-800">
                           {row.label}
                         </th>
                         {RIGHTS.map((r) => (

@@ -162,19 +162,19 @@ function UsersScreenInner({ meId }: { meId: number }) {
 
   const columns = useMemo<DataGridColumn<UserSummary>[]>(
     () => [
-      { key: 'login', header: 'Tên đăng nhập', width: 130, value: (u) => u.login },
-      { key: 'fullName', header: 'Họ tên', width: 'minmax(160px,1fr)', value: (u) => u.fullName },
+      { key: 'login', header: 'Tên đăng nhập', width: 110, value: (u) => u.login },
+      { key: 'fullName', header: 'Họ tên', width: 'minmax(120px,1fr)', value: (u) => u.fullName },
       {
         key: 'role',
         header: 'Vai trò',
-        width: 110,
+        width: 85,
         value: (u) => (u.isAdmin ? 'Quản trị' : 'Nhân viên'),
         render: (u) => (u.isAdmin ? <span className="font-medium text-brand-700">Quản trị</span> : 'Nhân viên'),
       },
       {
         key: 'status',
         header: 'Trạng thái',
-        width: 100,
+        width: 90,
         value: (u) => (u.isActive ? 'Hoạt động' : 'Đã khóa'),
         render: (u) => (u.isActive ? 'Hoạt động' : <span className="text-red-700">Đã khóa</span>),
       },
@@ -199,7 +199,7 @@ function UsersScreenInner({ meId }: { meId: number }) {
       )}
 
       <div className="flex min-h-0 flex-1 gap-4">
-        <section aria-label="Danh sách người dùng" className="flex w-[30rem] shrink-0 flex-col gap-2">
+        <section aria-label="Danh sách người dùng" className="flex w-[28rem] shrink-0 flex-col gap-2">
           <Toolbar label="Lệnh người dùng">
             <ToolbarButton label="Thêm" shortcut="F4" variant="primary" onClick={openAdd} data-testid="btn-add-user" />
             <ToolbarButton label="Sửa" shortcut="F2" onClick={openEdit} disabled={!selected} data-testid="btn-edit-user" />

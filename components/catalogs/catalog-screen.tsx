@@ -32,7 +32,12 @@ export interface CatalogScreenProps {
   name: string;
   info: CatalogInfo;
   columns: CatalogColumn[];
+  /** Admins see every row; others see branches, routes and books only through the books they hold. */
+  isAdmin: boolean;
 }
+
+/** Catalogs whose rows a non-admin sees only through the reading books assigned to them (SPEC §11). */
+const BOOK_SCOPED = new Set(['branches', 'routes', 'readingBooks']);
 
 /** The one screen of every catalog (SPEC §4), generated from `catalogColumns` and the viewer's rights. */
 export function CatalogScreen(props: CatalogScreenProps) {
@@ -53,7 +58,7 @@ function columnWidth(c: CatalogColumn): number | string {
   return 'minmax(160px,1fr)';
 }
 
-function CatalogScreenInner({ name, info, columns }: CatalogScreenProps) {
+function CatalogScreenInner({ name, info, columns, isAdmin }: CatalogScreenProps) {
   const toast = useToast();
   const { confirm, confirmElement } = useConfirm();
 
@@ -401,10 +406,15 @@ function CatalogScreenInner({ name, info, columns }: CatalogScreenProps) {
             data-testid="catalog-grid"
             emptyContent={
               <EmptyState
-                icon="📭"
                 title={filtered ? 'Không có dòng nào khớp điều kiện tìm kiếm' : `Chưa có ${info.label.toLowerCase()} nào`}
                 description={
-                  filtered ? 'Thử bỏ bớt điều kiện lọc hoặc từ khóa tìm kiếm.' : info.canAdd ? 'Bấm «Thêm (F4)» để nhập dòng đầu tiên.' : undefined
+                  filtered
+                    ? 'Thử bỏ bớt điều kiện lọc hoặc từ khóa tìm kiếm.'
+                    : !isAdmin && BOOK_SCOPED.has(name)
+                      ? 'Bạn chỉ thấy những dòng liên quan đến sổ đọc được giao cho mình; hãy liên hệ quản trị viên nếu cần thêm.'
+                      : info.canAdd
+                        ? 'Bấm «Thêm (F4)» để nhập dòng đầu tiên.'
+                        : undefined
                 }
                 action={
                   filtered ? (

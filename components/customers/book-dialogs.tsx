@@ -54,7 +54,7 @@ export function MoveDialog({
           name="targetBookId"
           value={target}
           onChange={(e) => setTarget(e.target.value)}
-          options={targets.map((b) => ({ value: String(b.id), label: `${b.code} – ${b.name} (${b.customersCount} KH)` }))}
+          options={targets.map((b) => ({ value: String(b.id), label: `${b.code} – ${b.name}` }))}
           data-testid="move-target"
           error={error}
         />

@@ -300,6 +300,9 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const readOnly = mode === 'view';
+  const ph = (p: string) => (readOnly ? undefined : p);
+  /** Selects keep their empty option in view mode (blank label) so an unset value never shows the first choice. */
+  const phs = (p: string) => (readOnly ? '' : p);
 
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => {
     setF((prev) => ({ ...prev, [k]: v }));
@@ -384,7 +387,7 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
       <fieldset disabled={readOnly || busy} className="min-w-0 space-y-4">
         <Section title="Thông tin khách hàng">
           {mode === 'add' ? (
-            <SelectField label="Sổ đọc" name="bookId" required options={bookOptions} placeholder="— Chọn sổ —" {...text('bookId')} />
+            <SelectField label="Sổ đọc" name="bookId" required options={bookOptions} placeholder={phs('— Chọn sổ —')} {...text('bookId')} />
           ) : (
             <TextField label="Sổ đọc" name="bookId" readOnly value={current ? bookLabel(books, current) : ''} hint={readOnly ? undefined : 'Đổi sổ bằng nút «Chuyển sổ».'} />
           )}
@@ -408,24 +411,24 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
             {...text('customerType')}
           />
           <TextField label="Tên khách hàng" name="name" required autoFocus={!readOnly} className="col-span-2" maxLength={200} {...text('name')} />
-          <TextField label="Mã số thuế" name="taxCode" maxLength={14} required={f.customerType === '1'} placeholder="10 chữ số" {...text('taxCode')} />
-          <TextField label="Số CCCD" name="citizenId" maxLength={12} inputMode="numeric" placeholder="12 chữ số" {...text('citizenId')} />
+          <TextField label="Mã số thuế" name="taxCode" maxLength={14} required={f.customerType === '1'} placeholder={ph('10 chữ số')} {...text('taxCode')} />
+          <TextField label="Số CCCD" name="citizenId" maxLength={12} inputMode="numeric" placeholder={ph('12 chữ số')} {...text('citizenId')} />
           <TextField label="Địa chỉ" name="address" required className="col-span-2" maxLength={300} {...text('address')} />
-          <SelectField label="Phường – xã" name="wardId" options={options(catalogs?.wards ?? [])} placeholder="— Không chọn —" {...text('wardId')} />
+          <SelectField label="Phường – xã" name="wardId" options={options(catalogs?.wards ?? [])} placeholder={phs('— Không chọn —')} {...text('wardId')} />
           <SelectField
             label="Loại dịch vụ (đối tượng)"
             name="serviceTypeId"
             options={options(catalogs?.serviceTypes ?? [])}
-            placeholder="— Chưa chọn (không tính tiền) —"
+            placeholder={phs('— Chưa chọn (không tính tiền) —')}
             {...text('serviceTypeId')}
           />
           <TextField label="Số hộ dùng chung" name="households" required inputMode="numeric" hint={readOnly ? undefined : 'Mặc định 1; sai sẽ làm sai tiền lũy tiến.'} {...text('households')} />
           <TextField label="Nhân khẩu" name="persons" required inputMode="numeric" {...text('persons')} />
-          <SelectField label="Đồng hồ tổng" name="masterMeterId" className="col-span-2" options={options(catalogs?.masterMeters ?? [])} placeholder="— Không chọn —" {...text('masterMeterId')} />
+          <SelectField label="Đồng hồ tổng" name="masterMeterId" className="col-span-2" options={options(catalogs?.masterMeters ?? [])} placeholder={phs('— Không chọn —')} {...text('masterMeterId')} />
         </Section>
 
         <Section title="Liên hệ và thanh toán">
-          <TextField label="Điện thoại" name="phone" type="tel" maxLength={20} placeholder="09xx xxx xxx" {...text('phone')} />
+          <TextField label="Điện thoại" name="phone" type="tel" maxLength={20} placeholder={ph('09xx xxx xxx')} {...text('phone')} />
           <TextField label="Fax" name="fax" maxLength={20} {...text('fax')} />
           <TextField label="Email" name="email" type="email" className="col-span-2" maxLength={200} {...text('email')} />
           <TextField label="Số tài khoản" name="bankAccount" maxLength={32} {...text('bankAccount')} />
@@ -472,8 +475,8 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
             />
           </div>
           <TextField label="Hạn ưu đãi" name="preferentialUntil" type="date" disabled={!f.isPreferential} {...text('preferentialUntil')} />
-          <TextField label="Vĩ độ" name="latitude" inputMode="decimal" placeholder="21.0278" {...text('latitude')} />
-          <TextField label="Kinh độ" name="longitude" inputMode="decimal" placeholder="105.8342" {...text('longitude')} />
+          <TextField label="Vĩ độ" name="latitude" inputMode="decimal" placeholder={ph('21.0278')} {...text('latitude')} />
+          <TextField label="Kinh độ" name="longitude" inputMode="decimal" placeholder={ph('105.8342')} {...text('longitude')} />
         </Section>
 
         <section aria-labelledby={`${formId}-extra`}>
@@ -521,7 +524,7 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
         {mode === 'add' && (
           <>
             <Section title="Đồng hồ" note="Để trống số seri nếu chưa lắp đồng hồ.">
-              <SelectField label="Loại đồng hồ" name="meter.meterTypeId" options={options(catalogs?.meterTypes ?? [])} placeholder="— Chọn —" {...text('meterTypeId')} />
+              <SelectField label="Loại đồng hồ" name="meter.meterTypeId" options={options(catalogs?.meterTypes ?? [])} placeholder={phs('— Chọn —')} {...text('meterTypeId')} />
               <TextField label="Số seri" name="meter.serial" maxLength={32} {...text('serial')} />
               <TextField label="Số tem" name="meter.sealNo" maxLength={32} {...text('sealNo')} />
               <TextField label="Ngày kiểm định" name="meter.verifiedOn" type="date" {...text('verifiedOn')} />
@@ -543,7 +546,7 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
                 label="Tổ lắp đặt"
                 name="contract.installationTeamId"
                 options={options(catalogs?.installationTeams ?? [])}
-                placeholder="— Chọn —"
+                placeholder={phs('— Chọn —')}
                 {...text('installationTeamId')}
               />
             </Section>

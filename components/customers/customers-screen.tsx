@@ -24,14 +24,11 @@ import {
   type CustomerDetail,
   type SearchHit,
 } from './api';
-import { AttachmentsTab } from './attachments-tab';
 import { MoveDialog, PlaceAfterDialog } from './book-dialogs';
-import { ContractsTab } from './contracts-tab';
-import { CustomerForm, type FormMode } from './customer-form';
+import { type FormMode } from './customer-form';
+import { DetailPanel, type DetailTab } from './detail-panel';
 import { foldVietnamese } from './format';
 import { GlobalSearch } from './global-search';
-import { HistoryTab } from './history-tab';
-import { MetersTab } from './meters-tab';
 
 /** What the signed-in user may do per book (computed on the server; the API checks again). */
 export interface CustomerRights {
@@ -40,7 +37,7 @@ export interface CustomerRights {
 }
 
 type Right = 'add' | 'edit' | 'delete' | 'export';
-type Tab = 'info' | 'meters' | 'contracts' | 'history' | 'attachments';
+type Tab = DetailTab;
 
 const FORM_ID = 'customer-form';
 
@@ -220,19 +217,25 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
       setDetailState({ loading: false, error: e instanceof Error ? e.message : 'Không tải được khách hàng.' });
     }
   }, []);
+  const [detailNonce, setDetailNonce] = useState(0);
+  const refreshDetail = useCallback(() => setDetailNonce((n) => n + 1), []);
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const lastNonce = useRef(detailNonce);
   useEffect(() => {
-    if (mode === 'add') return;
+    const forced = lastNonce.current !== detailNonce;
+    lastNonce.current = detailNonce;
+    if (modeRef.current === 'add') return;
     if (!activeKey) {
       detailSeq.current++;
       setDetail(null);
       setDetailState({ loading: false, error: null });
       return;
     }
-    if (detail && String(detail.id) === activeKey) return;
-    const t = window.setTimeout(() => void loadDetail(Number(activeKey)), 120);
+    // Debounced while the cursor moves through the grid; immediate when a save/refresh asks for it.
+    const t = window.setTimeout(() => void loadDetail(Number(activeKey)), forced ? 0 : 180);
     return () => window.clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activeKey, mode, loadDetail]);
+  }, [activeKey, detailNonce, loadDetail]);
 
   // Keep the address bar shareable: ?book=…&customer=…
   useEffect(() => {
@@ -305,7 +308,8 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
     setMode('view');
     setDirty(false);
     setFormNonce((n) => n + 1);
-    if (mode === 'add' && activeKey) void loadDetail(Number(activeKey));
+    focusGrid();
+    if (mode === 'add') refreshDetail();
   };
   const removeCustomer = async () => {
     if (editing) return void cancelEdit();
@@ -338,7 +342,6 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
       const idx = visibleRows.findIndex((r) => r.id === activeRow.id);
       const next = visibleRows[idx + 1] ?? visibleRows[idx - 1];
       pendingSelect.current = next?.id ?? null;
-      setDetail(null);
       if (bookId) await loadRows(bookId, { keepSelection: true });
       void loadBooks();
     } catch (e) {
@@ -349,7 +352,7 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
   const onSaved = async (id: number, created: boolean) => {
     setMode('view');
     setDirty(false);
-    setDetail(null);
+    focusGrid();
     pendingSelect.current = id;
     if (created) {
       // A new customer may have been put in another book from the form.
@@ -361,18 +364,12 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
       }
     }
     if (bookId) await loadRows(bookId, { keepSelection: true });
-    void loadDetail(id);
+    refreshDetail();
     void loadBooks();
   };
 
-  const reloadDetail = () => {
-    if (activeKey) {
-      setDetail(null);
-      void loadDetail(Number(activeKey));
-    }
-  };
   const onDetailChanged = () => {
-    if (activeKey) void loadDetail(Number(activeKey));
+    refreshDetail();
     if (bookId) void loadRows(bookId, { keepSelection: true });
   };
 
@@ -390,9 +387,16 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
       const n = await moveCustomers([...selected].map(Number), target);
       const code = books?.find((b) => b.id === target)?.code ?? '';
       toast.success(`Đã chuyển ${n} khách hàng sang sổ ${code}.`);
+      // Keep the cursor near where the moved customers were.
+      let last = -1;
+      visibleRows.forEach((r, i) => {
+        if (selected.has(String(r.id))) last = i;
+      });
+      const stay = visibleRows.slice(last + 1).find((r) => !selected.has(String(r.id))) ?? visibleRows.find((r) => !selected.has(String(r.id)));
+      pendingSelect.current = stay?.id ?? null;
       setDialog(null);
-      setDetail(null);
       if (bookId) await loadRows(bookId);
+      refreshDetail();
       void loadBooks();
     } catch (e) {
       setDialogError(e instanceof Error ? e.message : 'Không chuyển được.');
@@ -413,7 +417,7 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
       const n = await renumberBook(bookId);
       toast.success(n ? `Đã đánh lại Stt cho ${n} khách hàng.` : 'Stt của sổ đã theo hàng chục, không cần đánh lại.');
       await loadRows(bookId, { keepSelection: true });
-      setDetail(null);
+      refreshDetail();
     } catch (e) {
       toast.error(e instanceof Error ? e.message : 'Không đánh lại được số thứ tự.');
     }
@@ -433,8 +437,8 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
       const seq = await placeCustomerAfter(activeRow.id, afterId);
       toast.success(`Đã chuyển ${activeRow.code} đến Stt ${seq}.`);
       setDialog(null);
-      setDetail(null);
       if (bookId) await loadRows(bookId, { keepSelection: true });
+      refreshDetail();
     } catch (e) {
       setDialogError(e instanceof Error ? e.message : 'Không chèn được.');
     } finally {
@@ -445,7 +449,7 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
     if (guardEditing()) return;
     void loadBooks();
     if (bookId) void loadRows(bookId, { keepSelection: true });
-    setDetail(null);
+    refreshDetail();
   };
 
   useHotkeys({
@@ -468,6 +472,19 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
     if (h.bookId === bookId) void loadRows(h.bookId);
     else setBookId(h.bookId);
   };
+
+  const latest = useRef({ onSaved, onDetailChanged, startAdd });
+  latest.current = { onSaved, onDetailChanged, startAdd };
+  const stable = useMemo(
+    () => ({
+      onSaved: (id: number, created: boolean) => void latest.current.onSaved(id, created),
+      onDetailChanged: () => latest.current.onDetailChanged(),
+      startAdd: () => latest.current.startAdd(),
+      refreshDetail,
+    }),
+    [refreshDetail],
+  );
+  const addableBooks = useMemo(() => (books ?? []).filter((b) => can('add', b.id)), [books, can]);
 
   // ---------- render ----------
   if (booksError) {
@@ -505,13 +522,13 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
           >
             {books.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.code} – {b.name} ({b.customersCount})
+                {b.code} – {b.name}
               </option>
             ))}
           </select>
         </label>
         {book && (
-          <span className="hidden text-xs text-slate-500 xl:inline">
+          <span className="hidden text-xs text-slate-500 2xl:inline">
             {book.routeName} · {book.branchName}
           </span>
         )}
@@ -593,7 +610,7 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
           <span className="ml-auto hidden text-xs text-slate-400 lg:inline">Ctrl+bấm: chọn nhiều · Shift+bấm: chọn liên tiếp · ↑↓ di chuyển</span>
         </div>
 
-        <div className="h-[38%] min-h-[200px] shrink-0">
+        <div className={`${editing ? 'h-[22%] min-h-[140px]' : 'h-[38%] min-h-[200px]'} shrink-0`}>
           {rowsError ? (
             <EmptyState
               tone="error"
@@ -620,10 +637,10 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
                 setActiveKey(act);
               }}
               onRowActivate={() => startEdit()}
-              rowClassName={(r) => (r.status === 0 ? 'text-slate-400' : undefined)}
+              rowClassName={rowClassOf}
               data-testid="customer-grid"
               rowTestId="customer-row"
-              rowData={(r) => ({ 'data-code': r.code, 'data-customer-id': String(r.id) })}
+              rowData={rowDataOf}
               emptyContent={
                 filter ? (
                   <EmptyState title="Không có khách hàng khớp bộ lọc" description="Thử từ khóa khác, hoặc dùng ô tìm kiếm phía trên để tìm trong mọi sổ." />
@@ -639,102 +656,29 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
           )}
         </div>
 
-        <section
-          aria-label="Chi tiết khách hàng"
-          className="flex min-h-0 flex-1 flex-col rounded-md border border-slate-200 bg-white"
-          data-testid="customer-detail"
-        >
-          {mode === 'add' ? (
-            <>
-              <div className="border-b border-slate-200 px-4 py-2">
-                <h2 className="font-semibold text-slate-900">Thêm khách hàng mới</h2>
-              </div>
-              <div className="min-h-0 flex-1 overflow-auto p-4">
-                <CustomerForm
-                  key={`add-${formNonce}`}
-                  formId={FORM_ID}
-                  mode="add"
-                  customer={null}
-                  defaultBookId={bookId}
-                  books={books.filter((b) => can('add', b.id))}
-                  catalogs={catalogs}
-                  onSaved={(id, created) => void onSaved(id, created)}
-                  onDirtyChange={setDirty}
-                  onReload={reloadDetail}
-                />
-              </div>
-            </>
-          ) : !activeKey ? (
-            <EmptyState title="Chưa chọn khách hàng" description="Chọn một dòng trong danh sách để xem chi tiết, hoặc bấm F4 để thêm mới." />
-          ) : detailState.error && !detail ? (
-            <EmptyState tone="error" title="Không tải được khách hàng" description={detailState.error} action={<Button onClick={reloadDetail}>Thử lại</Button>} />
-          ) : !detail ? (
-            <div className="p-4">
-              <Spinner label="Đang tải thông tin khách hàng…" />
-            </div>
-          ) : (
-            <>
-              <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 pt-2">
-                <h2 className="font-semibold text-slate-900" data-testid="detail-title">
-                  <span className="font-mono text-sm text-slate-500">{detail.code}</span> {detail.name}
-                </h2>
-                {detail.status === 0 && <span className="rounded bg-red-100 px-1.5 text-xs font-medium text-red-800">Ngưng cấp nước</span>}
-                {detail.isPreferential && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800">Ưu đãi</span>}
-                {detailState.loading && <Spinner size="sm" hideLabel />}
-                <div role="tablist" aria-label="Thông tin khách hàng" className="-mb-px flex w-full gap-1 overflow-x-auto">
-                  {(
-                    [
-                      ['info', 'Thông tin'],
-                      ['meters', `Đồng hồ (${detail.meters.length})`],
-                      ['contracts', `Hợp đồng (${detail.contracts.length})`],
-                      ['history', `Lịch sử (${detail.history.length})`],
-                      ['attachments', `Tài liệu (${detail.attachments.length})`],
-                    ] as [Tab, string][]
-                  ).map(([t, label]) => (
-                    <button
-                      key={t}
-                      type="button"
-                      role="tab"
-                      id={`tab-${t}`}
-                      aria-selected={tab === t}
-                      aria-controls={`panel-${t}`}
-                      data-testid={`tab-${t}`}
-                      disabled={editing && t !== 'info'}
-                      onClick={() => setTab(t)}
-                      className={`whitespace-nowrap border-b-2 px-3 py-1.5 text-sm disabled:opacity-40 ${
-                        tab === t ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'
-                      }`}
-                    >
-                      {label}
-                    </button>
-                  ))}
-                </div>
-              </div>
-              <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="min-h-0 flex-1 overflow-auto p-4">
-                {tab === 'info' && (
-                  <CustomerForm
-                    key={`${mode}-${detail.id}-${detail.version}-${formNonce}`}
-                    formId={FORM_ID}
-                    mode={mode}
-                    customer={detail}
-                    defaultBookId={bookId}
-                    books={books}
-                    catalogs={catalogs}
-                    onSaved={(id, created) => void onSaved(id, created)}
-                    onDirtyChange={setDirty}
-                    onReload={reloadDetail}
-                  />
-                )}
-                {tab === 'meters' && <MetersTab customer={detail} catalogs={catalogs} canEdit={detailBookCanEdit} onChanged={onDetailChanged} />}
-                {tab === 'contracts' && <ContractsTab customer={detail} catalogs={catalogs} canEdit={detailBookCanEdit} onChanged={onDetailChanged} />}
-                {tab === 'history' && <HistoryTab history={detail.history} catalogs={catalogs} books={books} />}
-                {tab === 'attachments' && (
-                  <AttachmentsTab customerId={detail.id} attachments={detail.attachments} canEdit={detailBookCanEdit} onChanged={onDetailChanged} />
-                )}
-              </div>
-            </>
-          )}
-        </section>
+        <DetailPanel
+          formId={FORM_ID}
+          mode={mode}
+          tab={tab}
+          onTab={setTab}
+          activeRow={activeRow}
+          hasActive={!!activeKey}
+          detail={detail}
+          loading={detailState.loading}
+          error={detailState.error}
+          formNonce={formNonce}
+          bookId={bookId}
+          books={books}
+          addableBooks={addableBooks}
+          catalogs={catalogs}
+          canEditDetail={detailBookCanEdit}
+          canAdd={canAdd}
+          onSaved={stable.onSaved}
+          onDirtyChange={setDirty}
+          onReload={stable.refreshDetail}
+          onChanged={stable.onDetailChanged}
+          onAdd={stable.startAdd}
+        />
       </div>
 
       {dialog === 'move' && bookId !== null && (
@@ -757,4 +701,8 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
 }
 
 const getKey = (r: BookCustomer) => String(r.id);
+/** Back to the grid after save/cancel so the keyboard flow (↑↓, F2, F4) continues. */
+const focusGrid = () => window.setTimeout(() => document.querySelector<HTMLElement>('[data-testid="customer-grid"]')?.focus({ preventScroll: true }), 0);
+const rowClassOf = (r: BookCustomer) => (r.status === 0 ? 'text-slate-400' : undefined);
+const rowDataOf = (r: BookCustomer) => ({ 'data-code': r.code, 'data-customer-id': String(r.id) });
 

@@ -70,7 +70,7 @@ export function GlobalSearch({
 
   const showPanel = open && (state.loading || state.hits !== null || state.error !== null);
   return (
-    <div ref={boxRef} className="relative w-full max-w-md">
+    <div ref={boxRef} className="relative w-full max-w-sm">
       <label className="sr-only" htmlFor="customer-global-search">
         Tìm khách hàng trong mọi sổ
       </label>

@@ -59,7 +59,6 @@ export function HistoryTab({ history, catalogs, books }: { history: HistoryEntry
         const before = h.before ?? {};
         const after = h.after ?? {};
         const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-        const onlyAfter = !h.before;
         const onlyBefore = !h.after;
         return (
           <li key={h.id} className="relative" data-testid="history-entry" data-kind={h.kind}>
@@ -77,11 +76,7 @@ export function HistoryTab({ history, catalogs, books }: { history: HistoryEntry
                   <div key={k} className="contents">
                     <dt className="text-slate-500">{FIELD_LABELS[k] ?? k}</dt>
                     <dd className="text-slate-800">
-                      {onlyAfter ? (
-                        formatHistoryValue(k, after[k], catalogs, books)
-                      ) : onlyBefore ? (
-                        <span className="line-through decoration-slate-400">{formatHistoryValue(k, before[k], catalogs, books)}</span>
-                      ) : (
+                      {k in before && k in after && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null) ? (
                         <>
                           <span className="text-slate-500 line-through decoration-slate-300">{formatHistoryValue(k, before[k], catalogs, books)}</span>
                           <span aria-label="thành" className="mx-1.5 text-slate-400">
@@ -89,6 +84,10 @@ export function HistoryTab({ history, catalogs, books }: { history: HistoryEntry
                           </span>
                           <span className="font-medium">{formatHistoryValue(k, after[k], catalogs, books)}</span>
                         </>
+                      ) : onlyBefore ? (
+                        <span className="line-through decoration-slate-400">{formatHistoryValue(k, before[k], catalogs, books)}</span>
+                      ) : (
+                        formatHistoryValue(k, k in after ? after[k] : before[k], catalogs, books)
                       )}
                     </dd>
                   </div>

@@ -47,7 +47,7 @@ export interface DataGridProps<T> {
   rowHeight?: number;
   /** Extra rows rendered above/below the viewport (default 8). */
   overscan?: number;
-  /** Extra classes per row (e.g. grey out inactive customers). */
+  /** Extra classes per row (e.g. grey out inactive customers); keep it stable so rows can skip re-rendering. */
   rowClassName?: (row: T) => string | undefined;
   /** Controlled sort; pair with `onSortChange`. */
   sort?: DataGridSort | null;
@@ -60,7 +60,7 @@ export interface DataGridProps<T> {
   'data-testid'?: string;
   /** `data-testid` of each row (default "grid-row"); rows also carry `data-row-key` and `data-selected`. */
   rowTestId?: string;
-  /** Extra `data-*` attributes per row (e.g. `{ 'data-code': row.code }`) for tests and styling. */
+  /** Extra `data-*` attributes per row (e.g. `{ 'data-code': row.code }`) for tests and styling; keep it stable (module-level or useCallback). */
   rowData?: (row: T) => Record<`data-${string}`, string>;
 }
 
@@ -207,28 +207,32 @@ export function DataGrid<T>({
     [keys, indexOfKey],
   );
 
-  const onRowClick = useCallback(
-    (e: React.MouseEvent, index: number) => {
-      const key = keys[index];
-      if (key === undefined) return;
-      scrollRef.current?.focus({ preventScroll: true });
-      if (multiSelect && e.shiftKey) {
-        emit(rangeKeys(anchorRef.current ?? active, index), key);
-        return;
-      }
-      if (multiSelect && (e.ctrlKey || e.metaKey)) {
-        const next = new Set(selected);
-        if (next.has(key)) next.delete(key);
-        else next.add(key);
-        anchorRef.current = key;
-        emit(next, key);
-        return;
-      }
+  const handleRowClick = (e: React.MouseEvent, index: number) => {
+    const key = keys[index];
+    if (key === undefined) return;
+    scrollRef.current?.focus({ preventScroll: true });
+    if (multiSelect && e.shiftKey) {
+      const range = rangeKeys(anchorRef.current ?? active, index);
+      // Ctrl+Shift adds the range to the selection; Shift alone replaces it (as in Windows lists).
+      emit(e.ctrlKey || e.metaKey ? new Set([...selected, ...range]) : range, key);
+      return;
+    }
+    if (multiSelect && (e.ctrlKey || e.metaKey)) {
+      const next = new Set(selected);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
       anchorRef.current = key;
-      emit(new Set([key]), key);
-    },
-    [keys, multiSelect, emit, rangeKeys, active, selected],
-  );
+      emit(next, key);
+      return;
+    }
+    anchorRef.current = key;
+    emit(new Set([key]), key);
+  };
+  // Rows get stable handlers (they read the latest state through a ref) so memoised rows skip re-rendering.
+  const latest = useRef({ click: handleRowClick, activate: onRowActivate });
+  latest.current = { click: handleRowClick, activate: onRowActivate };
+  const onRowClick = useCallback((e: React.MouseEvent, index: number) => latest.current.click(e, index), []);
+  const onRowDoubleClick = useCallback((row: unknown) => latest.current.activate?.(row as T), []);
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (sortedRows.length === 0) return;
@@ -321,9 +325,9 @@ export function DataGrid<T>({
         active={key === active}
         extraClass={rowClassName?.(row)}
         testId={rowTestId}
-        data={rowData?.(row)}
+        rowData={rowData as ((row: unknown) => Record<string, string>) | undefined}
         onClick={onRowClick}
-        onActivate={onRowActivate as ((row: unknown) => void) | undefined}
+        onActivate={onRowDoubleClick}
       />,
     );
   }
@@ -408,9 +412,9 @@ interface GridRowProps {
   active: boolean;
   extraClass: string | undefined;
   testId: string;
-  data: Record<string, string> | undefined;
+  rowData: ((row: unknown) => Record<string, string>) | undefined;
   onClick: (e: React.MouseEvent, index: number) => void;
-  onActivate: ((row: unknown) => void) | undefined;
+  onActivate: (row: unknown) => void;
 }
 
 const GridRow = memo(function GridRow({
@@ -426,13 +430,13 @@ const GridRow = memo(function GridRow({
   active,
   extraClass,
   testId,
-  data,
+  rowData,
   onClick,
   onActivate,
 }: GridRowProps) {
   return (
     <div
-      {...data}
+      {...rowData?.(row)}
       id={id}
       role="row"
       aria-rowindex={index + 2}
@@ -444,7 +448,7 @@ const GridRow = memo(function GridRow({
         if (e.shiftKey) e.preventDefault();
       }}
       onClick={(e) => onClick(e, index)}
-      onDoubleClick={() => onActivate?.(row)}
+      onDoubleClick={() => onActivate(row)}
       className={`absolute left-0 right-0 grid cursor-default select-none border-b border-slate-100 ${
         selected ? 'bg-brand-100 text-slate-900' : index % 2 ? 'bg-slate-50/60 hover:bg-brand-50' : 'bg-white hover:bg-brand-50'
       } ${active ? 'shadow-[inset_3px_0_0_var(--color-brand-600)]' : ''} ${extraClass ?? ''}`}

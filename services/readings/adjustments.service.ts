@@ -88,7 +88,7 @@ export async function spreadOwedConsumption(
     throw new AppError('VALIDATION_FAILED', 'Số kỳ phân bổ phải từ 1 đến 36.', { field: 'periods' });
   }
   const parts = withDomainErrors(() => spreadOverPeriods(input.quantity, input.firstPeriod, input.periods)).filter((p) => p.quantity > 0);
-  const groupKey = `spread-${randomUUID()}`;
+  const groupKey = randomUUID();
   return db.transaction(async (tx) => {
     await assertPeriodsOpen(tx, input.firstPeriod, [bookId]);
     const rows = await tx

@@ -148,6 +148,7 @@ export async function writeReadings(
   source: ReadingSource,
 ): Promise<ReadingRecord[]> {
   if (rows.length === 0) return [];
+  // Booleans travel as 't'/'f' text: postgres.js types a JS boolean array as a scalar boolean.
   const col = <T>(pick: (r: PreparedReading) => T) => pgArray(rows.map(pick));
   const saved = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
@@ -158,7 +159,7 @@ export async function writeReadings(
       from unnest(
         ${col((r) => r.customer.id)}::int4[], ${col((r) => r.meter.id)}::int4[], ${col((r) => r.customer.bookId)}::int4[],
         ${col((r) => r.previousIndex)}::int4[], ${col((r) => r.evaluation.currentIndex)}::int4[], ${col((r) => r.evaluation.consumption)}::int4[],
-        ${col((r) => r.code)}::text[], ${col((r) => r.evaluation.isEstimated)}::bool[], ${col((r) => JSON.stringify(r.evaluation.anomalies))}::text[],
+        ${col((r) => r.code)}::text[], ${col((r) => (r.evaluation.isEstimated ? 't' : 'f'))}::text[]::bool[], ${col((r) => JSON.stringify(r.evaluation.anomalies))}::text[],
         ${col((r) => r.anomalyStatus)}::text[], ${col((r) => r.note)}::text[]
       ) as u(customer_id, meter_id, book_id, previous_index, current_index, consumption, code, is_estimated, anomalies, anomaly_status, note)
       on conflict (customer_id, period, meter_id) do update set

@@ -47,5 +47,5 @@ export default async function CatalogPage({ params }: Params) {
     );
   }
   // `key` resets the screen's state (filters, paging, selection) when moving from one catalog to another.
-  return <CatalogScreen key={name} name={name} info={info} columns={columns} />;
+  return <CatalogScreen key={name} name={name} info={info} columns={columns} isAdmin={ctx.actor.isAdmin} />;
 }

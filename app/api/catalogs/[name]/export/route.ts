@@ -24,6 +24,8 @@ const filtersSchema = z
   )
   .max(MAX_FILTERS, `Chỉ được lọc tối đa ${MAX_FILTERS} điều kiện.`);
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -84,7 +86,22 @@ async function workbookOf(sheet: CatalogSheet): Promise<ArrayBuffer> {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD1ECFE' } };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF94A3B8' } } };
   });
-  for (const row of sheet.rows) ws.addRow(row);
+  // Dates travel as YYYY-MM-DD text: written as real dates so Excel sorts and filters them, shown dd/mm/yyyy.
+  const dateKeys = sheet.columns
+    .map((c) => c.key)
+    .filter((k) => {
+      const values = sheet.rows.map((r) => r[k]).filter((v) => v !== null && v !== undefined && v !== '');
+      return values.length > 0 && values.every((v) => typeof v === 'string' && ISO_DATE.test(v));
+    });
+  for (const k of dateKeys) ws.getColumn(k).numFmt = 'dd/mm/yyyy';
+  for (const row of sheet.rows) {
+    const out: Record<string, string | number | Date | null> = { ...row };
+    for (const k of dateKeys) {
+      const v = row[k];
+      if (typeof v === 'string') out[k] = new Date(`${v}T00:00:00Z`);
+    }
+    ws.addRow(out);
+  }
   if (sheet.columns.length > 0)
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + sheet.rows.length, column: sheet.columns.length } };
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;

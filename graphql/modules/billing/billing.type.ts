@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { builder } from '@/graphql/builder';
+import { SKIP_REASONS, SKIP_REASON_LABELS } from '@/domain/billing/skip-reasons';
+import { summariseSkips, type BillingRunRow, type SkippedCustomer, type SkipSummary } from '@/services/billing/billing-run.service';
+import type { InvoiceDetail, InvoiceLineView, InvoicePage, InvoiceSummary } from '@/services/billing/invoice.service';
+
+export const BillingScopeKindEnum = builder.enumType('BillingScopeKind', {
+  description: 'all: the whole company; books: the books listed; customer: recalculate one customer.',
+  values: ['all', 'books', 'customer'] as const,
+});
+
+export const BillingScopeInput = builder
+  .inputType('BillingScopeInput', {
+    fields: (t) => ({
+      kind: t.field({ type: BillingScopeKindEnum, required: true }),
+      bookIds: t.intList({ description: 'kind books: one or several books.' }),
+      customerId: t.int({ description: 'kind customer.' }),
+    }),
+  })
+  .validate(
+    z
+      .object({
+        kind: z.enum(['all', 'books', 'customer']),
+        bookIds: z.array(z.number().int().positive()).max(10_000).nullish(),
+        customerId: z.number().int().positive().nullish(),
+      })
+      .superRefine((s, ctx) => {
+        if (s.kind === 'books' && !(s.bookIds && s.bookIds.length > 0)) ctx.addIssue({ code: 'custom', path: ['bookIds'], message: 'Chọn ít nhất một sổ đọc.' });
+        if (s.kind === 'customer' && !s.customerId) ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'Chọn khách hàng cần tính lại.' });
+      })
+      .transform((s) =>
+        s.kind === 'books'
+          ? { kind: 'books' as const, bookIds: s.bookIds ?? [] }
+          : s.kind === 'customer'
+            ? { kind: 'customer' as const, customerId: s.customerId ?? 0 }
+            : { kind: 'all' as const },
+      ),
+  );
+
+export const StartBillingRunInput = builder.inputType('StartBillingRunInput', {
+  fields: (t) => ({
+    period: t.field({ type: 'Period', required: true }),
+    scope: t.field({ type: BillingScopeInput, required: true }),
+  }),
+});
+
+type ScopeView = { kind: 'all' | 'books' | 'customer'; bookIds: number[]; customerId: number | null };
+
+export const BillingRunScopeType = builder.objectRef<ScopeView>('BillingRunScope').implement({
+  fields: (t) => ({
+    kind: t.field({ type: BillingScopeKindEnum, resolve: (s) => s.kind }),
+    bookIds: t.exposeIntList('bookIds'),
+    customerId: t.exposeInt('customerId', { nullable: true }),
+  }),
+});
+
+export const SkipSummaryType = builder.objectRef<SkipSummary>('BillingSkipSummary').implement({
+  fields: (t) => ({
+    reason: t.exposeString('reason'),
+    label: t.exposeString('label'),
+    count: t.exposeInt('count'),
+  }),
+});
+
+export const SkipReasonInfoType = builder.objectRef<{ reason: string; label: string }>('BillingSkipReason').implement({
+  fields: (t) => ({ reason: t.exposeString('reason'), label: t.exposeString('label') }),
+});
+export const SKIP_REASON_INFOS = SKIP_REASONS.map((reason) => ({ reason, label: SKIP_REASON_LABELS[reason] }));
+
+export const BillingRunType = builder.objectRef<BillingRunRow>('BillingRun').implement({
+  description: 'A billing run: progress while running, the end summary when done. Amounts are whole VND (Float: above 32-bit Int).',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    period: t.expose('period', { type: 'Period' }),
+    scope: t.field({
+      type: BillingRunScopeType,
+      resolve: (r) => ({
+        kind: r.scope.kind,
+        bookIds: r.scope.kind === 'books' ? r.scope.bookIds : [],
+        customerId: r.scope.kind === 'customer' ? r.scope.customerId : null,
+      }),
+    }),
+    status: t.exposeString('status', { description: 'queued | running | done | failed' }),
+    totalCustomers: t.exposeInt('totalCustomers'),
+    processedCustomers: t.exposeInt('processedCustomers'),
+    progress: t.float({ description: '0…1, for the progress bar.', resolve: (r) => (r.totalCustomers > 0 ? Math.min(1, r.processedCustomers / r.totalCustomers) : r.status === 'done' ? 1 : 0) }),
+    invoiceCount: t.exposeInt('invoiceCount'),
+    consumption: t.float({ description: 'm3 billed.', resolve: (r) => r.consumption }),
+    amount: t.float({ description: 'Total billed, VND.', resolve: (r) => r.amount }),
+    skipped: t.field({ type: [SkipSummaryType], description: 'Skipped customers by reason.', resolve: (r, _args, ctx) => summariseSkips(ctx.db, r.id) }),
+    error: t.exposeString('error', { nullable: true }),
+    startedAt: t.expose('startedAt', { type: 'DateTime' }),
+    heartbeatAt: t.expose('heartbeatAt', { type: 'DateTime', nullable: true }),
+    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+export const SkippedCustomerType = builder.objectRef<SkippedCustomer>('SkippedCustomer').implement({
+  fields: (t) => ({
+    customerId: t.exposeInt('customerId'),
+    customerCode: t.exposeString('customerCode'),
+    customerName: t.exposeString('customerName'),
+    bookCode: t.exposeString('bookCode'),
+    sequenceNo: t.exposeInt('sequenceNo'),
+    reason: t.exposeString('reason'),
+    reasonLabel: t.exposeString('reasonLabel'),
+  }),
+});
+
+export const SkippedCustomerPageType = builder.objectRef<{ rows: SkippedCustomer[]; total: number }>('SkippedCustomerPage').implement({
+  fields: (t) => ({
+    rows: t.field({ type: [SkippedCustomerType], resolve: (p) => p.rows }),
+    total: t.exposeInt('total'),
+  }),
+});
+
+const summaryFields = (t: any) => ({
+  id: t.exposeInt('id'),
+  customerId: t.exposeInt('customerId'),
+  customerCode: t.exposeString('customerCode'),
+  customerName: t.exposeString('customerName'),
+  bookId: t.exposeInt('bookId'),
+  sequenceNo: t.exposeInt('sequenceNo'),
+  period: t.expose('period', { type: 'Period' }),
+  kind: t.exposeString('kind', { description: 'regular | backbill' }),
+  status: t.exposeString('status', { description: 'draft | issued | cancelled' }),
+  consumption: t.exposeInt('consumption'),
+  subtotal: t.exposeFloat('subtotal'),
+  vat: t.exposeFloat('vat'),
+  environmentFee: t.exposeFloat('environmentFee'),
+  drainageFee: t.exposeFloat('drainageFee'),
+  drainageVat: t.exposeFloat('drainageVat'),
+  total: t.exposeFloat('total'),
+  needsRecalculation: t.exposeBoolean('needsRecalculation'),
+  runId: t.exposeInt('runId', { nullable: true }),
+  createdAt: t.exposeString('createdAt'),
+});
+
+export const InvoiceSummaryType = builder.objectRef<InvoiceSummary>('InvoiceSummary').implement({
+  description: 'Amounts in whole VND (Float: may exceed 32-bit Int).',
+  fields: (t) => summaryFields(t),
+});
+
+export const InvoiceLineType = builder.objectRef<InvoiceLineView>('InvoiceLine').implement({
+  fields: (t) => ({
+    ordinal: t.exposeInt('ordinal'),
+    kind: t.exposeString('kind', { description: 'tier | subscription | vat | environment_fee | drainage | drainage_vat | backbill_amount' }),
+    description: t.exposeString('description'),
+    tariffVersionId: t.exposeInt('tariffVersionId', { nullable: true }),
+    tier: t.exposeInt('tier', { nullable: true }),
+    quantity: t.exposeInt('quantity'),
+    unitPrice: t.exposeFloat('unitPrice'),
+    amount: t.exposeFloat('amount'),
+  }),
+});
+
+export const InvoiceType = builder.objectRef<InvoiceDetail>('Invoice').implement({
+  fields: (t) => ({
+    ...summaryFields(t),
+    lines: t.field({ type: [InvoiceLineType], resolve: (i) => i.lines }),
+  }),
+});
+
+export const InvoicePageType = builder.objectRef<InvoicePage>('InvoicePage').implement({
+  fields: (t) => ({
+    rows: t.field({ type: [InvoiceSummaryType], resolve: (p) => p.rows }),
+    total: t.exposeInt('total'),
+    totalConsumption: t.exposeFloat('totalConsumption'),
+    totalAmount: t.exposeFloat('totalAmount'),
+  }),
+});

@@ -1,0 +1,166 @@
+/**
+ * Billing runs (SPEC §3): started for a period over one book, several books, the whole company or one
+ * customer; read back with progress and the end summary (customers, invoices, m3, amount, and the
+ * customers skipped with their reason). Running them is billing-executor.ts; starting them in the
+ * background is jobs/billing-runs.ts.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { billingRuns } from '@/db/schema/billing';
+import { pgArray, rowsOf } from '@/db/sql';
+import { periodLabel } from '@/domain/billing/periods';
+import { SKIP_REASON_LABELS, type SkipReason } from '@/domain/billing/skip-reasons';
+import type { Actor } from '@/services/auth/actor';
+import { AppError, notFound } from '@/services/errors';
+import { assertNotFuture, COMPANY_WIDE } from '@/services/readings/period-lock.service';
+import { booksOfScope, scopeCondition, type BillingScope } from './billing-scope';
+import { drizzleRunner } from './bulk-sql';
+
+export type BillingRunRow = typeof billingRuns.$inferSelect;
+
+export interface StartBillingRunInput {
+  period: string;
+  scope: BillingScope;
+}
+
+/** Refuses periods an admin locked (explicit locks: the company, or any book of the scope). */
+async function assertNotLocked(db: DbOrTx, period: string, bookIds: readonly number[]): Promise<void> {
+  const rows = rowsOf<{ book_id: number; code: string | null }>(
+    await db.execute(sql`
+      select l.book_id, b.code from period_locks l left join reading_books b on b.id = l.book_id
+      where l.period = ${period} and (l.book_id = ${COMPANY_WIDE} or l.book_id = any(${pgArray(bookIds)}::int4[]))
+      order by l.book_id`),
+  );
+  const first = rows[0];
+  if (!first) return;
+  const what = Number(first.book_id) === COMPANY_WIDE ? 'toàn công ty' : `sổ ${rows.map((r) => r.code).join(', ')}`;
+  throw new AppError('PERIOD_LOCKED', `Kỳ ${periodLabel(period)} đã khóa số liệu (${what}): không tính lại hóa đơn.`, { field: 'period' });
+}
+
+async function countCustomers(db: DbOrTx, scope: BillingScope): Promise<number> {
+  const cond = scopeCondition(scope, 1);
+  const [r] = await drizzleRunner(db).run(`select count(*)::int8 as n from customers c where ${cond.text}`, cond.params);
+  return Number(r?.n ?? 0);
+}
+
+/** Creates the run (status queued) after checking rights and locks; nothing is computed yet. */
+export async function createBillingRun(db: DbOrTx, actor: Actor, input: StartBillingRunInput): Promise<BillingRunRow> {
+  const scope = normaliseScope(input.scope);
+  const books = await booksOfScope(db, actor, scope, scope.kind === 'customer' ? 'edit' : 'add');
+  assertNotFuture(input.period);
+  await assertNotLocked(db, input.period, books);
+  const [row] = await db
+    .insert(billingRuns)
+    .values({ period: input.period, scope, status: 'queued', totalCustomers: await countCustomers(db, scope), startedBy: actor.userId })
+    .returning();
+  return row!;
+}
+
+function normaliseScope(scope: BillingScope): BillingScope {
+  if (scope.kind === 'books') {
+    const bookIds = [...new Set(scope.bookIds)].sort((a, b) => a - b);
+    if (bookIds.length === 0) throw new AppError('VALIDATION_FAILED', 'Chọn ít nhất một sổ đọc.', { field: 'bookIds' });
+    return { kind: 'books', bookIds };
+  }
+  return scope;
+}
+
+async function loadRun(db: DbOrTx, id: number): Promise<BillingRunRow> {
+  const [row] = await db.select().from(billingRuns).where(sql`${billingRuns.id} = ${id}`).limit(1);
+  if (!row) throw notFound('lần tính hóa đơn');
+  return row;
+}
+
+/** A run, if the actor may access billing on every book it covers (otherwise reported as missing). */
+export async function getBillingRun(db: DbOrTx, actor: Actor, id: number): Promise<BillingRunRow> {
+  const run = await loadRun(db, id);
+  try {
+    await booksOfScope(db, actor, run.scope, 'access');
+  } catch {
+    throw notFound('lần tính hóa đơn');
+  }
+  return run;
+}
+
+/** Runs of a period the actor may see, newest first. */
+export async function listBillingRuns(db: DbOrTx, actor: Actor, input: { period?: string | null; limit?: number | null }): Promise<BillingRunRow[]> {
+  const rows = await db
+    .select()
+    .from(billingRuns)
+    .where(input.period ? sql`${billingRuns.period} = ${input.period}` : undefined)
+    .orderBy(sql`${billingRuns.id} desc`)
+    .limit(Math.min(Math.max(input.limit ?? 50, 1), 500));
+  const visible: BillingRunRow[] = [];
+  for (const r of rows) {
+    try {
+      await booksOfScope(db, actor, r.scope, 'access');
+      visible.push(r);
+    } catch {
+      // not the actor's books
+    }
+  }
+  return visible;
+}
+
+export interface SkipSummary {
+  reason: SkipReason;
+  label: string;
+  count: number;
+}
+
+export async function summariseSkips(db: DbOrTx, runId: number): Promise<SkipSummary[]> {
+  const rows = rowsOf<{ reason: string; n: number }>(
+    await db.execute(sql`select reason, count(*)::int8 as n from billing_run_skips where run_id = ${runId} group by reason order by count(*) desc, reason`),
+  );
+  return rows.map((r) => ({ reason: r.reason as SkipReason, label: SKIP_REASON_LABELS[r.reason as SkipReason] ?? r.reason, count: Number(r.n) }));
+}
+
+export interface SkippedCustomer {
+  customerId: number;
+  customerCode: string;
+  customerName: string;
+  bookCode: string;
+  sequenceNo: number;
+  reason: SkipReason;
+  reasonLabel: string;
+}
+
+/** The customers a run skipped, in book and sequence order (the end-of-run list to work through). */
+export async function listRunSkips(
+  db: DbOrTx,
+  actor: Actor,
+  input: { runId: number; reason?: string | null; offset?: number | null; limit?: number | null },
+): Promise<{ rows: SkippedCustomer[]; total: number }> {
+  await getBillingRun(db, actor, input.runId);
+  const where = sql`s.run_id = ${input.runId} ${input.reason ? sql`and s.reason = ${input.reason}` : sql``}`;
+  const limit = Math.min(Math.max(input.limit ?? 500, 1), 5000);
+  const [rows, count] = await Promise.all([
+    db.execute(sql`
+      select s.customer_id, c.code, c.name, b.code as book_code, c.sequence_no, s.reason
+      from billing_run_skips s join customers c on c.id = s.customer_id join reading_books b on b.id = c.book_id
+      where ${where}
+      order by b.code, c.sequence_no, c.id offset ${Math.max(input.offset ?? 0, 0)} limit ${limit}`),
+    db.execute(sql`select count(*)::int8 as n from billing_run_skips s where ${where}`),
+  ]);
+  return {
+    total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
+    rows: rowsOf<Record<string, unknown>>(rows).map((r) => ({
+      customerId: Number(r.customer_id),
+      customerCode: String(r.code),
+      customerName: String(r.name),
+      bookCode: String(r.book_code),
+      sequenceNo: Number(r.sequence_no),
+      reason: r.reason as SkipReason,
+      reasonLabel: SKIP_REASON_LABELS[r.reason as SkipReason] ?? String(r.reason),
+    })),
+  };
+}
+
+/** Makes a failed or interrupted run resumable: it continues after its last written chunk. */
+export async function prepareResume(db: DbOrTx, actor: Actor, id: number): Promise<BillingRunRow> {
+  const run = await loadRun(db, id);
+  const books = await booksOfScope(db, actor, run.scope, run.scope.kind === 'customer' ? 'edit' : 'add');
+  if (run.status === 'done') throw new AppError('RUN_FINISHED', 'Lần tính hóa đơn này đã xong.');
+  await assertNotLocked(db, run.period, books);
+  return run;
+}

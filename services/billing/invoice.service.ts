@@ -1,0 +1,149 @@
+/**
+ * Reading invoices back: a book's invoices of a period with totals, one invoice with its lines, a
+ * customer's invoices. Drafts until the invoicing capability numbers and issues them.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { rowsOf } from '@/db/sql';
+import { type Actor, canOnBook } from '@/services/auth/actor';
+import { AppError, notFound } from '@/services/errors';
+
+export interface InvoiceSummary {
+  id: number;
+  customerId: number;
+  customerCode: string;
+  customerName: string;
+  bookId: number;
+  sequenceNo: number;
+  period: string;
+  kind: string;
+  status: string;
+  consumption: number;
+  subtotal: number;
+  vat: number;
+  environmentFee: number;
+  drainageFee: number;
+  drainageVat: number;
+  total: number;
+  needsRecalculation: boolean;
+  runId: number | null;
+  createdAt: string;
+}
+
+export interface InvoiceLineView {
+  ordinal: number;
+  kind: string;
+  description: string;
+  tariffVersionId: number | null;
+  tier: number | null;
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+}
+
+export interface InvoiceDetail extends InvoiceSummary {
+  lines: InvoiceLineView[];
+}
+
+const SUMMARY_SELECT = sql`
+  i.id, i.customer_id, c.code as customer_code, c.name as customer_name, i.book_id, c.sequence_no, i.period, i.kind, i.status,
+  i.consumption, i.subtotal, i.vat, i.environment_fee, i.drainage_fee, i.drainage_vat, i.total, i.needs_recalculation,
+  i.run_id, i.created_at`;
+
+function toSummary(r: Record<string, unknown>): InvoiceSummary {
+  return {
+    id: Number(r.id),
+    customerId: Number(r.customer_id),
+    customerCode: String(r.customer_code),
+    customerName: String(r.customer_name),
+    bookId: Number(r.book_id),
+    sequenceNo: Number(r.sequence_no),
+    period: String(r.period),
+    kind: String(r.kind),
+    status: String(r.status),
+    consumption: Number(r.consumption),
+    subtotal: Number(r.subtotal),
+    vat: Number(r.vat),
+    environmentFee: Number(r.environment_fee),
+    drainageFee: Number(r.drainage_fee),
+    drainageVat: Number(r.drainage_vat),
+    total: Number(r.total),
+    needsRecalculation: Boolean(r.needs_recalculation),
+    runId: r.run_id === null ? null : Number(r.run_id),
+    createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
+  };
+}
+
+function assertBillingRight(actor: Actor, bookId: number): void {
+  if (!canOnBook(actor, bookId, 'billing', 'access')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
+}
+
+export interface InvoicePage {
+  rows: InvoiceSummary[];
+  total: number;
+  totalConsumption: number;
+  totalAmount: number;
+}
+
+export async function listBookInvoices(
+  db: DbOrTx,
+  actor: Actor,
+  input: { bookId: number; period: string; kind?: string | null; needsRecalculation?: boolean | null; offset?: number | null; limit?: number | null },
+): Promise<InvoicePage> {
+  assertBillingRight(actor, input.bookId);
+  const where = sql`i.book_id = ${input.bookId} and i.period = ${input.period}
+    ${input.kind ? sql`and i.kind = ${input.kind}` : sql``}
+    ${input.needsRecalculation != null ? sql`and i.needs_recalculation = ${input.needsRecalculation}` : sql``}`;
+  const limit = Math.min(Math.max(input.limit ?? 2000, 1), 5000);
+  const [rows, totals] = await Promise.all([
+    db.execute(sql`
+      select ${SUMMARY_SELECT} from invoices i join customers c on c.id = i.customer_id
+      where ${where} order by c.sequence_no, i.kind, i.id offset ${Math.max(input.offset ?? 0, 0)} limit ${limit}`),
+    db.execute(sql`
+      select count(*)::int8 as n, coalesce(sum(i.consumption), 0)::int8 as m3, coalesce(sum(i.total), 0)::int8 as amount
+      from invoices i where ${where}`),
+  ]);
+  const t = rowsOf<{ n: number; m3: number; amount: number }>(totals)[0];
+  return {
+    rows: rowsOf<Record<string, unknown>>(rows).map(toSummary),
+    total: Number(t?.n ?? 0),
+    totalConsumption: Number(t?.m3 ?? 0),
+    totalAmount: Number(t?.amount ?? 0),
+  };
+}
+
+export async function getInvoice(db: DbOrTx, actor: Actor, id: number): Promise<InvoiceDetail> {
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select ${SUMMARY_SELECT} from invoices i join customers c on c.id = i.customer_id where i.id = ${id}`),
+  );
+  if (!row || !canOnBook(actor, Number(row.book_id), 'billing', 'access')) throw notFound('hóa đơn');
+  const lines = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      select ordinal, kind, description, tariff_version_id, tier, quantity, unit_price, amount
+      from invoice_lines where invoice_id = ${id} order by ordinal`),
+  );
+  return {
+    ...toSummary(row),
+    lines: lines.map((l) => ({
+      ordinal: Number(l.ordinal),
+      kind: String(l.kind),
+      description: String(l.description),
+      tariffVersionId: l.tariff_version_id === null ? null : Number(l.tariff_version_id),
+      tier: l.tier === null ? null : Number(l.tier),
+      quantity: Number(l.quantity),
+      unitPrice: Number(l.unit_price),
+      amount: Number(l.amount),
+    })),
+  };
+}
+
+export async function listCustomerInvoices(db: DbOrTx, actor: Actor, input: { customerId: number; limit?: number | null }): Promise<InvoiceSummary[]> {
+  const [c] = rowsOf<{ book_id: number }>(await db.execute(sql`select book_id from customers where id = ${input.customerId}`));
+  if (!c || !canOnBook(actor, Number(c.book_id), 'billing', 'access')) throw notFound('khách hàng');
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      select ${SUMMARY_SELECT} from invoices i join customers c on c.id = i.customer_id
+      where i.customer_id = ${input.customerId} order by i.period desc, i.kind limit ${Math.min(Math.max(input.limit ?? 24, 1), 240)}`),
+  );
+  return rows.map(toSummary);
+}

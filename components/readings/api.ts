@@ -326,7 +326,7 @@ export async function fetchAnomalyQueue(input: {
   limit: number;
 }): Promise<{ rows: AnomalyQueueRow[]; total: number }> {
   const data = await gqlFetch<{ anomalyQueue: { rows: AnomalyQueueRow[]; total: number } }>(
-    `query($b: [Int!], $p: Period, $s: String, $o: Int, $l: Int) { anomalyQueue(bookIds: $b, period: $p, status: $s, offset: $o, limit: $l) {
+    `query($b: [Int!], $p: Period, $s: AnomalyStatusFilter, $o: Int, $l: Int) { anomalyQueue(bookIds: $b, period: $p, status: $s, offset: $o, limit: $l) {
       total rows { readingId period bookId bookCode customerId customerCode customerName address sequenceNo meterSerial previousIndex
         currentIndex consumption code codeLabel anomalies anomalyLabels anomalyStatus note enteredAt } } }`,
     { b: input.bookIds, p: input.period, s: input.status, o: input.offset, l: input.limit },

@@ -4,11 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { fetchHistory, type HistoryEntry, type SheetRow } from './api';
-import { errorMessage, fmtInt, periodLabel, shortPeriod } from './format';
+import { errorMessage, fmtInt, periodLabel } from './format';
 import { AnomalyBadgeList, noticeShort } from './reading-cells';
 import { useRowState, type ReadingStore } from './reading-store';
 
-interface Bar {
+export interface Bar {
   period: string;
   m3: number;
   estimated: boolean;
@@ -17,7 +17,7 @@ interface Bar {
 }
 
 /** Whole periods (meters of a replacement added up), oldest first. */
-function periodsOf(history: readonly HistoryEntry[]): Bar[] {
+export function periodsOf(history: readonly HistoryEntry[]): Bar[] {
   const byPeriod = new Map<string, Bar>();
   for (const h of history) {
     const b = byPeriod.get(h.period) ?? { period: h.period, m3: 0, estimated: false, flagged: false, current: false };
@@ -29,40 +29,45 @@ function periodsOf(history: readonly HistoryEntry[]): Bar[] {
   return [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
 }
 
-function UsageChart({ bars, average }: { bars: Bar[]; average: number }) {
-  const W = 268;
-  const H = 118;
-  const top = 14;
-  const bottom = 16;
-  const max = Math.max(1, average, ...bars.map((b) => b.m3));
+export function UsageChart({ bars, average }: { bars: Bar[]; average: number }) {
+  const W = 238;
+  const H = 112;
+  const top = 12;
+  const bottom = 22;
+  const past = bars.filter((b) => !b.current).map((b) => b.m3);
+  const usual = Math.max(1, average, ...past);
+  // An absurd current value must not flatten the history: the scale stops at 1.6 × the usual and the bar is cut.
+  const cap = Math.max(usual * 1.6, usual + 2);
+  const max = Math.max(1, ...bars.map((b) => Math.min(b.m3, cap)));
   const slot = W / Math.max(bars.length, 1);
-  const bw = Math.max(6, Math.min(16, slot - 4));
-  const y = (v: number) => top + (H - top - bottom) * (1 - v / max);
+  const bw = Math.max(6, Math.min(14, slot - 5));
+  const y = (v: number) => top + (H - top - bottom) * (1 - Math.min(v, cap) / max);
   return (
-    <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Biểu đồ tiêu thụ 12 kỳ gần nhất" className="block">
+    <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Biểu đồ tiêu thụ các kỳ gần nhất" className="block" data-testid="history-chart">
       <line x1={0} x2={W} y1={H - bottom} y2={H - bottom} stroke="#cbd5e1" />
-      {average > 0 && (
-        <g>
-          <line x1={0} x2={W} y1={y(average)} y2={y(average)} stroke="#0ea5e9" strokeDasharray="3 3" />
-          <text x={W - 2} y={y(average) - 2} textAnchor="end" fontSize={9} fill="#0369a1">
-            TB 3 kỳ: {fmtInt(average)}
-          </text>
-        </g>
-      )}
+      {average > 0 && <line x1={0} x2={W} y1={y(average)} y2={y(average)} stroke="#0ea5e9" strokeDasharray="3 3" />}
       {bars.map((b, i) => {
         const x = i * slot + (slot - bw) / 2;
         const yy = y(b.m3);
+        const cut = b.m3 > cap;
         const fill = b.current ? (b.flagged ? '#dc2626' : '#16a34a') : b.flagged ? '#f87171' : b.estimated ? '#c4b5fd' : '#60a5fa';
+        const month = b.period.slice(5, 7);
         return (
           <g key={b.period}>
             <title>{`${periodLabel(b.period)}: ${fmtInt(b.m3)} m3${b.estimated ? ' (tạm tính)' : ''}${b.current ? ' — kỳ đang nhập' : ''}`}</title>
-            <rect x={x} y={yy} width={bw} height={Math.max(0, H - bottom - yy)} fill={fill} rx={1.5} strokeDasharray={b.current ? '2 2' : undefined} stroke={b.current ? '#0f172a' : 'none'} />
-            <text x={x + bw / 2} y={yy - 2} textAnchor="middle" fontSize={8.5} fill="#334155">
+            <rect x={x} y={yy} width={bw} height={Math.max(0, H - bottom - yy)} fill={fill} rx={1.5} />
+            {cut && <path d={`M${x - 1} ${yy + 8} l${bw + 2} -4 M${x - 1} ${yy + 12} l${bw + 2} -4`} stroke="#fff" strokeWidth={2} />}
+            <text x={x + bw / 2} y={yy - 2} textAnchor={b.current && cut ? 'end' : 'middle'} fontSize={8} fill={b.current ? '#0f172a' : '#475569'} fontWeight={b.current ? 700 : 400}>
               {fmtInt(b.m3)}
             </text>
-            <text x={x + bw / 2} y={H - 4} textAnchor="middle" fontSize={8} fill={b.current ? '#0f172a' : '#64748b'} fontWeight={b.current ? 700 : 400}>
-              {shortPeriod(b.period)}
+            <text x={x + bw / 2} y={H - bottom + 9} textAnchor="middle" fontSize={8} fill={b.current ? '#0f172a' : '#64748b'} fontWeight={b.current ? 700 : 400}>
+              {month}
             </text>
+            {(i === 0 || month === '01') && (
+              <text x={x + bw / 2} y={H - 3} textAnchor="middle" fontSize={7.5} fill="#94a3b8">
+                {b.period.slice(0, 4)}
+              </text>
+            )}
           </g>
         );
       })}
@@ -123,7 +128,7 @@ export function HistoryPanel({
 
   if (!row || !state) {
     return (
-      <aside className="flex w-[292px] shrink-0 flex-col rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500" data-testid="history-panel">
+      <aside className="flex w-[264px] shrink-0 flex-col rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500" data-testid="history-panel">
         Chọn một dòng để xem lịch sử dùng nước của khách hàng.
       </aside>
     );
@@ -137,7 +142,7 @@ export function HistoryPanel({
 
   return (
     <aside
-      className="flex min-h-0 w-[292px] shrink-0 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
+      className="flex min-h-0 w-[264px] shrink-0 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
       aria-label="Khách hàng đang nhập"
       data-testid="history-panel"
       data-customer={row.customerCode}
@@ -179,7 +184,10 @@ export function HistoryPanel({
       <div className="min-h-0 flex-1 overflow-auto px-3 py-2">
         <div className="mb-1 flex items-center justify-between text-xs font-semibold text-slate-600">
           <span>Tiêu thụ 12 kỳ gần nhất</span>
-          <span className="font-normal text-slate-500">TB 3 kỳ: {fmtInt(row.average3)} m3</span>
+          <span className="font-normal text-slate-500">
+            <span className="mr-1 inline-block w-3 border-t border-dashed border-sky-500 align-middle" aria-hidden="true" />
+            TB 3 kỳ: {fmtInt(row.average3)} m3
+          </span>
         </div>
         {error ? (
           <div className="text-xs text-red-700">

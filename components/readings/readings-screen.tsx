@@ -7,7 +7,7 @@ import { DataGrid, type DataGridColumn } from '@/components/ui/data-grid';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { ToastProvider, useToast } from '@/components/ui/toast';
-import { Toolbar, ToolbarButton, ToolbarSeparator, ToolbarSpacer } from '@/components/ui/toolbar';
+import { Toolbar, ToolbarButton, ToolbarSeparator } from '@/components/ui/toolbar';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
 import { CODES_REQUIRING_ESTIMATE, READING_CODES, READING_CODE_LABELS } from '@/domain/reading/anomaly';
 import { foldVietnamese } from '@/domain/text/normalize';
@@ -28,6 +28,7 @@ import { DeclarationsDialog, type DeclarationTab } from './declarations-dialog';
 import { currentPeriod, errorMessage, fmtInt, isPeriod, parseWhole, periodLabel } from './format';
 import { HistoryPanel } from './history-panel';
 import { ImportDialog } from './import-dialog';
+import { PeriodPicker } from './period-picker';
 import { AnomalyCell, CodeSelect, ConsumptionCell, GridCtx, IndexInput, NoticeChips, type GridCellContext } from './reading-cells';
 import { ReadingStore, useStoreCounts } from './reading-store';
 
@@ -49,12 +50,12 @@ const ROW_HEIGHT = 32;
 const PAGE_ROWS = 15;
 
 const COLUMNS: DataGridColumn<SheetRow>[] = [
-  { key: 'seq', header: 'Stt', width: 54, align: 'right', sortable: false, value: (r) => r.sequenceNo },
-  { key: 'code', header: 'Mã KH', width: 96, sortable: false, value: (r) => r.customerCode },
+  { key: 'seq', header: 'Stt', width: 48, align: 'right', sortable: false, value: (r) => r.sequenceNo },
+  { key: 'code', header: 'Mã KH', width: 90, sortable: false, value: (r) => r.customerCode },
   {
     key: 'name',
     header: 'Tên khách hàng',
-    width: 'minmax(150px,1fr)',
+    width: 'minmax(140px,1fr)',
     sortable: false,
     value: (r) => r.customerName,
     render: (r) => (
@@ -64,12 +65,12 @@ const COLUMNS: DataGridColumn<SheetRow>[] = [
       </span>
     ),
   },
-  { key: 'address', header: 'Địa chỉ', width: 'minmax(130px,1fr)', sortable: false, value: (r) => r.address },
-  { key: 'prev', header: 'Chỉ số cũ', width: 78, align: 'right', sortable: false, value: (r) => r.previousIndex, render: (r) => fmtInt(r.previousIndex) },
-  { key: 'cur', header: 'Chỉ số mới', width: 92, sortable: false, render: (r) => <IndexInput row={r} /> },
-  { key: 'm3', header: 'm3', width: 74, align: 'right', sortable: false, render: (r) => <ConsumptionCell row={r} /> },
-  { key: 'rcode', header: 'Mã đọc', width: 128, sortable: false, render: (r) => <CodeSelect row={r} /> },
-  { key: 'anomaly', header: 'Bất thường', width: 'minmax(104px,0.7fr)', sortable: false, render: (r) => <AnomalyCell row={r} /> },
+  { key: 'address', header: 'Địa chỉ', width: 'minmax(120px,1fr)', sortable: false, value: (r) => r.address },
+  { key: 'prev', header: 'Chỉ số cũ', width: 72, align: 'right', sortable: false, value: (r) => r.previousIndex, render: (r) => fmtInt(r.previousIndex) },
+  { key: 'cur', header: 'Chỉ số mới', width: 86, sortable: false, render: (r) => <IndexInput row={r} /> },
+  { key: 'm3', header: 'm3', width: 70, align: 'right', sortable: false, render: (r) => <ConsumptionCell row={r} /> },
+  { key: 'rcode', header: 'Mã đọc', width: 112, sortable: false, render: (r) => <CodeSelect row={r} /> },
+  { key: 'anomaly', header: 'Bất thường', width: 118, sortable: false, render: (r) => <AnomalyCell row={r} /> },
 ];
 
 const getKey = (r: SheetRow) => r.key;
@@ -108,7 +109,6 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
   const [booksError, setBooksError] = useState<string | null>(null);
   const [bookId, setBookId] = useState<number | null>(initialBookId);
   const [period, setPeriod] = useState<string>(isPeriod(initialPeriod) && initialPeriod <= maxPeriod ? initialPeriod : maxPeriod);
-  const [periodDraft, setPeriodDraft] = useState(period);
   const [meta, setMeta] = useState<SheetMeta | null>(null);
   const [rows, setRows] = useState<SheetRow[] | null>(null);
   const [loading, setLoading] = useState(false);
@@ -447,21 +447,10 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
     setBookId(id);
   };
   const applyPeriod = async (p: string) => {
-    if (!isPeriod(p)) {
-      setPeriodDraft(period);
-      toast.error('Kỳ không hợp lệ (tháng/năm).');
-      return;
-    }
-    if (p > maxPeriod) {
-      setPeriodDraft(period);
-      toast.error(`Kỳ ${periodLabel(p)} chưa đến.`);
-      return;
-    }
+    if (!isPeriod(p)) return void toast.error('Kỳ không hợp lệ (tháng/năm).');
+    if (p > maxPeriod) return void toast.error(`Kỳ ${periodLabel(p)} chưa đến.`);
     if (p === period) return;
-    if (!(await guardUnsaved())) {
-      setPeriodDraft(period);
-      return;
-    }
+    if (!(await guardUnsaved())) return;
     setPeriod(p);
   };
   const refresh = async () => {
@@ -601,22 +590,7 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
               ))}
             </select>
           </label>
-          <label className="flex items-center gap-2 text-sm">
-            <span className="text-slate-600">Kỳ</span>
-            <input
-              type="month"
-              value={periodDraft}
-              max={maxPeriod}
-              data-testid="period-input"
-              aria-label="Kỳ ghi chỉ số (tháng/năm)"
-              onChange={(e) => {
-                setPeriodDraft(e.target.value);
-                if (isPeriod(e.target.value)) void applyPeriod(e.target.value);
-              }}
-              onBlur={() => void applyPeriod(periodDraft)}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium"
-            />
-          </label>
+          <PeriodPicker value={period} max={maxPeriod} onChange={(p) => void applyPeriod(p)} />
           {meta && (
             <span
               data-testid="lock-state"
@@ -627,6 +601,25 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
               {meta.lock.isLocked ? '🔒 Đã khóa' : 'Đang mở'}
             </span>
           )}
+        <span
+          role="status"
+          aria-live="polite"
+          data-testid="save-status"
+          data-state={saveState}
+          className={`rounded px-2 py-1 text-xs font-medium ${
+            saveState === 'error'
+              ? 'bg-red-100 text-red-800'
+              : saveState === 'dirty'
+                ? 'bg-amber-100 text-amber-800'
+                : saveState === 'saving'
+                  ? 'bg-slate-100 text-slate-700'
+                  : saveState === 'saved'
+                    ? 'bg-emerald-50 text-emerald-800'
+                    : 'text-slate-500'
+          }`}
+        >
+          {saveText}
+        </span>
           <span className="flex-1" />
           {meta && (
             <span className="text-sm text-slate-600" data-testid="reading-counts">
@@ -669,10 +662,10 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
                   if (first) focusRow(first.key);
                 }
               }}
-              placeholder="Tìm trong sổ: Stt, mã, tên, địa chỉ, seri (Ctrl+F)"
+              placeholder="Tìm: Stt, mã, tên, địa chỉ, seri (Ctrl+F)"
               aria-label="Tìm khách hàng trong sổ"
               data-testid="reading-search"
-              className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+              className="w-60 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
             />
             <ToolbarSeparator />
             <ToolbarButton label="Lưu" shortcut="Alt+S" variant="primary" onClick={() => void saveAll()} disabled={!!sheetReadOnly || counts.dirty + counts.errors === 0} data-testid="btn-save-all" />
@@ -698,26 +691,6 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
                 title={meta.lock.explicit ? 'Mở khóa số liệu kỳ này của sổ' : 'Khóa số liệu kỳ này của sổ'}
               />
             )}
-            <ToolbarSpacer />
-            <span
-              role="status"
-              aria-live="polite"
-              data-testid="save-status"
-              data-state={saveState}
-              className={`rounded px-2 py-1 text-xs font-medium ${
-                saveState === 'error'
-                  ? 'bg-red-100 text-red-800'
-                  : saveState === 'dirty'
-                    ? 'bg-amber-100 text-amber-800'
-                    : saveState === 'saving'
-                      ? 'bg-slate-100 text-slate-700'
-                      : saveState === 'saved'
-                        ? 'bg-emerald-50 text-emerald-800'
-                        : 'text-slate-500'
-              }`}
-            >
-              {saveText}
-            </span>
           </Toolbar>
         </div>
 

@@ -33,6 +33,9 @@ export interface DialogProps {
 
 const WIDTHS = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-3xl', xl: 'max-w-5xl' } as const;
 
+/** Open dialogs, innermost last: only the top one reacts to an Escape pressed outside every dialog. */
+const stack: HTMLElement[] = [];
+
 /**
  * Modal dialog: portal to <body>, Escape closes, Tab cycles inside (focus trap-lite), focus returns to the
  * opener on close, and screen-wide useHotkeys shortcuts are paused while it is open.
@@ -64,6 +67,15 @@ export function Dialog({
     const unregister = registerModal();
     const opener = document.activeElement as HTMLElement | null;
     const node = ref.current;
+    if (node) stack.push(node);
+    // Escape while focus has wandered outside the dialog (e.g. onto <body>) still closes the top dialog.
+    const onDocKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !node || stack[stack.length - 1] !== node) return;
+      if (e.target instanceof Node && node.contains(e.target)) return;
+      e.preventDefault();
+      onCloseRef.current();
+    };
+    document.addEventListener('keydown', onDocKey);
     const t = window.setTimeout(() => {
       if (!node) return;
       const target =
@@ -75,6 +87,9 @@ export function Dialog({
     }, 0);
     return () => {
       window.clearTimeout(t);
+      document.removeEventListener('keydown', onDocKey);
+      const i = node ? stack.indexOf(node) : -1;
+      if (i >= 0) stack.splice(i, 1);
       unregister();
       if (opener && document.contains(opener)) opener.focus();
     };

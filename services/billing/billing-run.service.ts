@@ -10,7 +10,7 @@ import { billingRuns } from '@/db/schema/billing';
 import { pgArray, rowsOf } from '@/db/sql';
 import { periodLabel } from '@/domain/billing/periods';
 import { SKIP_REASON_LABELS, type SkipReason } from '@/domain/billing/skip-reasons';
-import type { Actor } from '@/services/auth/actor';
+import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError, notFound } from '@/services/errors';
 import { assertNotFuture, COMPANY_WIDE } from '@/services/readings/period-lock.service';
 import { booksOfScope, scopeCondition, type BillingScope } from './billing-scope';
@@ -82,12 +82,23 @@ export async function getBillingRun(db: DbOrTx, actor: Actor, id: number): Promi
   return run;
 }
 
-/** Runs of a period the actor may see, newest first. */
-export async function listBillingRuns(db: DbOrTx, actor: Actor, input: { period?: string | null; limit?: number | null }): Promise<BillingRunRow[]> {
+/** Runs that covered a book (the whole company, a list holding it, or one of its customers), newest first. */
+export async function listBillingRuns(
+  db: DbOrTx,
+  actor: Actor,
+  input: { bookId: number; period?: string | null; limit?: number | null },
+): Promise<BillingRunRow[]> {
+  if (!canOnBook(actor, input.bookId, 'billing', 'access')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
   const rows = await db
     .select()
     .from(billingRuns)
-    .where(input.period ? sql`${billingRuns.period} = ${input.period}` : undefined)
+    .where(
+      sql`(${billingRuns.scope}->>'kind' = 'all'
+        or (${billingRuns.scope}->>'kind' = 'books' and ${billingRuns.scope}->'bookIds' @> to_jsonb(${input.bookId}::int))
+        or (${billingRuns.scope}->>'kind' = 'customer'
+            and exists (select 1 from customers c where c.id = (${billingRuns.scope}->>'customerId')::int and c.book_id = ${input.bookId})))
+        ${input.period ? sql`and ${billingRuns.period} = ${input.period}` : sql``}`,
+    )
     .orderBy(sql`${billingRuns.id} desc`)
     .limit(Math.min(Math.max(input.limit ?? 50, 1), 500));
   const visible: BillingRunRow[] = [];
@@ -96,7 +107,7 @@ export async function listBillingRuns(db: DbOrTx, actor: Actor, input: { period?
       await booksOfScope(db, actor, r.scope, 'access');
       visible.push(r);
     } catch {
-      // not the actor's books
+      // a run over more books than the actor holds (the whole company) stays hidden
     }
   }
   return visible;

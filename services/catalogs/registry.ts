@@ -146,12 +146,14 @@ const nameCol = (label = 'Tên'): CatalogColumnDef => ({ name: 'name', label, ki
 const WARD_KINDS = ['ward', 'commune', 'town'] as const;
 const UTILITIES = ['water', 'electricity', 'sanitation'] as const;
 
-const routeBranchName = sql<string>`(select b.name from branches b where b.id = ${routes.branchId})`;
-const bookRouteName = sql<string>`(select r.name from routes r where r.id = ${readingBooks.routeId})`;
-const bookBranchId = sql<number>`(select r.branch_id from routes r where r.id = ${readingBooks.routeId})`.mapWith(Number);
-const bookBranchName = sql<string>`(select b.name from routes r join branches b on b.id = r.branch_id where r.id = ${readingBooks.routeId})`;
-const bookCustomersCount = sql<number>`(select count(*)::int from customers c where c.book_id = ${readingBooks.id})`.mapWith(Number);
-const meterWardName = sql<string | null>`(select w.name from wards w where w.id = ${masterMeters.wardId})`;
+// Correlated columns are qualified by hand: drizzle renders a lone table's columns unqualified, and inside a subquery
+// an unqualified name binds to the inner table first (`id` would become customers.id).
+const routeBranchName = sql<string>`(select b.name from branches b where b.id = routes.branch_id)`;
+const bookRouteName = sql<string>`(select r.name from routes r where r.id = reading_books.route_id)`;
+const bookBranchId = sql<number>`(select r.branch_id from routes r where r.id = reading_books.route_id)`.mapWith(Number);
+const bookBranchName = sql<string>`(select b.name from routes r join branches b on b.id = r.branch_id where r.id = reading_books.route_id)`;
+const bookCustomersCount = sql<number>`(select count(*)::int from customers c where c.book_id = reading_books.id)`.mapWith(Number);
+const meterWardName = sql<string | null>`(select w.name from wards w where w.id = master_meters.ward_id)`;
 
 export const CATALOGS: Readonly<Record<CatalogName, CatalogDef>> = {
   wards: {

@@ -100,12 +100,13 @@ export interface PeriodLockRow {
   lockedBy: string | null;
 }
 
-export async function listPeriodLocks(db: DbOrTx, _actor: Actor, period?: string | null): Promise<PeriodLockRow[]> {
+/** Explicit locks applying to a book (its own and the company-wide ones), newest period first. */
+export async function listPeriodLocks(db: DbOrTx, input: { bookId: number; period?: string | null }): Promise<PeriodLockRow[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select l.period, l.book_id, b.code as book_code, l.locked_at, u.login
       from period_locks l left join reading_books b on b.id = l.book_id left join users u on u.id = l.locked_by
-      ${period ? sql`where l.period = ${period}` : sql``}
+      where l.book_id in (${COMPANY_WIDE}, ${input.bookId}) ${input.period ? sql`and l.period = ${input.period}` : sql``}
       order by l.period desc, l.book_id`),
   );
   return rows.map((r) => ({

@@ -247,12 +247,15 @@ describe('billing authorization', () => {
     await refused(INVOICES, { bookId: f.bookIds[0] });
     await refused(INVOICE, { id: invoiceId });
     await refused(`query($id: Int!) { customerInvoices(customerId: $id) { id } }`, { id: cs.h25!.id });
-    const runs = await gql(database.db, o, `{ billingRuns { id scope { kind bookIds } } }`);
-    expect(runs.data!.billingRuns.every((r: { scope: { kind: string; bookIds: number[] } }) => r.scope.kind === 'books' && r.scope.bookIds.every((b) => b === f.bookIds[2]))).toBe(true);
+    await refused(`query($b: Int!) { billingRuns(bookId: $b) { id } }`, { b: f.bookIds[0] });
+    const own = await gql(database.db, o, `query($b: Int!) { billingRuns(bookId: $b) { id scope { kind } } }`, { b: f.bookIds[2] });
+    expect(own.data!.billingRuns).toEqual([]); // the company-wide runs cover book 2 but also books the outsider lacks
     expect(await snapshot()).toEqual(before);
 
-    // The outsider bills their own book.
-    const own = await startAndWait({ period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[2]] } }, o);
-    expect(own).toMatchObject({ status: 'done', invoiceCount: 1 });
+    // The outsider bills their own book, and sees that run.
+    const mine = await startAndWait({ period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[2]] } }, o);
+    expect(mine).toMatchObject({ status: 'done', invoiceCount: 1 });
+    const listed = await gql(database.db, o, `query($b: Int!) { billingRuns(bookId: $b) { id } }`, { b: f.bookIds[2] });
+    expect(listed.data!.billingRuns).toEqual([{ id: mine.id }]);
   });
 });

@@ -350,3 +350,31 @@ describe('catalog rights and book-scoped visibility', () => {
     expect(s2!.name).toBe('Sổ Lê Lợi 2');
   });
 });
+
+describe('reading book customer counts', () => {
+  it('counts the customers of each book, not one', async () => {
+    const { createTestDatabase: open } = await import('../helpers/db');
+    const { createOrgFixture } = await import('../helpers/fixtures');
+    const { createCustomer } = await import('@/services/customers/customer.service');
+    const { gql: run } = await import('../helpers/graphql');
+    const d = await open();
+    try {
+      const org = await createOrgFixture(d.db);
+      for (let i = 0; i < 3; i++) {
+        await createCustomer(d.db, org.admin, {
+          customer: {
+            bookId: org.bookIds[1], sequenceNo: null, name: `Khách ${i}`, customerType: 0, taxCode: null, citizenId: null,
+            address: 'Hà Nội', wardId: null, serviceTypeId: null, households: 1, persons: 1, masterMeterId: null, phone: null,
+            fax: null, email: null, bankAccount: null, bankName: null, wastewaterFeeMode: 'standard', wastewaterFeeBp: null,
+            status: 1, isPreferential: false, preferentialUntil: null, extra: {}, latitude: null, longitude: null,
+          },
+        });
+      }
+      const r = await run(d.db, org.admin, `{ readingBooks { rows { code customersCount } } }`);
+      const counts = Object.fromEntries(r.data!.readingBooks.rows.map((b: any) => [b.code, b.customersCount]));
+      expect(counts).toEqual({ S01: 0, S02: 3, S03: 0 });
+    } finally {
+      await d.close();
+    }
+  });
+});

@@ -189,7 +189,7 @@ describe('period lock', () => {
     expect((await gql(database.db, f.clerk, `mutation { lockPeriod(period: "2026-05") { isLocked } }`)).code).toBe('FORBIDDEN');
     await gql(database.db, f.admin, `mutation($b: Int) { unlockPeriod(period: "2026-05", bookId: $b) }`, { b: f.bookIds[0] });
     await gql(database.db, f.admin, `mutation { lockPeriod(period: "2026-05") { isLocked } }`);
-    const locks = await gql(database.db, f.clerk, `{ periodLocks(period: "2026-05") { period bookId lockedBy } }`);
+    const locks = await gql(database.db, f.clerk, `query($b: Int!) { periodLocks(bookId: $b, period: "2026-05") { period bookId lockedBy } }`, { b: f.bookIds[0] });
     expect(locks.data!.periodLocks).toEqual([{ period: '2026-05', bookId: 0, lockedBy: 'admin' }]);
     expect((await gql(database.db, f.clerk, SAVE, { input: { customerId: a.id, period: '2026-05', currentIndex: 50 } })).code).toBe('PERIOD_LOCKED');
     await gql(database.db, f.admin, `mutation { unlockPeriod(period: "2026-05") }`);

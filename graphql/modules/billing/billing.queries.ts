@@ -1,15 +1,14 @@
-import { z } from 'zod';
 import { builder } from '@/graphql/builder';
 import { getBillingRun, listBillingRuns, listRunSkips } from '@/services/billing/billing-run.service';
 import { getInvoice, listBookInvoices, listCustomerInvoices } from '@/services/billing/invoice.service';
 import {
   BillingRunType,
+  InvoiceKindEnum,
   InvoicePageType,
   InvoiceSummaryType,
   InvoiceType,
-  SKIP_REASON_INFOS,
-  SkipReasonInfoType,
   SkippedCustomerPageType,
+  SkipReasonEnum,
 } from './billing.type';
 
 const billingAccess = { permission: { group: 'document' as const, object: 'billing', right: 'access' as const } };
@@ -24,16 +23,17 @@ builder.queryFields((t) => ({
   }),
   billingRuns: t.field({
     type: [BillingRunType],
-    args: { period: t.arg({ type: 'Period' }), limit: t.arg.int() },
-    authScopes: billingAccess,
-    resolve: (_root, args, ctx) => listBillingRuns(ctx.db, ctx.actor!, { period: args.period ?? null, limit: args.limit ?? 50 }),
+    description: 'Runs that covered a book, newest first (runs over more books than the viewer holds are left out).',
+    args: { bookId: t.arg.int({ required: true }), period: t.arg({ type: 'Period' }), limit: t.arg.int() },
+    authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'billing', right: 'access' } }),
+    resolve: (_root, args, ctx) => listBillingRuns(ctx.db, ctx.actor!, { bookId: args.bookId, period: args.period ?? null, limit: args.limit ?? 50 }),
   }),
   billingRunSkips: t.field({
     type: SkippedCustomerPageType,
     description: 'The customers a run skipped, with the reason, in book and sequence order.',
     args: {
       runId: t.arg.int({ required: true }),
-      reason: t.arg.string({ validate: z.string().max(24).nullish() }),
+      reason: t.arg({ type: SkipReasonEnum }),
       offset: t.arg.int(),
       limit: t.arg.int(),
     },
@@ -41,18 +41,13 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       listRunSkips(ctx.db, ctx.actor!, { runId: args.runId, reason: args.reason ?? null, offset: args.offset ?? 0, limit: args.limit ?? 500 }),
   }),
-  billingSkipReasons: t.field({
-    type: [SkipReasonInfoType],
-    authScopes: { staff: true },
-    resolve: () => SKIP_REASON_INFOS,
-  }),
   bookInvoices: t.field({
     type: InvoicePageType,
     description: 'Invoices of a book and period in sequence order, with totals.',
     args: {
       bookId: t.arg.int({ required: true }),
       period: t.arg({ type: 'Period', required: true }),
-      kind: t.arg.string({ validate: z.enum(['regular', 'backbill']).nullish() }),
+      kind: t.arg({ type: InvoiceKindEnum }),
       needsRecalculation: t.arg.boolean(),
       offset: t.arg.int(),
       limit: t.arg.int(),

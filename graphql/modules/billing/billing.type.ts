@@ -62,10 +62,14 @@ export const SkipSummaryType = builder.objectRef<SkipSummary>('BillingSkipSummar
   }),
 });
 
-export const SkipReasonInfoType = builder.objectRef<{ reason: string; label: string }>('BillingSkipReason').implement({
-  fields: (t) => ({ reason: t.exposeString('reason'), label: t.exposeString('label') }),
+export const SkipReasonEnum = builder.enumType('BillingSkipReason', {
+  description: Object.entries(SKIP_REASON_LABELS)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; '),
+  values: SKIP_REASONS,
 });
-export const SKIP_REASON_INFOS = SKIP_REASONS.map((reason) => ({ reason, label: SKIP_REASON_LABELS[reason] }));
+
+export const InvoiceKindEnum = builder.enumType('InvoiceKind', { values: ['regular', 'backbill'] as const });
 
 export const BillingRunType = builder.objectRef<BillingRunRow>('BillingRun').implement({
   description: 'A billing run: progress while running, the end summary when done. Amounts are whole VND (Float: above 32-bit Int).',

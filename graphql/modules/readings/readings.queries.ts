@@ -6,10 +6,9 @@ import { listSuspensions } from '@/services/readings/declarations.service';
 import { listPeriodLocks, periodLockState } from '@/services/readings/period-lock.service';
 import { loadReadingSheet, readingHistory } from '@/services/readings/reading-entry.service';
 import {
-  ANOMALY_KIND_INFOS,
   AdjustmentType,
-  AnomalyKindInfoType,
   AnomalyQueuePageType,
+  AnomalyStatusFilterEnum,
   PeriodLockStateType,
   PeriodLockType,
   READING_CODE_INFOS,
@@ -53,18 +52,13 @@ builder.queryFields((t) => ({
     authScopes: { staff: true },
     resolve: () => READING_CODE_INFOS,
   }),
-  anomalyKinds: t.field({
-    type: [AnomalyKindInfoType],
-    authScopes: { staff: true },
-    resolve: () => ANOMALY_KIND_INFOS,
-  }),
   anomalyQueue: t.field({
     type: AnomalyQueuePageType,
     description: 'Readings flagged as anomalies (open by default) in the books the viewer may read.',
     args: {
       period: t.arg({ type: 'Period' }),
       bookIds: t.arg.intList({ validate: z.array(z.number().int().positive()).max(1000).nullish() }),
-      status: t.arg.string({ validate: z.enum(['open', 'cleared']).nullish() }),
+      status: t.arg({ type: AnomalyStatusFilterEnum, description: 'Default open.' }),
       offset: t.arg.int(),
       limit: t.arg.int(),
     },
@@ -73,7 +67,7 @@ builder.queryFields((t) => ({
       listAnomalyQueue(ctx.db, ctx.actor!, {
         period: args.period ?? null,
         bookIds: args.bookIds ?? null,
-        status: (args.status as 'open' | 'cleared' | null | undefined) ?? null,
+        status: args.status ?? null,
         offset: args.offset ?? 0,
         limit: args.limit ?? 200,
       }),
@@ -99,9 +93,9 @@ builder.queryFields((t) => ({
   }),
   periodLocks: t.field({
     type: [PeriodLockType],
-    description: 'Explicit period locks (bookId 0 = whole company).',
-    args: { period: t.arg({ type: 'Period' }) },
-    authScopes: { staff: true },
-    resolve: (_root, args, ctx) => listPeriodLocks(ctx.db, ctx.actor!, args.period ?? null),
+    description: 'Explicit locks that apply to a book: its own and the company-wide ones (bookId 0).',
+    args: { bookId: t.arg.int({ required: true }), period: t.arg({ type: 'Period' }) },
+    authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'readings', right: 'access' } }),
+    resolve: (_root, args, ctx) => listPeriodLocks(ctx.db, { bookId: args.bookId, period: args.period ?? null }),
   }),
 }));

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
 import { READING_CODES, READING_CODE_LABELS, CODES_REQUIRING_ESTIMATE } from '@/domain/reading/anomaly';
-import { READING_ANOMALY_LABELS, type ReadingAnomaly } from '@/domain/billing/reading-evaluation';
 import type { AdjustmentRow } from '@/services/readings/adjustments.service';
 import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
 import type { SuspensionRow } from '@/services/readings/declarations.service';
@@ -15,7 +14,6 @@ const periodString = z.string().regex(PERIOD_RE, 'Kỳ không hợp lệ (địn
 const index = (label: string) => z.number().int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(999_999_999, `${label} quá lớn.`);
 const reason = z.string().trim().min(1, 'Phải nhập lý do.').max(500, 'Lý do dài tối đa 500 ký tự.');
 const note = z.string().trim().max(500, 'Ghi chú dài tối đa 500 ký tự.').nullish();
-const code = z.enum(READING_CODES, { message: 'Mã ghi chỉ số không hợp lệ.' }).nullish();
 
 export const ReadingSheetStatusEnum = builder.enumType('ReadingSheetStatus', {
   description: 'Row filter of the entry screen.',
@@ -23,6 +21,13 @@ export const ReadingSheetStatusEnum = builder.enumType('ReadingSheetStatus', {
 });
 
 export const AnomalyActionEnum = builder.enumType('AnomalyAction', { values: ['clear', 'reopen'] as const });
+
+export const AnomalyStatusFilterEnum = builder.enumType('AnomalyStatusFilter', { values: ['open', 'cleared'] as const });
+
+export const ReadingCodeEnum = builder.enumType('ReadingCode', {
+  description: 'Reading codes (labels: readingCodes). Codes whose index cannot be trusted bill the 3-period average.',
+  values: READING_CODES,
+});
 
 export const ReadingCodeInfoType = builder
   .objectRef<{ code: string; label: string; requiresEstimate: boolean }>('ReadingCodeInfo')
@@ -39,12 +44,6 @@ export const READING_CODE_INFOS = READING_CODES.map((c) => ({
   label: READING_CODE_LABELS[c],
   requiresEstimate: CODES_REQUIRING_ESTIMATE.includes(c),
 }));
-
-export const AnomalyKindInfoType = builder.objectRef<{ kind: string; label: string }>('AnomalyKindInfo').implement({
-  fields: (t) => ({ kind: t.exposeString('kind'), label: t.exposeString('label') }),
-});
-
-export const ANOMALY_KIND_INFOS = (Object.keys(READING_ANOMALY_LABELS) as ReadingAnomaly[]).map((k) => ({ kind: k, label: READING_ANOMALY_LABELS[k] }));
 
 export const ReadingNoticeType = builder.objectRef<ReadingNotice>('ReadingNotice').implement({
   fields: (t) => ({
@@ -235,7 +234,7 @@ export const SaveReadingInput = builder
       period: t.field({ type: 'Period', required: true }),
       meterId: t.int({ description: 'Default: the active meter. The outgoing meter of a replacement has its own row.' }),
       currentIndex: t.int({ description: 'Omitted/null: not read; give a code (billed on the 3-period average).' }),
-      code: t.string({ description: 'Reading code (see readingCodes); default normal.' }),
+      code: t.field({ type: ReadingCodeEnum, description: 'Default normal.' }),
       note: t.string(),
       version: t.int({ description: 'The row version as loaded: a stale row is refused (VERSION_CONFLICT).' }),
     }),
@@ -246,7 +245,7 @@ export const SaveReadingInput = builder
       period: periodString,
       meterId: z.number().int().positive().nullish(),
       currentIndex: index('Chỉ số mới').nullish(),
-      code,
+      code: z.enum(READING_CODES).nullish(),
       note,
       version: z.number().int().nullish(),
     }),
@@ -345,7 +344,7 @@ export const DeviceReadingInput = builder
       meterId: t.int(),
       meterSerial: t.string(),
       currentIndex: t.int(),
-      code: t.string(),
+      code: t.field({ type: ReadingCodeEnum }),
       note: t.string(),
     }),
   })
@@ -356,7 +355,7 @@ export const DeviceReadingInput = builder
       meterId: z.number().int().positive().nullish(),
       meterSerial: z.string().trim().max(32).nullish(),
       currentIndex: index('Chỉ số mới').nullish(),
-      code,
+      code: z.enum(READING_CODES).nullish(),
       note,
     }),
   );

@@ -34,7 +34,7 @@ const STATUS: Record<string, number> = {
 };
 
 function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store' } });
+  return Response.json({ code, message }, { status, headers: { 'cache-control': 'no-store' } });
 }
 
 /** `ngay-yyyymmdd` in Vietnam time, for the file name. */

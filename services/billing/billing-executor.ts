@@ -8,18 +8,21 @@
  * connection; released by the server if the process dies, so another instance can resume), plus an
  * in-process guard for PGlite.
  */
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { billingRuns } from '@/db/schema/billing';
 import { BillMemo } from '@/domain/billing/bill-request';
 import { computeChunk, type TariffCatalog } from '@/domain/billing/run-chunk';
 import { loadTariffBook } from '@/services/tariffs/tariff-versions';
 import { loadChunk, type Chunk } from './billing-inputs';
 import type { BillingRunRow } from './billing-run.service';
-import type { BillingScope } from './billing-scope';
 import { drizzleRunner, inTransaction, postgresClientOf, postgresRunner, type Runner } from './bulk-sql';
-import { recordProgress, writeChunk, type ChunkWrite } from './invoice-writer';
+import { writeChunk, type ChunkWrite } from './invoice-writer';
 import { pgErrorCode } from '@/services/errors';
 
 export const DEFAULT_CHUNK_SIZE = 10_000;
+/** Attempts of a chunk that collided with another run writing the same customers. */
+const MAX_ATTEMPTS = 5;
 
 export interface ChunkProgress {
   runId: number;
@@ -83,27 +86,6 @@ async function tariffCatalog(db: Db): Promise<TariffCatalog> {
   };
 }
 
-function runRow(r: Record<string, unknown>): BillingRunRow {
-  const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
-  return {
-    id: Number(r.id),
-    period: String(r.period),
-    scope: (typeof r.scope === 'string' ? JSON.parse(r.scope) : r.scope) as BillingScope,
-    status: String(r.status),
-    totalCustomers: Number(r.total_customers),
-    processedCustomers: Number(r.processed_customers),
-    lastCustomerId: Number(r.last_customer_id),
-    invoiceCount: Number(r.invoice_count),
-    consumption: Number(r.consumption),
-    amount: Number(r.amount),
-    error: (r.error as string | null) ?? null,
-    startedBy: r.started_by === null ? null : Number(r.started_by),
-    startedAt: date(r.started_at) as Date,
-    heartbeatAt: date(r.heartbeat_at),
-    finishedAt: date(r.finished_at),
-  };
-}
-
 /**
  * Runs (or resumes) a run to its end and returns its final row; returns null when another executor holds
  * it. Safe to call on a finished run (nothing happens).
@@ -111,27 +93,21 @@ function runRow(r: Record<string, unknown>): BillingRunRow {
 export async function executeBillingRun(db: Db, runId: number, options: ExecuteOptions = {}): Promise<BillingRunRow | null> {
   const release = await acquireRunLock(db, runId);
   if (!release) return null;
-  const meta = drizzleRunner(db);
   try {
-    const [claimed] = await meta.run(
-      `update billing_runs set status = 'running', heartbeat_at = now(), error = null where id = $1 and status <> 'done' returning *`,
-      [runId],
-    );
-    if (!claimed) {
-      const [row] = await meta.run(`select * from billing_runs where id = $1`, [runId]);
-      return row ? runRow(row) : null;
-    }
-    const run = runRow(claimed);
+    const byId = eq(billingRuns.id, runId);
+    const [run] = await db
+      .update(billingRuns)
+      .set({ status: 'running', heartbeatAt: new Date(), error: null })
+      .where(and(byId, ne(billingRuns.status, 'done')))
+      .returning();
+    if (!run) return (await db.select().from(billingRuns).where(byId))[0] ?? null;
     try {
       await billChunks(db, run, options);
-      const [done] = await meta.run(
-        `update billing_runs set status = 'done', finished_at = now(), heartbeat_at = now() where id = $1 returning *`,
-        [runId],
-      );
-      return runRow(done!);
+      const [done] = await db.update(billingRuns).set({ status: 'done', finishedAt: new Date(), heartbeatAt: new Date() }).where(byId).returning();
+      return done ?? null;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      await meta.run(`update billing_runs set status = 'failed', error = $2, heartbeat_at = now() where id = $1`, [runId, message.slice(0, 2000)]);
+      await db.update(billingRuns).set({ status: 'failed', error: message.slice(0, 2000), heartbeatAt: new Date() }).where(byId);
       throw e;
     }
   } finally {
@@ -143,6 +119,15 @@ export async function executeBillingRun(db: Db, runId: number, options: ExecuteO
 function isRetryable(error: unknown): boolean {
   const code = pgErrorCode(error)?.code;
   return code === '23505' || code === '23503' || code === '40P01' || code === '40001';
+}
+
+interface ChunkStats {
+  customers: number;
+  lastCustomerId: number;
+  invoices: number;
+  consumption: number;
+  amount: number;
+  timings: ChunkProgress['timings'];
 }
 
 async function billChunks(db: Db, run: BillingRunRow, options: ExecuteOptions): Promise<void> {
@@ -157,15 +142,43 @@ async function billChunks(db: Db, run: BillingRunRow, options: ExecuteOptions): 
   const reader: Runner = pg ? postgresRunner(pg) : drizzleRunner(db);
   const load = (after: number): Promise<Chunk> => loadChunk(reader, run.period, run.scope, after, chunkSize);
 
-  let processed = run.processedCustomers;
-  let chunkNo = 0;
-  // Chunks commit in order: each one's transaction waits for the previous commit before moving the resume
-  // point, so after a crash every customer up to last_customer_id is billed and none after it counted.
-  let previous: Promise<void> = Promise.resolve();
+  // Chunks may commit out of order; the run's progress (resume point and counters, absolute values)
+  // advances only over the chunks committed without a gap, so after a crash every customer up to
+  // last_customer_id is billed and counted once, and the chunks after it are simply written again.
+  const progress = {
+    processedCustomers: run.processedCustomers,
+    lastCustomerId: run.lastCustomerId,
+    invoiceCount: run.invoiceCount,
+    consumption: run.consumption,
+    amount: run.amount,
+  };
+  const committed = new Map<number, ChunkStats>();
+  let nextToRecord = 0;
+  let recorder: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const record = (index: number, stats: ChunkStats): void => {
+    committed.set(index, stats);
+    for (let s = committed.get(nextToRecord); s; s = committed.get(nextToRecord)) {
+      committed.delete(nextToRecord);
+      const chunk = ++nextToRecord;
+      progress.processedCustomers += s.customers;
+      progress.lastCustomerId = s.lastCustomerId;
+      progress.invoiceCount += s.invoices;
+      progress.consumption += s.consumption;
+      progress.amount += s.amount;
+      const snapshot = { ...progress };
+      recorder = recorder.then(async () => {
+        await db.update(billingRuns).set({ ...snapshot, heartbeatAt: new Date() }).where(eq(billingRuns.id, run.id));
+        await options.onChunk?.({ runId: run.id, chunk, processedCustomers: snapshot.processedCustomers, lastCustomerId: snapshot.lastCustomerId, timings: s.timings });
+      });
+      recorder.catch(() => (stopped = true));
+    }
+  };
+
   const inFlight: Promise<void>[] = [];
   let next: Promise<Chunk> | null = load(run.lastCustomerId);
   try {
-    while (next) {
+    for (let index = 0; next && !stopped; index++) {
       const t0 = performance.now();
       const chunk: Chunk = await next;
       if (chunk.customers.length === 0) break;
@@ -180,34 +193,36 @@ async function billChunks(db: Db, run: BillingRunRow, options: ExecuteOptions): 
         lastCustomerId: chunk.lastCustomerId,
         result,
       };
-      const before = previous;
-      const committed = (async () => {
+      const written = (async () => {
         for (let attempt = 1; ; attempt++) {
           try {
-            await inTransaction(db, async (runner) => {
-              const totals = await writeChunk(runner, write);
-              await before;
-              await recordProgress(runner, write, totals);
+            const totals = await inTransaction(db, (runner) => writeChunk(runner, write));
+            record(index, {
+              customers: chunk.customers.length,
+              lastCustomerId: chunk.lastCustomerId,
+              invoices: totals.invoices,
+              consumption: totals.consumption,
+              amount: totals.amount,
+              timings: { waitInputsMs: t1 - t0, computeMs: t2 - t1, writeMs: performance.now() - t2 },
             });
-            break;
+            return;
           } catch (e) {
-            if (attempt >= 3 || !isRetryable(e)) throw e;
+            if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+            await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
           }
         }
-        processed += chunk.customers.length;
-        chunkNo++;
-        const timings = { waitInputsMs: t1 - t0, computeMs: t2 - t1, writeMs: performance.now() - t2 };
-        await options.onChunk?.({ runId: run.id, chunk: chunkNo, processedCustomers: processed, lastCustomerId: chunk.lastCustomerId, timings });
       })();
-      previous = committed;
-      inFlight.push(committed);
-      committed.catch(() => undefined); // observed below; this keeps a failure from being reported as unhandled meanwhile
+      written.catch(() => (stopped = true));
+      inFlight.push(written);
       if (inFlight.length >= concurrency) await inFlight.shift();
-      if (!pg) next = chunk.customers.length < chunkSize ? null : load(chunk.lastCustomerId);
+      if (!pg) {
+        await recorder;
+        next = chunk.customers.length === chunkSize ? load(chunk.lastCustomerId) : null;
+      }
     }
   } finally {
     // Nothing may still be writing when the run is marked done or failed.
-    const settled = await Promise.allSettled(inFlight);
+    const settled = await Promise.allSettled([...inFlight, recorder]);
     await next?.catch(() => undefined);
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;

@@ -2,8 +2,8 @@
  * Writes one chunk of a billing run, set-based, inside the chunk's transaction: existing invoices of the
  * chunk are read once, drafts are replaced in place (same id, lines deleted and re-inserted), new invoices
  * get ids drawn from the sequence in one statement and go in with their lines through COPY (postgres.js)
- * or unnest, and skips are recorded. The caller moves the run's progress in the same transaction
- * (recordProgress), so a crash leaves either the whole chunk or none of it.
+ * or unnest, and skips are recorded. Writing a chunk twice gives the same rows, so a chunk whose commit
+ * is not yet recorded in the run's progress can always be written again after a crash.
  *
  * Issued invoices are never touched: their customer is reported as skipped (invoice_issued). Drafts that
  * the period no longer produces (the customer is now suspended, the back-billing was deleted) are deleted.
@@ -11,6 +11,7 @@
  * Two runs writing the same customers at once (a company run and a one-customer recalculation) cannot
  * duplicate an invoice: the unique (customer, period, kind) index makes the later insert wait for the
  * earlier transaction and then fail; the executor retries the chunk, which then finds and replaces it.
+ * Rows are written in customer order, so two such transactions do not deadlock on one another.
  */
 import type { ChunkInvoice, ChunkResult } from '@/domain/billing/run-chunk';
 import type { SkipReason } from '@/domain/billing/skip-reasons';
@@ -186,14 +187,4 @@ export async function writeChunk(runner: Runner, w: ChunkWrite): Promise<ChunkTo
     amount: written.reduce((a, i) => a + i.draft.total, 0),
     skipped: skips.size,
   };
-}
-
-/** Advances the run's counters and resume point; in the chunk's transaction, after every earlier chunk committed. */
-export async function recordProgress(runner: Runner, w: ChunkWrite, totals: ChunkTotals): Promise<void> {
-  await runner.run(
-    `update billing_runs set processed_customers = processed_customers + $2, last_customer_id = $3,
-            invoice_count = invoice_count + $4, consumption = consumption + $5, amount = amount + $6, heartbeat_at = now()
-     where id = $1`,
-    [w.runId, w.customerIds.length, w.lastCustomerId, totals.invoices, totals.consumption, totals.amount],
-  );
 }

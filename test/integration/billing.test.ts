@@ -211,6 +211,22 @@ describe('resumable runs', () => {
     expect((await countInvoices()).n).toBe(after.n);
   });
 
+  it('never duplicates an invoice when two runs of the period write the same customers at once', async () => {
+    await database.db.execute(sql`delete from invoices where period = ${PERIOD}`);
+    const book = await createBillingRun(database.db, f.admin, { period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[0]] } });
+    const one = await createBillingRun(database.db, f.admin, { period: PERIOD, scope: { kind: 'customer', customerId: cs.h2!.id } });
+    const all = await createBillingRun(database.db, f.admin, { period: PERIOD, scope: { kind: 'all' } });
+    const runs = await Promise.all([
+      executeBillingRun(database.db, book.id, { chunkSize: 2 }),
+      executeBillingRun(database.db, one.id),
+      executeBillingRun(database.db, all.id, { chunkSize: 3 }),
+    ]);
+    expect(runs.map((r) => r?.status)).toEqual(['done', 'done', 'done']);
+    const count = await countInvoices();
+    expect(count.n).toBe(count.distinct);
+    expect(count.n).toBe(8);
+  });
+
   it('refuses an explicitly locked period', async () => {
     await gql(database.db, f.admin, `mutation($b: Int) { lockPeriod(period: "2026-04", bookId: $b) { isLocked } }`, { b: f.bookIds[1] });
     const refused = await gql(database.db, f.clerk, START, { input: { period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[0], f.bookIds[1]] } } });

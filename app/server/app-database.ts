@@ -15,6 +15,11 @@ export function getAppDatabase(): Promise<Database> {
       const { ensureDemoData } = await import('./demo-bootstrap');
       await ensureDemoData(database);
     }
+    // Billing runs left queued or running by a stopped process continue here (advisory locks keep
+    // several instances from running the same one).
+    const { resumeBillingRuns } = await import('@/jobs/billing-runs');
+    const resumed = await resumeBillingRuns(database.db);
+    if (resumed.length > 0) console.log(`[billing] tiếp tục ${resumed.length} lượt tính hóa đơn dang dở: ${resumed.join(', ')}`);
     return database;
   })();
   return globalForApp.__appDatabase;

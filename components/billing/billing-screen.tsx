@@ -260,7 +260,7 @@ function Screen({ rights }: { rights: BillingRights }) {
                 value={bookId ?? ''}
                 onChange={(e) => setBookId(Number(e.target.value))}
                 data-testid="book-picker"
-                className="ml-6 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                className="ml-6 w-[calc(100%-1.5rem)] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
               >
                 {books.map((b) => (
                   <option key={b.id} value={b.id} disabled={!canRun(b.id)}>
@@ -331,7 +331,7 @@ function Screen({ rights }: { rights: BillingRights }) {
                 placeholder="Mã khách hàng, ví dụ KH0000001"
                 aria-label="Mã khách hàng"
                 data-testid="customer-code"
-                className="ml-6 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm uppercase"
+                className="ml-6 w-[calc(100%-1.5rem)] rounded-md border border-slate-300 px-2.5 py-1.5 text-sm uppercase"
               />
             )}
           </fieldset>

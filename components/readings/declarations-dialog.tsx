@@ -26,7 +26,8 @@ import {
   type SheetRow,
   type Suspension,
 } from './api';
-import { errorMessage, fmtInt, fmtVnd, isPeriod, parseWhole, periodLabel, todayVN } from './format';
+import { errorMessage, fmtInt, fmtVnd, parseWhole, periodLabel, todayVN } from './format';
+import { parsePeriodText, periodToText } from './period-picker';
 
 export type DeclarationTab = 'replace' | 'suspend' | 'correct' | 'unread' | 'backbill' | 'spread';
 
@@ -226,7 +227,7 @@ function ReplaceForm({ row, customerRows, period, disabled, onChanged }: FormPro
 // ---------- suspension
 
 function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
-  const [v, setV] = useState({ fromPeriod: period, toPeriod: '', reason: '' });
+  const [v, setV] = useState({ fromPeriod: periodToText(period), toPeriod: '', reason: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [list, setList] = useState<Suspension[] | null>(null);
@@ -247,16 +248,18 @@ function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
 
   const submit = async () => {
     const errs: Errors = {};
-    if (!isPeriod(v.fromPeriod)) errs.fromPeriod = 'Kỳ bắt đầu không hợp lệ.';
-    if (v.toPeriod && !isPeriod(v.toPeriod)) errs.toPeriod = 'Kỳ kết thúc không hợp lệ.';
-    else if (v.toPeriod && v.toPeriod < v.fromPeriod) errs.toPeriod = 'Kỳ kết thúc phải sau kỳ bắt đầu.';
+    const fromPeriod = parsePeriodText(v.fromPeriod);
+    const toPeriod = v.toPeriod.trim() ? parsePeriodText(v.toPeriod) : null;
+    if (!fromPeriod) errs.fromPeriod = 'Kỳ bắt đầu không hợp lệ (tháng/năm, ví dụ 11/2026).';
+    if (v.toPeriod.trim() && !toPeriod) errs.toPeriod = 'Kỳ kết thúc không hợp lệ (tháng/năm).';
+    else if (fromPeriod && toPeriod && toPeriod < fromPeriod) errs.toPeriod = 'Kỳ kết thúc phải sau kỳ bắt đầu.';
     if (!v.reason.trim()) errs.reason = 'Phải nhập lý do tạm dừng.';
     setErrors(errs);
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      await declareSuspension({ customerId: row.customerId, fromPeriod: v.fromPeriod, toPeriod: v.toPeriod || null, reason: v.reason.trim() });
-      onChanged(null, `Đã khai báo tạm dừng cho ${row.customerCode} từ kỳ ${periodLabel(v.fromPeriod)}.`, true);
+      await declareSuspension({ customerId: row.customerId, fromPeriod: fromPeriod as string, toPeriod, reason: v.reason.trim() });
+      onChanged(null, `Đã khai báo tạm dừng cho ${row.customerCode} từ kỳ ${periodLabel(fromPeriod as string)}.`, true);
     } catch (e) {
       setErrors(serverErrors(e, 'Không khai báo được tạm dừng.'));
     } finally {
@@ -290,11 +293,11 @@ function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
       <Form onSubmit={() => void submit()}>
         <p className="text-sm text-slate-600">Khách hàng tạm dừng sử dụng nước không bị tính hóa đơn trong các kỳ tạm dừng; hợp đồng vẫn giữ nguyên.</p>
         <div className="grid grid-cols-2 gap-3">
-          <TextField label="Từ kỳ" name="fromPeriod" type="month" value={v.fromPeriod} onChange={(e) => setV((s) => ({ ...s, fromPeriod: e.target.value }))} error={errors.fromPeriod} required disabled={disabled} />
+          <TextField label="Từ kỳ (tháng/năm)" name="fromPeriod" placeholder="tt/nnnn" value={v.fromPeriod} onChange={(e) => setV((s) => ({ ...s, fromPeriod: e.target.value }))} error={errors.fromPeriod} required disabled={disabled} />
           <TextField
             label="Đến kỳ (để trống: chưa xác định)"
             name="toPeriod"
-            type="month"
+            placeholder="tt/nnnn"
             value={v.toPeriod}
             onChange={(e) => setV((s) => ({ ...s, toPeriod: e.target.value }))}
             error={errors.toPeriod}
@@ -514,7 +517,7 @@ function AdjustmentsList({ customerId, kinds, disabled, nonce, onChanged }: { cu
 // ---------- back-billing
 
 function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
-  const [v, setV] = useState({ tariffPeriod: addPeriods(period, -1), billPeriod: period, mode: 'm3' as 'm3' | 'amount', value: '', reason: '' });
+  const [v, setV] = useState({ tariffPeriod: periodToText(addPeriods(period, -1)), billPeriod: periodToText(period), mode: 'm3' as 'm3' | 'amount', value: '', reason: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [nonce, setNonce] = useState(0);
@@ -522,9 +525,11 @@ function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
   const submit = async () => {
     const errs: Errors = {};
     const n = parseWhole(v.value);
-    if (!isPeriod(v.tariffPeriod)) errs.tariffPeriod = 'Kỳ truy thu không hợp lệ.';
-    if (!isPeriod(v.billPeriod)) errs.billPeriod = 'Kỳ tính hóa đơn không hợp lệ.';
-    else if (isPeriod(v.tariffPeriod) && v.tariffPeriod > v.billPeriod) errs.tariffPeriod = 'Kỳ truy thu phải trước kỳ tính hóa đơn.';
+    const tariffPeriod = parsePeriodText(v.tariffPeriod);
+    const billPeriod = parsePeriodText(v.billPeriod);
+    if (!tariffPeriod) errs.tariffPeriod = 'Kỳ truy thu không hợp lệ (tháng/năm).';
+    if (!billPeriod) errs.billPeriod = 'Kỳ tính hóa đơn không hợp lệ (tháng/năm).';
+    else if (tariffPeriod && tariffPeriod > billPeriod) errs.tariffPeriod = 'Kỳ truy thu phải trước kỳ tính hóa đơn.';
     if (n === null || Number.isNaN(n) || n <= 0) errs.value = v.mode === 'm3' ? 'Số m3 truy thu phải là số nguyên dương.' : 'Số tiền truy thu phải là số nguyên dương (đồng).';
     if (!v.reason.trim()) errs.reason = 'Phải nhập lý do truy thu.';
     setErrors(errs);
@@ -533,15 +538,15 @@ function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
     try {
       await createBackBill({
         customerId: row.customerId,
-        tariffPeriod: v.tariffPeriod,
-        billPeriod: v.billPeriod,
+        tariffPeriod: tariffPeriod as string,
+        billPeriod: billPeriod as string,
         quantity: v.mode === 'm3' ? (n as number) : null,
         amount: v.mode === 'amount' ? (n as number) : null,
         reason: v.reason.trim(),
       });
       setNonce((x) => x + 1);
       setV((s) => ({ ...s, value: '', reason: '' }));
-      onChanged(null, `Đã khai báo truy thu cho ${row.customerCode}: tính vào hóa đơn kỳ ${periodLabel(v.billPeriod)} theo giá kỳ ${periodLabel(v.tariffPeriod)}.`, false);
+      onChanged(null, `Đã khai báo truy thu cho ${row.customerCode}: tính vào hóa đơn kỳ ${periodLabel(billPeriod as string)} theo giá kỳ ${periodLabel(tariffPeriod as string)}.`, false);
     } catch (e) {
       setErrors(serverErrors(e, 'Không khai báo được truy thu.'));
     } finally {
@@ -554,8 +559,8 @@ function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
       <Form onSubmit={() => void submit()}>
         <p className="text-sm text-slate-600">Truy thu nước đã dùng nhưng chưa tính tiền: theo m3 (tính theo biểu giá của kỳ truy thu) hoặc theo số tiền nước trước thuế; lập thành hóa đơn truy thu riêng.</p>
         <div className="grid grid-cols-2 gap-3">
-          <TextField label="Kỳ truy thu (giá áp dụng)" name="tariffPeriod" type="month" max={v.billPeriod} value={v.tariffPeriod} onChange={(e) => setV((s) => ({ ...s, tariffPeriod: e.target.value }))} error={errors.tariffPeriod} required disabled={disabled} />
-          <TextField label="Tính vào hóa đơn kỳ" name="billPeriod" type="month" value={v.billPeriod} onChange={(e) => setV((s) => ({ ...s, billPeriod: e.target.value }))} error={errors.billPeriod} required disabled={disabled} />
+          <TextField label="Kỳ truy thu (giá áp dụng, tháng/năm)" name="tariffPeriod" placeholder="tt/nnnn" value={v.tariffPeriod} onChange={(e) => setV((s) => ({ ...s, tariffPeriod: e.target.value }))} error={errors.tariffPeriod} required disabled={disabled} />
+          <TextField label="Tính vào hóa đơn kỳ (tháng/năm)" name="billPeriod" placeholder="tt/nnnn" value={v.billPeriod} onChange={(e) => setV((s) => ({ ...s, billPeriod: e.target.value }))} error={errors.billPeriod} required disabled={disabled} />
           <SelectField
             label="Truy thu theo"
             name="mode"
@@ -583,28 +588,29 @@ function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
 // ---------- spreading owed m3
 
 function SpreadForm({ row, period, disabled, onChanged }: FormProps) {
-  const [v, setV] = useState({ quantity: '', firstPeriod: period, periods: '3', reason: '' });
+  const [v, setV] = useState({ quantity: '', firstPeriod: periodToText(period), periods: '3', reason: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [nonce, setNonce] = useState(0);
   const qty = parseWhole(v.quantity);
   const n = parseWhole(v.periods);
+  const firstPeriod = parsePeriodText(v.firstPeriod);
   const preview = useMemo(() => {
-    if (qty === null || n === null || Number.isNaN(qty) || Number.isNaN(n) || qty <= 0 || n < 1 || n > 36 || !isPeriod(v.firstPeriod)) return null;
-    return spreadOverPeriods(qty, v.firstPeriod, n);
-  }, [qty, n, v.firstPeriod]);
+    if (qty === null || n === null || Number.isNaN(qty) || Number.isNaN(n) || qty <= 0 || n < 1 || n > 36 || !firstPeriod) return null;
+    return spreadOverPeriods(qty, firstPeriod, n);
+  }, [qty, n, firstPeriod]);
 
   const submit = async () => {
     const errs: Errors = {};
     if (qty === null || Number.isNaN(qty) || qty <= 0) errs.quantity = 'Số m3 cần phân bổ phải là số nguyên dương.';
     if (n === null || Number.isNaN(n) || n < 1 || n > 36) errs.periods = 'Số kỳ phân bổ phải từ 1 đến 36.';
-    if (!isPeriod(v.firstPeriod)) errs.firstPeriod = 'Kỳ bắt đầu không hợp lệ.';
+    if (!firstPeriod) errs.firstPeriod = 'Kỳ bắt đầu không hợp lệ (tháng/năm).';
     if (!v.reason.trim()) errs.reason = 'Phải nhập lý do.';
     setErrors(errs);
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
-      const parts = await spreadOwedConsumption({ customerId: row.customerId, quantity: qty as number, firstPeriod: v.firstPeriod, periods: n as number, reason: v.reason.trim() });
+      const parts = await spreadOwedConsumption({ customerId: row.customerId, quantity: qty as number, firstPeriod: firstPeriod as string, periods: n as number, reason: v.reason.trim() });
       setNonce((x) => x + 1);
       setV((s) => ({ ...s, quantity: '', reason: '' }));
       onChanged(null, `Đã phân bổ ${fmtInt(qty as number)} m3 nợ của ${row.customerCode} vào ${parts.length} kỳ.`, false);
@@ -621,7 +627,7 @@ function SpreadForm({ row, period, disabled, onChanged }: FormProps) {
         <p className="text-sm text-slate-600">Lượng m3 còn nợ (ví dụ sau khi đồng hồ kẹt số) được chia đều vào các kỳ tới và cộng vào hóa đơn thường của từng kỳ; các kỳ đầu nhận phần dư.</p>
         <div className="grid grid-cols-3 gap-3">
           <TextField label="Số m3 nợ" name="quantity" inputMode="numeric" value={v.quantity} onChange={(e) => setV((s) => ({ ...s, quantity: e.target.value }))} error={errors.quantity} required disabled={disabled} data-autofocus="" />
-          <TextField label="Từ kỳ" name="firstPeriod" type="month" value={v.firstPeriod} onChange={(e) => setV((s) => ({ ...s, firstPeriod: e.target.value }))} error={errors.firstPeriod} required disabled={disabled} />
+          <TextField label="Từ kỳ (tháng/năm)" name="firstPeriod" placeholder="tt/nnnn" value={v.firstPeriod} onChange={(e) => setV((s) => ({ ...s, firstPeriod: e.target.value }))} error={errors.firstPeriod} required disabled={disabled} />
           <TextField label="Số kỳ" name="periods" inputMode="numeric" value={v.periods} onChange={(e) => setV((s) => ({ ...s, periods: e.target.value }))} error={errors.periods} required disabled={disabled} />
           <TextAreaField label="Lý do" name="reason" rows={2} value={v.reason} onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))} error={errors.reason} required disabled={disabled} className="col-span-3" />
         </div>

@@ -137,7 +137,9 @@ export function HistoryPanel({
   const loaded = history && history.customerId === row.customerId && history.period === period ? history.rows : null;
   const bars = loaded ? periodsOf(loaded) : [];
   const p = state.preview;
-  if (loaded && p.consumption !== null) bars.push({ period, m3: p.consumption, estimated: p.estimated, flagged: p.anomalies.length > 0, current: true });
+  // The period being typed: this row plus the customer's other meter of the period (replacement), if any.
+  const others = rowKey ? store.otherMetersOf(rowKey) : 0;
+  if (loaded && p.consumption !== null) bars.push({ period, m3: p.consumption + others, estimated: p.estimated, flagged: p.anomalies.length > 0, current: true });
   const newestFirst = loaded ? [...loaded] : [];
 
   return (
@@ -223,7 +225,10 @@ export function HistoryPanel({
                       {p.estimated ? '~' : ''}
                       {fmtInt(p.consumption)}
                     </td>
-                    <td className="py-0.5 pl-2 font-normal text-slate-500">{p.local ? 'đang nhập' : 'kỳ này'}</td>
+                    <td className="py-0.5 pl-2 font-normal text-slate-500">
+                      {p.local ? 'đang nhập' : 'kỳ này'}
+                      {others > 0 ? ` (+${fmtInt(others)} ĐH cũ)` : ''}
+                    </td>
                   </tr>
                 )}
                 {newestFirst.map((h) => (

@@ -113,6 +113,7 @@ export function ImportDialog({
       <div className="flex items-center gap-3">
         <input
           ref={inputRef}
+          id="import-file-input"
           type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="import-file"
@@ -122,8 +123,14 @@ export function ImportDialog({
             setResult(null);
             setError(null);
           }}
-          className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-50"
+          className="sr-only"
         />
+        <Button onClick={() => inputRef.current?.click()} disabled={busy} data-testid="import-choose">
+          Chọn tệp Excel…
+        </Button>
+        <span className={`truncate text-sm ${file ? 'font-medium text-slate-800' : 'text-slate-500'}`} data-testid="import-file-name">
+          {file ? `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB)` : 'Chưa chọn tệp'}
+        </span>
       </div>
       {error && (
         <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="import-error">

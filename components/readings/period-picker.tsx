@@ -36,6 +36,7 @@ export function PeriodPicker({
   testId = 'period-input',
   allowEmpty = false,
   disabled = false,
+  emptyText = 'Mọi kỳ',
 }: {
   value: string;
   onChange: (period: string) => void;
@@ -46,6 +47,8 @@ export function PeriodPicker({
   /** An empty text means "every period" (value ''). */
   allowEmpty?: boolean;
   disabled?: boolean;
+  /** Placeholder of the empty value when `allowEmpty`. */
+  emptyText?: string;
 }) {
   const [text, setText] = useState(periodToText(value));
   const [bad, setBad] = useState(false);
@@ -79,7 +82,7 @@ export function PeriodPicker({
 
   return (
     <span className="inline-flex items-center gap-1 text-sm">
-      <span className="text-slate-600">{label}</span>
+      {label && <span className="text-slate-600">{label}</span>}
       <span className={`inline-flex items-stretch overflow-hidden rounded-md border bg-white ${bad ? 'border-red-500' : 'border-slate-300'}`}>
         <button
           type="button"
@@ -96,7 +99,7 @@ export function PeriodPicker({
           inputMode="numeric"
           value={text}
           disabled={disabled}
-          placeholder={allowEmpty ? 'Mọi kỳ' : 'tt/nnnn'}
+          placeholder={allowEmpty ? emptyText : 'tt/nnnn'}
           aria-label={`${label} (tháng/năm)`}
           aria-invalid={bad || undefined}
           title={bad ? `Kỳ không hợp lệ${max ? ` hoặc sau kỳ ${periodToText(max)}` : ''} (nhập tháng/năm, ví dụ 03/2026)` : 'Tháng/năm, ví dụ 03/2026'}

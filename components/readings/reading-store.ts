@@ -143,6 +143,12 @@ export class ReadingStore {
     if (global) this.emitAll();
   }
 
+  /** m3 already stored on the customer's other meter rows of the period (a meter replaced inside it). */
+  otherMetersOf(key: string): number {
+    const s = this.states.get(key);
+    return s ? this.otherMeters(s.row) : 0;
+  }
+
   /** Sum of the other meter rows' stored m3 of the same customer (meter replaced inside the period). */
   private otherMeters(row: SheetRow): number {
     let sum = 0;

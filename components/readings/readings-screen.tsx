@@ -238,12 +238,16 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
   // Shareable address: ?book=…&period=…&customer=…
   const activeCode = activeKey ? (store.get(activeKey)?.row.customerCode ?? null) : null;
   useEffect(() => {
-    const url = new URL(window.location.href);
-    if (bookId) url.searchParams.set('book', String(bookId));
-    url.searchParams.set('period', period);
-    if (activeCode) url.searchParams.set('customer', activeCode);
-    else url.searchParams.delete('customer');
-    window.history.replaceState(window.history.state, '', url);
+    // Debounced: moving through rows with ↓ must not rewrite the address on every row.
+    const t = window.setTimeout(() => {
+      const url = new URL(window.location.href);
+      if (bookId) url.searchParams.set('book', String(bookId));
+      url.searchParams.set('period', period);
+      if (activeCode) url.searchParams.set('customer', activeCode);
+      else url.searchParams.delete('customer');
+      window.history.replaceState(window.history.state, '', url);
+    }, 400);
+    return () => window.clearTimeout(t);
   }, [bookId, period, activeCode]);
 
   // Unsaved values: warn before leaving the page.

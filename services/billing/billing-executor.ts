@@ -16,7 +16,7 @@ import { computeChunk, type TariffCatalog } from '@/domain/billing/run-chunk';
 import { loadTariffBook } from '@/services/tariffs/tariff-versions';
 import { loadChunk, type Chunk } from './billing-inputs';
 import type { BillingRunRow } from './billing-run.service';
-import { drizzleRunner, inTransaction, postgresClientOf, postgresRunner, type Runner } from './bulk-sql';
+import { drizzleRunner, inTransaction, postgresClientOf } from './bulk-sql';
 import { writeChunk, type ChunkWrite } from './invoice-writer';
 import { pgErrorCode } from '@/services/errors';
 
@@ -139,7 +139,7 @@ async function billChunks(db: Db, run: BillingRunRow, options: ExecuteOptions): 
   // `concurrency` chunks are written at once (each PostgreSQL backend uses one core). PGlite has a single
   // connection, so there everything runs in turn.
   const concurrency = pg ? Math.max(1, options.concurrency ?? 2) : 1;
-  const reader: Runner = pg ? postgresRunner(pg) : drizzleRunner(db);
+  const reader = drizzleRunner(db);
   const load = (after: number): Promise<Chunk> => loadChunk(reader, run.period, run.scope, after, chunkSize);
 
   // Chunks may commit out of order; the run's progress (resume point and counters, absolute values)
@@ -222,7 +222,9 @@ async function billChunks(db: Db, run: BillingRunRow, options: ExecuteOptions): 
     }
   } finally {
     // Nothing may still be writing when the run is marked done or failed.
-    const settled = await Promise.allSettled([...inFlight, recorder]);
+    // Writes first: each one records its progress as it commits, so the recorder is read afterwards.
+    const settled = await Promise.allSettled(inFlight);
+    settled.push(...(await Promise.allSettled([recorder])));
     await next?.catch(() => undefined);
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;

@@ -1,9 +1,9 @@
 /**
  * Writes one chunk of a billing run, set-based, inside the chunk's transaction: existing invoices of the
  * chunk are read once, drafts are replaced in place (same id, lines deleted and re-inserted), new invoices
- * get ids drawn from the sequence in one statement and go in with their lines through COPY (postgres.js)
- * or unnest, and skips are recorded. Writing a chunk twice gives the same rows, so a chunk whose commit
- * is not yet recorded in the run's progress can always be written again after a crash.
+ * get ids drawn from the sequence in one statement and go in with their lines through unnest, and skips
+ * are recorded. Writing a chunk twice gives the same rows, so a chunk whose commit is not yet recorded in
+ * the run's progress can always be written again after a crash.
  *
  * Issued invoices are never touched: their customer is reported as skipped (invoice_issued). Drafts that
  * the period no longer produces (the customer is now suspended, the back-billing was deleted) are deleted.
@@ -15,7 +15,7 @@
  */
 import type { ChunkInvoice, ChunkResult } from '@/domain/billing/run-chunk';
 import type { SkipReason } from '@/domain/billing/skip-reasons';
-import { arrayLiteral, copyField, type Runner, type Scalar } from './bulk-sql';
+import { arrayLiteral, type Runner, type Scalar } from './bulk-sql';
 
 export interface ChunkWrite {
   runId: number;
@@ -29,7 +29,6 @@ export interface ChunkTotals {
   invoices: number;
   consumption: number;
   amount: number;
-  skipped: number;
 }
 
 const INVOICE_COLUMNS = [
@@ -65,14 +64,6 @@ function* lineRows(ids: readonly number[], invoices: readonly ChunkInvoice[]): G
       const l = lines[k]!;
       yield [id, k + 1, l.kind, l.description, l.tariffVersionId, l.tier, l.quantity, l.unitPrice, l.amount];
     }
-  }
-}
-
-function* copyLines(rows: Iterable<Scalar[]>): Generator<string> {
-  for (const r of rows) {
-    let line = copyField(r[0] ?? null);
-    for (let i = 1; i < r.length; i++) line += `\t${copyField(r[i] ?? null)}`;
-    yield `${line}\n`;
   }
 }
 
@@ -112,11 +103,6 @@ const PG_TYPES: Record<string, string> = {
 
 async function insertRows(runner: Runner, table: string, columns: readonly string[], rows: Scalar[][], overriding = false): Promise<void> {
   if (rows.length === 0) return;
-  if (runner.copy) {
-    // COPY writes the given identity values (like OVERRIDING SYSTEM VALUE).
-    await runner.copy(table, columns, copyLines(rows));
-    return;
-  }
   const arrays = columns.map((c, i) => `$${i + 1}::${PG_TYPES[c]}[]`).join(', ');
   await runner.run(
     `insert into ${table} (${columns.join(', ')}) ${overriding ? 'overriding system value' : ''} select * from unnest(${arrays})`,
@@ -185,6 +171,5 @@ export async function writeChunk(runner: Runner, w: ChunkWrite): Promise<ChunkTo
     invoices: written.length,
     consumption: written.reduce((a, i) => a + i.draft.consumption, 0),
     amount: written.reduce((a, i) => a + i.draft.total, 0),
-    skipped: skips.size,
   };
 }

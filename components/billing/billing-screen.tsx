@@ -9,6 +9,7 @@ import { ToastProvider, useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
 import { fetchReadingBooks, type ReadingBookOption } from '@/components/readings/api';
 import { currentPeriod, errorMessage, fmtDateTime, fmtInt, fmtVnd, periodLabel } from '@/components/readings/format';
+import { LockIcon } from '@/components/readings/lock-icon';
 import { PeriodPicker } from '@/components/readings/period-picker';
 import {
   fetchBillingRun,
@@ -258,7 +259,10 @@ function Screen({ rights }: { rights: BillingRights }) {
             {scope === 'book' && (
               <select
                 value={bookId ?? ''}
-                onChange={(e) => setBookId(Number(e.target.value))}
+                onChange={(e) => {
+                  setBookId(Number(e.target.value));
+                  setHistoryBook(Number(e.target.value));
+                }}
                 data-testid="book-picker"
                 className="ml-6 w-[calc(100%-1.5rem)] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
               >
@@ -337,7 +341,8 @@ function Screen({ rights }: { rights: BillingRights }) {
           </fieldset>
           {lock?.isLocked && (
             <p className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="lock-hint">
-              🔒 {lock.message}
+              <LockIcon className="mr-1" />
+              {lock.message}
             </p>
           )}
           {formError && (
@@ -464,7 +469,7 @@ function RunPanel({
   if (!run) {
     return (
       <section className="rounded-md border border-dashed border-slate-300 bg-white" data-testid="run-panel">
-        <EmptyState icon="🧾" title="Chưa chạy lần tính nào" description="Chọn kỳ và phạm vi rồi bấm “Tính hóa đơn” (F9). Tiến độ hiện ở đây; có thể xem lại các lần tính trước ở bảng dưới." />
+        <EmptyState title="Chưa chạy lần tính nào" description="Chọn kỳ và phạm vi rồi bấm “Tính hóa đơn” (F9). Tiến độ hiện ở đây; có thể xem lại các lần tính trước ở bảng dưới." />
       </section>
     );
   }

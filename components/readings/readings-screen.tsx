@@ -28,6 +28,7 @@ import { DeclarationsDialog, type DeclarationTab } from './declarations-dialog';
 import { currentPeriod, errorMessage, fmtInt, isPeriod, parseWhole, periodLabel } from './format';
 import { HistoryPanel } from './history-panel';
 import { ImportDialog } from './import-dialog';
+import { LockIcon } from './lock-icon';
 import { PeriodPicker } from './period-picker';
 import { AnomalyCell, CodeSelect, ConsumptionCell, GridCtx, IndexInput, NoticeChips, type GridCellContext } from './reading-cells';
 import { ReadingStore, useStoreCounts } from './reading-store';
@@ -602,7 +603,13 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
               title={meta.lock.message ?? 'Kỳ đang mở: được nhập và sửa chỉ số.'}
               className={`rounded px-2 py-0.5 text-xs font-medium ${meta.lock.isLocked ? 'bg-slate-800 text-white' : 'bg-emerald-100 text-emerald-800'}`}
             >
-              {meta.lock.isLocked ? '🔒 Đã khóa' : 'Đang mở'}
+              {meta.lock.isLocked ? (
+                <>
+                  <LockIcon /> Đã khóa
+                </>
+              ) : (
+                'Đang mở'
+              )}
             </span>
           )}
         <span
@@ -700,7 +707,8 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
 
         {meta?.lock.isLocked && (
           <div role="status" data-testid="lock-banner" className="border-b border-slate-300 bg-slate-800 px-4 py-1.5 text-sm text-white">
-            🔒 {meta.lock.message} Chỉ xem: không nhập, sửa hay khai báo được chỉ số của kỳ này.
+            <LockIcon className="mr-1" />
+            {meta.lock.message} Chỉ xem: không nhập, sửa hay khai báo được chỉ số của kỳ này.
           </div>
         )}
 

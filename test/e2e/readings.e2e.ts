@@ -161,6 +161,8 @@ describe('billing run', () => {
     // The flagged reading keeps its customer out of the run until a supervisor clears it.
     await page.getByTestId('skip-reason-anomaly_open').waitFor({ timeout: 10_000 });
     await page.getByTestId('runs-table').waitFor({ timeout: 10_000 });
+    // Let the progress bar's width transition (500 ms) finish before the picture.
+    await page.waitForTimeout(800);
     await screenshot(page, 'billing');
   });
 });

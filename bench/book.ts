@@ -55,4 +55,10 @@ await time('save one customer (GraphQL)', async () => {
   });
   if (r.errors.length) throw new Error(r.errors[0]!.message);
 });
+const period = new Date().toISOString().slice(0, 7);
+const SHEET = `query($b: Int!, $p: Period!) { readingSheet(bookId: $b, period: $p) { total rows { key customerCode previousIndex currentIndex consumption anomalies recentConsumptions notices { kind message } version } } }`;
+await time('load reading sheet (GraphQL, 2,000 rows)', async () => {
+  const r = await gql(database.db, actor, SHEET, { b: book!.id, p: period });
+  if (r.errors.length) throw new Error(r.errors[0]!.message);
+});
 await database.close();

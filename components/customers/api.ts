@@ -1,27 +1,10 @@
 'use client';
 
 import { gqlFetch } from '@/components/ui/graphql-client';
+import type { BookCustomerRow } from '@/services/customers/book.service';
 
-/** One line of the book grid (GraphQL `BookCustomer`). */
-export interface BookCustomer {
-  id: number;
-  code: string;
-  bookId: number;
-  sequenceNo: number;
-  name: string;
-  address: string;
-  phone: string | null;
-  customerType: number;
-  households: number;
-  persons: number;
-  status: number;
-  isPreferential: boolean;
-  serviceTypeCode: string | null;
-  wardName: string | null;
-  meterSerial: string | null;
-  contractNumber: string | null;
-  version: number;
-}
+/** One line of the book grid (GraphQL `BookCustomer`): the service's row type, shared as a type only. */
+export type BookCustomer = BookCustomerRow;
 
 export interface SearchHit extends BookCustomer {
   bookCode: string;

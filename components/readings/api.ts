@@ -295,28 +295,9 @@ export async function unlockPeriod(bookId: number, period: string): Promise<bool
 
 // ---------- anomaly queue
 
-export interface AnomalyQueueRow {
-  readingId: number;
-  period: string;
-  bookId: number;
-  bookCode: string;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  address: string;
-  sequenceNo: number;
-  meterSerial: string;
-  previousIndex: number;
-  currentIndex: number | null;
-  consumption: number;
-  code: string;
-  codeLabel: string;
-  anomalies: string[];
-  anomalyLabels: string[];
-  anomalyStatus: string;
-  note: string | null;
-  enteredAt: string;
-}
+// The service's row type, shared as a type only (erased from the browser bundle).
+import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
+export type { AnomalyQueueRow };
 
 export async function fetchAnomalyQueue(input: {
   bookIds: number[] | null;

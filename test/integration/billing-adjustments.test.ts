@@ -4,7 +4,7 @@ import { createTariffVersion } from '@/services/tariffs/tariff-catalog.service';
 import { createTestDatabase } from '../helpers/db';
 import { createOrgFixture, type OrgFixture } from '../helpers/fixtures';
 import { gql } from '../helpers/graphql';
-import { addCustomer, enterReadings, seedPublishedTariffs, type TestCustomer } from '../unit/billing/fixtures';
+import { addCustomer, enterReadings, seedPublishedTariffs, type TestCustomer } from '../helpers/billing-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let f: OrgFixture;

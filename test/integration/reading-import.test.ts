@@ -5,7 +5,7 @@ import { rowsOf } from '@/db/sql';
 import { buildReadingTemplate, importReadings } from '@/services/readings/reading-import.service';
 import { createTestDatabase } from '../helpers/db';
 import { createOrgFixture, type OrgFixture } from '../helpers/fixtures';
-import { addCustomer, enterReadings, type TestCustomer } from '../unit/billing/fixtures';
+import { addCustomer, enterReadings, type TestCustomer } from '../helpers/billing-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let f: OrgFixture;

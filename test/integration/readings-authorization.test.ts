@@ -6,7 +6,7 @@ import { declareSuspension } from '@/services/readings/declarations.service';
 import { createTestDatabase } from '../helpers/db';
 import { createOrgFixture, type OrgFixture } from '../helpers/fixtures';
 import { gql } from '../helpers/graphql';
-import { addCustomer, enterReadings, type TestCustomer } from '../unit/billing/fixtures';
+import { addCustomer, enterReadings, type TestCustomer } from '../helpers/billing-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let f: OrgFixture;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
 import { createOrgFixture, type OrgFixture } from '../helpers/fixtures';
 import { gql } from '../helpers/graphql';
-import { seedPublishedTariffs } from '../unit/billing/fixtures';
+import { seedPublishedTariffs } from '../helpers/billing-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let f: OrgFixture;

@@ -11,7 +11,7 @@ import type { Actor } from '@/services/auth/actor';
 import { createCustomer } from '@/services/customers/customer.service';
 import { saveEntries } from '@/services/readings/reading-entry.service';
 import { createTariffVersion } from '@/services/tariffs/tariff-catalog.service';
-import type { OrgFixture } from '../../helpers/fixtures';
+import type { OrgFixture } from './fixtures';
 
 /** Service types and versions of SEED_SERVICE_TYPES; returns service type ids by code. */
 export async function seedPublishedTariffs(db: Db, admin: Actor): Promise<Map<string, number>> {

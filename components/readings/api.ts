@@ -1,6 +1,7 @@
 'use client';
 
 import { gqlFetch } from '@/components/ui/graphql-client';
+import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
 
 /** A reading book the user holds (the API lists only those). */
 export interface ReadingBookOption {
@@ -296,7 +297,6 @@ export async function unlockPeriod(bookId: number, period: string): Promise<bool
 // ---------- anomaly queue
 
 // The service's row type, shared as a type only (erased from the browser bundle).
-import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
 export type { AnomalyQueueRow };
 
 export async function fetchAnomalyQueue(input: {

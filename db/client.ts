@@ -24,6 +24,9 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+/** Advisory-lock key that serialises migrations across app instances. */
+const MIGRATION_LOCK_KEY = 727_001;
+
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -35,7 +38,15 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     const db = drizzle({ client: pg, relations });
     if (shouldMigrate) {
       const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-      await migrate(db, { migrationsFolder });
+      // Several instances may start at once: one migrates, the others wait on the lock, then find nothing to do.
+      const lockSession = await pg.reserve();
+      try {
+        await lockSession`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migrate(db, { migrationsFolder });
+      } finally {
+        await lockSession`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+        lockSession.release();
+      }
     }
     return { db: db as unknown as Db, kind: 'postgres', pg, close: () => pg.end({ timeout: 5 }) };
   }

@@ -196,7 +196,7 @@ async function billChunks(db: Db, run: BillingRunRow, options: ExecuteOptions): 
       const written = (async () => {
         for (let attempt = 1; ; attempt++) {
           try {
-            const totals = await inTransaction(db, (runner) => writeChunk(runner, write));
+            const totals = await inTransaction(db, (runner) => writeChunk(runner, write), { asyncCommit: true });
             record(index, {
               customers: chunk.customers.length,
               lastCustomerId: chunk.lastCustomerId,

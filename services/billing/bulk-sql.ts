@@ -72,7 +72,15 @@ export function postgresClientOf(db: Db): PgClient | null {
   return client && typeof client.reserve === 'function' && typeof client.unsafe === 'function' ? (client as PgClient) : null;
 }
 
-/** Runs `fn` in one transaction. */
-export async function inTransaction<T>(db: Db, fn: (runner: Runner) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(drizzleRunner(tx)));
+/**
+ * Runs `fn` in one transaction. `asyncCommit` skips waiting for the WAL flush at commit. Safe for a billing
+ * chunk: its resume point is recorded afterwards by an ordinary (synchronous) commit, which flushes the WAL
+ * through the chunk's commit as well; a crash before that loses both, and the resumed run recomputes the
+ * chunk, whose writes replace drafts.
+ */
+export async function inTransaction<T>(db: Db, fn: (runner: Runner) => Promise<T>, options: { asyncCommit?: boolean } = {}): Promise<T> {
+  return db.transaction(async (tx) => {
+    if (options.asyncCommit) await tx.execute(sql`set local synchronous_commit = off`);
+    return fn(drizzleRunner(tx));
+  });
 }

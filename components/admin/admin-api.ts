@@ -1,28 +1,12 @@
 import { gqlFetch } from '@/components/ui/graphql-client';
+import type { Rights } from '@/domain/auth/permissions';
+import type { UserRecord } from '@/services/users/user.service';
 
-export interface UserSummary {
-  id: number;
-  login: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  isAdmin: boolean;
-  isActive: boolean;
-}
+/** A user of the list (GraphQL `User`, the fields the screens use). */
+export type UserSummary = Pick<UserRecord, 'id' | 'login' | 'fullName' | 'email' | 'phone' | 'isAdmin' | 'isActive'>;
 
-export const RIGHTS = ['access', 'add', 'edit', 'delete', 'print', 'export'] as const;
-export type Right = (typeof RIGHTS)[number];
-
-export const RIGHT_LABELS: Record<Right, string> = {
-  access: 'Truy cập',
-  add: 'Thêm',
-  edit: 'Sửa',
-  delete: 'Xóa',
-  print: 'In',
-  export: 'Xuất',
-};
-
-export type Rights = Record<Right, boolean>;
+// The six rights and their labels: the domain's own (plain constants, safe in the browser bundle).
+export { RIGHTS, RIGHT_LABELS, type Right, type Rights } from '@/domain/auth/permissions';
 
 export interface PermissionRow extends Rights {
   group: string;

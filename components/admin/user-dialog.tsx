@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { CheckboxField, enterMovesFocus, TextField } from '@/components/ui/form-field';
+import { CheckboxField, EnterForm, TextField } from '@/components/ui/form-field';
 import { GraphQLRequestError } from '@/components/ui/graphql-client';
 import { createUser, LOGIN_RE, MIN_PASSWORD_LENGTH, resetUserPassword, updateUser, type UserSummary } from './admin-api';
 
@@ -138,14 +138,9 @@ export function UserDialog({ user, meId, onSaved, onCancel }: UserDialogProps) {
         </>
       }
     >
-      <form
-        noValidate
+      <EnterForm
+        onSubmit={() => void save()}
         autoComplete="off"
-        onKeyDown={enterMovesFocus}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
         className="grid grid-cols-1 gap-3 sm:grid-cols-2"
       >
         {formError && (
@@ -219,7 +214,7 @@ export function UserDialog({ user, meId, onSaved, onCancel }: UserDialogProps) {
             className="sm:col-span-2"
           />
         )}
-      </form>
+      </EnterForm>
     </Dialog>
   );
 }

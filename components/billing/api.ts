@@ -1,6 +1,8 @@
 'use client';
 
 import { gqlFetch } from '@/components/ui/graphql-client';
+import type { SkippedCustomer } from '@/services/billing/billing-run.service';
+import type { PeriodLockState } from '@/services/readings/period-lock.service';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
 export type ScopeKind = 'all' | 'books' | 'customer';
@@ -22,15 +24,8 @@ export interface BillingRun {
   finishedAt: string | null;
 }
 
-export interface SkippedCustomer {
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  bookCode: string;
-  sequenceNo: number;
-  reason: string;
-  reasonLabel: string;
-}
+// The service's row type, shared as a type only (erased from the browser bundle).
+export type { SkippedCustomer };
 
 export interface CustomerHit {
   id: number;
@@ -88,12 +83,8 @@ export async function searchCustomerByCode(code: string): Promise<CustomerHit[]>
   return data.searchCustomers;
 }
 
-export interface PeriodLockState {
-  isLocked: boolean;
-  explicit: boolean;
-  implicit: boolean;
-  message: string | null;
-}
+// The service's type, shared as a type only (erased from the browser bundle).
+export type { PeriodLockState };
 
 export async function fetchLock(bookId: number, period: string): Promise<PeriodLockState> {
   const data = await gqlFetch<{ periodLockState: PeriodLockState }>(

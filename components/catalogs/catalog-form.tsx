@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { enterMovesFocus, SelectField, TextField } from '@/components/ui/form-field';
+import { EnterForm, SelectField, TextField } from '@/components/ui/form-field';
 import { GraphQLRequestError } from '@/components/ui/graphql-client';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
 import {
@@ -159,13 +159,8 @@ export function CatalogForm({ info, columns, row, refOptions, refErrors, onSaved
         </>
       }
     >
-      <form
-        noValidate
-        onKeyDown={enterMovesFocus}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <EnterForm
+        onSubmit={() => void save()}
         className="grid grid-cols-1 gap-3 sm:grid-cols-2"
       >
         {formError && (
@@ -213,7 +208,7 @@ export function CatalogForm({ info, columns, row, refOptions, refErrors, onSaved
             />
           );
         })}
-      </form>
+      </EnterForm>
     </Dialog>
   );
 }

@@ -1,15 +1,13 @@
 'use client';
 
 import { gqlFetch } from '@/components/ui/graphql-client';
-import type { BookCustomerRow } from '@/services/customers/book.service';
+import type { BookCustomerRow, SearchHit } from '@/services/customers/book.service';
 
 /** One line of the book grid (GraphQL `BookCustomer`): the service's row type, shared as a type only. */
 export type BookCustomer = BookCustomerRow;
 
-export interface SearchHit extends BookCustomer {
-  bookCode: string;
-  inCurrentBook: boolean;
-}
+/** A search result (GraphQL `CustomerSearchHit`): a book row, its book code and whether it is in the open book. */
+export type { SearchHit };
 
 export interface Meter {
   id: number;

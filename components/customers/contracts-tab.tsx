@@ -10,21 +10,12 @@ import { useToast } from '@/components/ui/toast';
 import { contractInputSchema } from '@/services/customers/customer-input';
 import { resignContract, updateContract, type Catalogs, type Contract, type CustomerDetail } from './api';
 import { fmtDate, todayVN } from './format';
+import { catalogOptions, useFormFields, type CustomerTabProps } from './tab-form';
 
 const th = 'border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold text-slate-600';
 const td = 'border-b border-slate-100 px-2 py-1.5 align-top';
 
-export function ContractsTab({
-  customer,
-  catalogs,
-  canEdit,
-  onChanged,
-}: {
-  customer: CustomerDetail;
-  catalogs: Catalogs | null;
-  canEdit: boolean;
-  onChanged: () => void;
-}) {
+export function ContractsTab({ customer, catalogs, canEdit, onChanged }: CustomerTabProps) {
   const current = customer.contracts.find((c) => c.isCurrent) ?? null;
   const [dialog, setDialog] = useState<'edit' | 'resign' | null>(null);
   const teamName = (id: number | null) => {
@@ -116,21 +107,15 @@ function ContractDialog({
   onDone: () => void;
 }) {
   const toast = useToast();
-  const [v, setV] = useState({
+  const { v, setErrors, bind } = useFormFields({
     address: contract?.address ?? customer.address,
     signedOn: contract?.signedOn ?? todayVN(),
     handoverOn: contract?.handoverOn ?? '',
     installedOn: contract?.installedOn ?? '',
     installationTeamId: contract?.installationTeamId ? String(contract.installationTeamId) : '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const bind = (k: keyof typeof v) => ({
-    value: v[k],
-    error: errors[k],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV((p) => ({ ...p, [k]: e.target.value })),
-  });
   async function submit() {
     const parsed = contractInputSchema.safeParse({
       address: v.address,
@@ -201,7 +186,7 @@ function ContractDialog({
         <SelectField
           label="Tổ lắp đặt"
           name="installationTeamId"
-          options={(catalogs?.installationTeams ?? []).map((t) => ({ value: String(t.id), label: `${t.code} – ${t.name}` }))}
+          options={catalogOptions(catalogs?.installationTeams)}
           placeholder="— Chọn —"
           {...bind('installationTeamId')}
         />

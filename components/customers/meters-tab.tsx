@@ -8,23 +8,14 @@ import { SelectField, TextField, enterMovesFocus } from '@/components/ui/form-fi
 import { GraphQLRequestError } from '@/components/ui/graphql-client';
 import { useToast } from '@/components/ui/toast';
 import { meterInputSchema } from '@/services/customers/customer-input';
-import { replaceMeter, updateMeter, type Catalogs, type CustomerDetail, type Meter } from './api';
+import { replaceMeter, updateMeter, type Catalogs, type Meter } from './api';
 import { fmtDate, todayVN } from './format';
+import { catalogOptions, useFormFields, type CustomerTabProps } from './tab-form';
 
 const th = 'border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold text-slate-600';
 const td = 'border-b border-slate-100 px-2 py-1.5';
 
-export function MetersTab({
-  customer,
-  catalogs,
-  canEdit,
-  onChanged,
-}: {
-  customer: CustomerDetail;
-  catalogs: Catalogs | null;
-  canEdit: boolean;
-  onChanged: () => void;
-}) {
+export function MetersTab({ customer, catalogs, canEdit, onChanged }: CustomerTabProps) {
   const active = customer.meters.find((m) => m.isActive) ?? null;
   const [dialog, setDialog] = useState<'replace' | 'edit' | null>(null);
   return (
@@ -133,10 +124,6 @@ function Info({ label, value, strong }: { label: string; value: string; strong?:
   );
 }
 
-function catalogOptions(items: { id: number; code: string; name: string }[] | undefined) {
-  return (items ?? []).map((i) => ({ value: String(i.id), label: `${i.code} – ${i.name}` }));
-}
-
 function ReplaceMeterDialog({
   customerId,
   old,
@@ -152,7 +139,7 @@ function ReplaceMeterDialog({
 }) {
   const toast = useToast();
   const today = todayVN();
-  const [v, setV] = useState({
+  const { v, setErrors, bind } = useFormFields({
     finalIndex: '',
     removedOn: today,
     meterTypeId: old?.meterTypeId ? String(old.meterTypeId) : '',
@@ -162,14 +149,8 @@ function ReplaceMeterDialog({
     installedOn: today,
     initialIndex: '0',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const bind = (k: keyof typeof v) => ({
-    value: v[k],
-    error: errors[k],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV((p) => ({ ...p, [k]: e.target.value })),
-  });
 
   async function submit() {
     const errs: Record<string, string> = {};

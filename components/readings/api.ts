@@ -1,7 +1,13 @@
 'use client';
 
 import { gqlFetch } from '@/components/ui/graphql-client';
+import type { AdjustmentRow } from '@/services/readings/adjustments.service';
 import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
+import type { SuspensionRow } from '@/services/readings/declarations.service';
+import type { PeriodLockState } from '@/services/readings/period-lock.service';
+import type { ReadingSheet as ReadingSheetData, ReadingHistoryEntry } from '@/services/readings/reading-entry.service';
+import type { ImportResult, ImportRowError } from '@/services/readings/reading-import.service';
+import type { ReadingNotice, ReadingSheetRow } from '@/services/readings/reading-sheet';
 
 /** A reading book the user holds (the API lists only those). */
 export interface ReadingBookOption {
@@ -12,62 +18,41 @@ export interface ReadingBookOption {
   branchName: string;
 }
 
-export interface ReadingNotice {
-  /** meter_replaced | suspended | preferential | estimate_pending | cut_off */
-  kind: string;
-  message: string;
-}
+// The services' row types, shared as types only (erased from the browser bundle).
+export type { ImportResult, ImportRowError, PeriodLockState, ReadingNotice };
 
 /** One row of the entry screen (GraphQL `ReadingSheetRow`, the fields the screen uses). */
-export interface SheetRow {
-  key: string;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  address: string;
-  sequenceNo: number;
-  meterId: number;
-  meterSerial: string;
-  meterMaxIndex: number | null;
-  isOutgoingMeter: boolean;
-  readingId: number | null;
-  previousIndex: number;
-  currentIndex: number | null;
-  suggestedCurrentIndex: number | null;
-  consumption: number | null;
-  code: string;
-  isEstimated: boolean;
-  anomalies: string[];
-  /** none | open | cleared */
-  anomalyStatus: string;
-  average3: number;
-  recentConsumptions: number[];
-  estimatedPending: number;
-  notices: ReadingNotice[];
-  note: string | null;
-  version: number | null;
-}
+export type SheetRow = Pick<
+  ReadingSheetRow,
+  | 'key'
+  | 'customerId'
+  | 'customerCode'
+  | 'customerName'
+  | 'address'
+  | 'sequenceNo'
+  | 'meterId'
+  | 'meterSerial'
+  | 'meterMaxIndex'
+  | 'isOutgoingMeter'
+  | 'readingId'
+  | 'previousIndex'
+  | 'currentIndex'
+  | 'suggestedCurrentIndex'
+  | 'consumption'
+  | 'code'
+  | 'isEstimated'
+  | 'anomalies'
+  | 'anomalyStatus'
+  | 'average3'
+  | 'recentConsumptions'
+  | 'estimatedPending'
+  | 'notices'
+  | 'note'
+  | 'version'
+>;
 
-export interface PeriodLockState {
-  isLocked: boolean;
-  explicit: boolean;
-  implicit: boolean;
-  message: string | null;
-}
-
-export interface ReadingSheet {
-  bookId: number;
-  period: string;
-  lock: PeriodLockState;
-  highFactorPct: number;
-  lowFactorPct: number;
-  total: number;
-  read: number;
-  unread: number;
-  anomalies: number;
-  openAnomalies: number;
-  rows: SheetRow[];
-}
+/** GraphQL `ReadingSheet`, with the rows the screen asks for. */
+export type ReadingSheet = Omit<ReadingSheetData, 'rows'> & { rows: SheetRow[] };
 
 export interface ReadingCodeInfo {
   code: string;
@@ -75,38 +60,17 @@ export interface ReadingCodeInfo {
   requiresEstimate: boolean;
 }
 
-export interface HistoryEntry {
-  period: string;
-  meterSerial: string;
-  previousIndex: number;
-  currentIndex: number | null;
-  consumption: number;
-  code: string;
-  codeLabel: string;
-  isEstimated: boolean;
-  anomalies: string[];
-  anomalyLabels: string[];
-}
+export type HistoryEntry = Pick<
+  ReadingHistoryEntry,
+  'period' | 'meterSerial' | 'previousIndex' | 'currentIndex' | 'consumption' | 'code' | 'codeLabel' | 'isEstimated' | 'anomalies' | 'anomalyLabels'
+>;
 
-export interface Suspension {
-  id: number;
-  fromPeriod: string;
-  toPeriod: string | null;
-  reason: string;
-  createdAt: string;
-}
+export type Suspension = Pick<SuspensionRow, 'id' | 'fromPeriod' | 'toPeriod' | 'reason' | 'createdAt'>;
 
-export interface Adjustment {
-  id: number;
-  kind: string;
-  tariffPeriod: string;
-  billPeriod: string;
-  quantity: number | null;
-  amount: number | null;
-  reason: string;
-  groupKey: string | null;
-  createdAt: string;
-}
+export type Adjustment = Pick<
+  AdjustmentRow,
+  'id' | 'kind' | 'tariffPeriod' | 'billPeriod' | 'quantity' | 'amount' | 'reason' | 'groupKey' | 'createdAt'
+>;
 
 const ROW_FIELDS = `key customerId customerCode customerName address sequenceNo meterId meterSerial meterMaxIndex isOutgoingMeter
   readingId previousIndex currentIndex suggestedCurrentIndex consumption code isEstimated anomalies anomalyStatus average3
@@ -324,24 +288,6 @@ export async function resolveAnomalies(readingIds: number[], action: 'clear' | '
 }
 
 // ---------- Excel import (route handlers)
-
-export interface ImportRowError {
-  row: number;
-  customerCode: string | null;
-  field: string | null;
-  message: string;
-}
-
-export interface ImportResult {
-  applied: boolean;
-  totalRows: number;
-  validRows: number;
-  errorRows: number;
-  blankRows: number;
-  saved: number;
-  anomalies: number;
-  errors: ImportRowError[];
-}
 
 export function templateUrl(bookId: number, period: string): string {
   return `/api/readings/template?bookId=${bookId}&period=${encodeURIComponent(period)}`;

@@ -1,10 +1,10 @@
 'use client';
 
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { SelectField, TextAreaField, TextField, enterMovesFocus } from '@/components/ui/form-field';
-import { GraphQLRequestError } from '@/components/ui/graphql-client';
+import { EnterForm, SelectField, TextAreaField, TextField } from '@/components/ui/form-field';
+import { formErrorsOf } from '@/components/ui/graphql-client';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import { addPeriods, periodBounds } from '@/domain/reading/period';
@@ -42,18 +42,6 @@ const TABS: { id: DeclarationTab; label: string }[] = [
 
 type Errors = Record<string, string>;
 
-/** Server errors: field errors go under their input, the rest above the buttons. */
-function serverErrors(e: unknown, fallback: string): Errors {
-  if (e instanceof GraphQLRequestError) {
-    const out: Errors = {};
-    if (e.issues?.length) for (const i of e.issues) out[i.path.split('.').pop() ?? '_'] = i.message;
-    if (e.field) out[e.field] = e.message;
-    if (Object.keys(out).length === 0) out._ = e.message;
-    return out;
-  }
-  return { _: errorMessage(e, fallback) };
-}
-
 function FormError({ errors }: { errors: Errors }) {
   const general = errors._;
   if (!general) return null;
@@ -69,6 +57,58 @@ function Submit({ busy, label, disabled }: { busy: boolean; label: string; disab
     <Button type="submit" variant="primary" disabled={busy || disabled} data-testid="declare-submit">
       {busy ? 'Đang lưu…' : label}
     </Button>
+  );
+}
+
+/** The error line and the submit button closing every declaration form. */
+function FormFooter({ errors, busy, label, disabled }: { errors: Errors; busy: boolean; label: string; disabled: boolean }) {
+  return (
+    <>
+      <FormError errors={errors} />
+      <div className="flex justify-end">
+        <Submit busy={busy} label={label} disabled={disabled} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * Errors and busy flag of a declaration form. `send` shows the form's own errors; when there are none it
+ * runs `save`, and a server error lands under the fields it names (or above the button).
+ */
+function useSubmit() {
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const send = async (formErrors: Errors, fallback: string, save: () => Promise<void>) => {
+    setErrors(formErrors);
+    if (Object.keys(formErrors).length) return;
+    setBusy(true);
+    try {
+      await save();
+    } catch (e) {
+      setErrors(formErrorsOf(e, fallback));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, busy, send };
+}
+
+/** A list under a form: its load error, a spinner while loading, `empty` when there is nothing, else the table. */
+function ListSection<T>({ title, error, items, empty, children }: { title: string; error: string | null; items: T[] | null; empty: string; children: (items: T[]) => ReactNode }) {
+  return (
+    <section>
+      <h3 className="mb-1 text-sm font-semibold text-slate-700">{title}</h3>
+      {error ? (
+        <p className="text-sm text-red-700">{error}</p>
+      ) : items === null ? (
+        <Spinner size="sm" />
+      ) : items.length === 0 ? (
+        <p className="text-sm text-slate-500">{empty}</p>
+      ) : (
+        children(items)
+      )}
+    </section>
   );
 }
 
@@ -145,17 +185,9 @@ interface FormProps {
 
 function Form({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
   return (
-    <form
-      noValidate
-      onKeyDown={enterMovesFocus}
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-      className="space-y-3"
-    >
+    <EnterForm onSubmit={onSubmit} className="space-y-3">
       {children}
-    </form>
+    </EnterForm>
   );
 }
 
@@ -170,8 +202,7 @@ function defaultDateIn(period: string): string {
 function ReplaceForm({ row, customerRows, period, disabled, onChanged }: FormProps & { customerRows: SheetRow[] }) {
   const { start, end } = periodBounds(period);
   const [v, setV] = useState({ removedOn: defaultDateIn(period), finalIndex: '', serial: '', initialIndex: '0', sealNo: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, send } = useSubmit();
   const already = customerRows.some((r) => r.isOutgoingMeter) || row.notices.some((n) => n.kind === 'meter_replaced');
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV((s) => ({ ...s, [k]: e.target.value }));
 
@@ -187,20 +218,13 @@ function ReplaceForm({ row, customerRows, period, disabled, onChanged }: FormPro
     if (!v.serial.trim()) errs.serial = 'Chưa nhập số seri đồng hồ mới.';
     else if (v.serial.trim().toUpperCase() === row.meterSerial.toUpperCase()) errs.serial = 'Số seri mới trùng đồng hồ đang lắp.';
     if (initialIndex === null || Number.isNaN(initialIndex)) errs.initialIndex = 'Chỉ số đầu của đồng hồ mới phải là số nguyên không âm.';
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    await send(errs, 'Không khai báo được thay đồng hồ.', async () => {
       const rows = await declareMeterReplacement(
         { customerId: row.customerId, period, finalIndex: finalIndex as number, removedOn: v.removedOn },
         { serial: v.serial.trim(), initialIndex: initialIndex as number, installedOn: v.removedOn, sealNo: v.sealNo.trim() || null },
       );
       onChanged(rows, `Đã khai báo thay đồng hồ cho ${row.customerCode}: nhập chỉ số mới của đồng hồ ${v.serial.trim()}.`, true);
-    } catch (e) {
-      setErrors(serverErrors(e, 'Không khai báo được thay đồng hồ.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -216,10 +240,7 @@ function ReplaceForm({ row, customerRows, period, disabled, onChanged }: FormPro
         <TextField label="Chỉ số đầu đồng hồ mới" name="initialIndex" inputMode="numeric" value={v.initialIndex} onChange={set('initialIndex')} error={errors.initialIndex} required disabled={disabled} />
         <TextField label="Số tem (nếu có)" name="sealNo" value={v.sealNo} onChange={set('sealNo')} error={errors.sealNo} disabled={disabled} />
       </div>
-      <FormError errors={errors} />
-      <div className="flex justify-end">
-        <Submit busy={busy} label="Khai báo thay đồng hồ" disabled={disabled} />
-      </div>
+      <FormFooter errors={errors} busy={busy} label="Khai báo thay đồng hồ" disabled={disabled} />
     </Form>
   );
 }
@@ -228,8 +249,7 @@ function ReplaceForm({ row, customerRows, period, disabled, onChanged }: FormPro
 
 function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
   const [v, setV] = useState({ fromPeriod: periodToText(period), toPeriod: '', reason: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, send } = useSubmit();
   const [list, setList] = useState<Suspension[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const toast = useToast();
@@ -254,17 +274,10 @@ function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
     if (v.toPeriod.trim() && !toPeriod) errs.toPeriod = 'Kỳ kết thúc không hợp lệ (tháng/năm).';
     else if (fromPeriod && toPeriod && toPeriod < fromPeriod) errs.toPeriod = 'Kỳ kết thúc phải sau kỳ bắt đầu.';
     if (!v.reason.trim()) errs.reason = 'Phải nhập lý do tạm dừng.';
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    await send(errs, 'Không khai báo được tạm dừng.', async () => {
       await declareSuspension({ customerId: row.customerId, fromPeriod: fromPeriod as string, toPeriod, reason: v.reason.trim() });
       onChanged(null, `Đã khai báo tạm dừng cho ${row.customerCode} từ kỳ ${periodLabel(fromPeriod as string)}.`, true);
-    } catch (e) {
-      setErrors(serverErrors(e, 'Không khai báo được tạm dừng.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const end = async (s: Suspension) => {
@@ -305,20 +318,10 @@ function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
           />
           <TextAreaField label="Lý do" name="reason" rows={2} value={v.reason} onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))} error={errors.reason} required disabled={disabled} className="col-span-2" />
         </div>
-        <FormError errors={errors} />
-        <div className="flex justify-end">
-          <Submit busy={busy} label="Khai báo tạm dừng" disabled={disabled} />
-        </div>
+        <FormFooter errors={errors} busy={busy} label="Khai báo tạm dừng" disabled={disabled} />
       </Form>
-      <section>
-        <h3 className="mb-1 text-sm font-semibold text-slate-700">Các đợt tạm dừng</h3>
-        {listError ? (
-          <p className="text-sm text-red-700">{listError}</p>
-        ) : list === null ? (
-          <Spinner size="sm" />
-        ) : list.length === 0 ? (
-          <p className="text-sm text-slate-500">Chưa có đợt tạm dừng nào.</p>
-        ) : (
+      <ListSection title="Các đợt tạm dừng" error={listError} items={list} empty="Chưa có đợt tạm dừng nào.">
+        {(list) => (
           <table className="w-full text-sm">
             <thead>
               <tr className="text-left text-xs text-slate-500">
@@ -349,7 +352,7 @@ function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
             </tbody>
           </table>
         )}
-      </section>
+      </ListSection>
     </div>
   );
 }
@@ -358,8 +361,7 @@ function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
 
 function CorrectForm({ row, period, disabled, onChanged }: FormProps) {
   const [v, setV] = useState({ previousIndex: String(row.previousIndex), currentIndex: row.currentIndex === null ? '' : String(row.currentIndex), reason: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, send } = useSubmit();
   const prev = parseWhole(v.previousIndex);
   const cur = parseWhole(v.currentIndex);
   const m3 = prev !== null && cur !== null && !Number.isNaN(prev) && !Number.isNaN(cur) ? cur - prev : null;
@@ -371,10 +373,7 @@ function CorrectForm({ row, period, disabled, onChanged }: FormProps) {
     if (cur === null) errs.currentIndex = 'Nhập chỉ số mới của kỳ cùng chỉ số cũ đã sửa.';
     else if (Number.isNaN(cur)) errs.currentIndex = 'Chỉ số mới phải là số nguyên không âm.';
     if (!v.reason.trim()) errs.reason = 'Phải nhập lý do sửa chỉ số cũ.';
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    await send(errs, 'Không sửa được chỉ số cũ.', async () => {
       const updated = await correctPreviousIndex({
         customerId: row.customerId,
         period,
@@ -384,11 +383,7 @@ function CorrectForm({ row, period, disabled, onChanged }: FormProps) {
         reason: v.reason.trim(),
       });
       onChanged([updated], `Đã sửa chỉ số cũ của ${row.customerCode} thành ${fmtInt(prev as number)}.`, true);
-    } catch (e) {
-      setErrors(serverErrors(e, 'Không sửa được chỉ số cũ.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -399,10 +394,7 @@ function CorrectForm({ row, period, disabled, onChanged }: FormProps) {
         <TextField label="Chỉ số mới của kỳ" name="currentIndex" inputMode="numeric" value={v.currentIndex} onChange={(e) => setV((s) => ({ ...s, currentIndex: e.target.value }))} error={errors.currentIndex} required disabled={disabled} hint={m3 !== null ? `Tiêu thụ: ${fmtInt(m3)} m3` : undefined} />
         <TextAreaField label="Lý do" name="reason" rows={2} value={v.reason} onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))} error={errors.reason} required disabled={disabled} className="col-span-2" />
       </div>
-      <FormError errors={errors} />
-      <div className="flex justify-end">
-        <Submit busy={busy} label="Sửa chỉ số cũ" disabled={disabled} />
-      </div>
+      <FormFooter errors={errors} busy={busy} label="Sửa chỉ số cũ" disabled={disabled} />
     </Form>
   );
 }
@@ -413,20 +405,13 @@ function UnreadForm({ row, period, codes, disabled, onChanged }: FormProps & { c
   const estimateCodes = codes.filter((c) => c.requiresEstimate);
   const [code, setCode] = useState(estimateCodes.some((c) => c.code === row.code) ? row.code : (estimateCodes[0]?.code ?? 'no_access'));
   const [note, setNote] = useState(row.note ?? '');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, send } = useSubmit();
 
   const submit = async () => {
-    setErrors({});
-    setBusy(true);
-    try {
+    await send({}, 'Không lưu được.', async () => {
       const updated = await saveReading({ customerId: row.customerId, period, meterId: row.meterId, currentIndex: null, code, note: note.trim() || null, version: row.version });
       onChanged([updated], `${row.customerCode}: không đọc được đồng hồ, tính theo bình quân ${fmtInt(updated.consumption ?? row.average3)} m3.`, true);
-    } catch (e) {
-      setErrors(serverErrors(e, 'Không lưu được.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -438,10 +423,7 @@ function UnreadForm({ row, period, codes, disabled, onChanged }: FormProps & { c
         <SelectField label="Lý do không đọc được" name="code" value={code} onChange={(e) => setCode(e.target.value)} options={estimateCodes.map((c) => ({ value: c.code, label: c.label }))} disabled={disabled} />
         <TextField label="Ghi chú" name="note" value={note} onChange={(e) => setNote(e.target.value)} disabled={disabled} />
       </div>
-      <FormError errors={errors} />
-      <div className="flex justify-end">
-        <Submit busy={busy} label="Lưu: tính theo bình quân" disabled={disabled} />
-      </div>
+      <FormFooter errors={errors} busy={busy} label="Lưu: tính theo bình quân" disabled={disabled} />
     </Form>
   );
 }
@@ -474,15 +456,8 @@ function AdjustmentsList({ customerId, kinds, disabled, nonce, onChanged }: { cu
     }
   };
   return (
-    <section>
-      <h3 className="mb-1 text-sm font-semibold text-slate-700">Đã khai báo</h3>
-      {error ? (
-        <p className="text-sm text-red-700">{error}</p>
-      ) : list === null ? (
-        <Spinner size="sm" />
-      ) : rows.length === 0 ? (
-        <p className="text-sm text-slate-500">Chưa có.</p>
-      ) : (
+    <ListSection title="Đã khai báo" error={error} items={list === null ? null : rows} empty="Chưa có.">
+      {(rows) => (
         <table className="w-full text-sm" data-testid="adjustments-table">
           <thead>
             <tr className="text-left text-xs text-slate-500">
@@ -510,7 +485,7 @@ function AdjustmentsList({ customerId, kinds, disabled, nonce, onChanged }: { cu
           </tbody>
         </table>
       )}
-    </section>
+    </ListSection>
   );
 }
 
@@ -518,8 +493,7 @@ function AdjustmentsList({ customerId, kinds, disabled, nonce, onChanged }: { cu
 
 function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
   const [v, setV] = useState({ tariffPeriod: periodToText(addPeriods(period, -1)), billPeriod: periodToText(period), mode: 'm3' as 'm3' | 'amount', value: '', reason: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, send } = useSubmit();
   const [nonce, setNonce] = useState(0);
 
   const submit = async () => {
@@ -532,10 +506,7 @@ function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
     else if (tariffPeriod && tariffPeriod > billPeriod) errs.tariffPeriod = 'Kỳ truy thu phải trước kỳ tính hóa đơn.';
     if (n === null || Number.isNaN(n) || n <= 0) errs.value = v.mode === 'm3' ? 'Số m3 truy thu phải là số nguyên dương.' : 'Số tiền truy thu phải là số nguyên dương (đồng).';
     if (!v.reason.trim()) errs.reason = 'Phải nhập lý do truy thu.';
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    await send(errs, 'Không khai báo được truy thu.', async () => {
       await createBackBill({
         customerId: row.customerId,
         tariffPeriod: tariffPeriod as string,
@@ -547,11 +518,7 @@ function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
       setNonce((x) => x + 1);
       setV((s) => ({ ...s, value: '', reason: '' }));
       onChanged(null, `Đã khai báo truy thu cho ${row.customerCode}: tính vào hóa đơn kỳ ${periodLabel(billPeriod as string)} theo giá kỳ ${periodLabel(tariffPeriod as string)}.`, false);
-    } catch (e) {
-      setErrors(serverErrors(e, 'Không khai báo được truy thu.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -575,10 +542,7 @@ function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
           <TextField label={v.mode === 'm3' ? 'Số m3' : 'Số tiền (đồng)'} name="value" inputMode="numeric" value={v.value} onChange={(e) => setV((s) => ({ ...s, value: e.target.value }))} error={errors.value ?? errors.quantity ?? errors.amount} required disabled={disabled} hint={v.mode === 'amount' && parseWhole(v.value) ? fmtVnd(parseWhole(v.value)) : undefined} />
           <TextAreaField label="Lý do" name="reason" rows={2} value={v.reason} onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))} error={errors.reason} required disabled={disabled} className="col-span-2" />
         </div>
-        <FormError errors={errors} />
-        <div className="flex justify-end">
-          <Submit busy={busy} label="Khai báo truy thu" disabled={disabled} />
-        </div>
+        <FormFooter errors={errors} busy={busy} label="Khai báo truy thu" disabled={disabled} />
       </Form>
       <AdjustmentsList customerId={row.customerId} kinds={['backbill_m3', 'backbill_amount']} disabled={disabled} nonce={nonce} onChanged={() => onChanged(null, '', false)} />
     </div>
@@ -589,8 +553,7 @@ function BackBillForm({ row, period, disabled, onChanged }: FormProps) {
 
 function SpreadForm({ row, period, disabled, onChanged }: FormProps) {
   const [v, setV] = useState({ quantity: '', firstPeriod: periodToText(period), periods: '3', reason: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, send } = useSubmit();
   const [nonce, setNonce] = useState(0);
   const qty = parseWhole(v.quantity);
   const n = parseWhole(v.periods);
@@ -606,19 +569,12 @@ function SpreadForm({ row, period, disabled, onChanged }: FormProps) {
     if (n === null || Number.isNaN(n) || n < 1 || n > 36) errs.periods = 'Số kỳ phân bổ phải từ 1 đến 36.';
     if (!firstPeriod) errs.firstPeriod = 'Kỳ bắt đầu không hợp lệ (tháng/năm).';
     if (!v.reason.trim()) errs.reason = 'Phải nhập lý do.';
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    await send(errs, 'Không phân bổ được.', async () => {
       const parts = await spreadOwedConsumption({ customerId: row.customerId, quantity: qty as number, firstPeriod: firstPeriod as string, periods: n as number, reason: v.reason.trim() });
       setNonce((x) => x + 1);
       setV((s) => ({ ...s, quantity: '', reason: '' }));
       onChanged(null, `Đã phân bổ ${fmtInt(qty as number)} m3 nợ của ${row.customerCode} vào ${parts.length} kỳ.`, false);
-    } catch (e) {
-      setErrors(serverErrors(e, 'Không phân bổ được.'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -636,10 +592,7 @@ function SpreadForm({ row, period, disabled, onChanged }: FormProps) {
             {preview.map((p) => `${periodLabel(p.period)}: ${fmtInt(p.quantity)} m3`).join(' · ')}
           </p>
         )}
-        <FormError errors={errors} />
-        <div className="flex justify-end">
-          <Submit busy={busy} label="Phân bổ" disabled={disabled} />
-        </div>
+        <FormFooter errors={errors} busy={busy} label="Phân bổ" disabled={disabled} />
       </Form>
       <AdjustmentsList customerId={row.customerId} kinds={['spread']} disabled={disabled} nonce={nonce} onChanged={() => onChanged(null, '', false)} />
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { BookPicker, BooksPending } from '@/components/ui/book-picker';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
 import { DataGrid, type DataGridColumn } from '@/components/ui/data-grid';
@@ -543,18 +544,8 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
   });
 
   // ---------- render
-  if (booksError) {
-    return <EmptyState tone="error" title="Không tải được danh sách sổ đọc" description={booksError} action={<Button onClick={() => void loadBooks()}>Thử lại</Button>} />;
-  }
-  if (books === null) {
-    return (
-      <div className="p-6">
-        <Spinner label="Đang tải sổ đọc…" />
-      </div>
-    );
-  }
-  if (books.length === 0) {
-    return <EmptyState title="Bạn chưa được giao sổ đọc nào" description="Liên hệ quản trị viên để được phân quyền sổ đọc." icon="📒" />;
+  if (booksError || books === null || books.length === 0) {
+    return <BooksPending books={books} error={booksError} onRetry={() => void loadBooks()} />;
   }
 
   const book = books.find((b) => b.id === bookId) ?? null;
@@ -580,21 +571,7 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
       <div className="flex h-full min-h-0 flex-col">
         <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
           <h1 className="text-lg font-semibold text-slate-900">Ghi chỉ số</h1>
-          <label className="flex items-center gap-2 text-sm">
-            <span className="text-slate-600">Sổ đọc</span>
-            <select
-              value={bookId ?? ''}
-              data-testid="book-picker"
-              onChange={(e) => void changeBook(Number(e.target.value))}
-              className="max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-medium"
-            >
-              {books.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.code} – {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <BookPicker books={books} value={bookId} onChange={(id) => void changeBook(id)} />
           <PeriodPicker value={period} max={maxPeriod} onChange={(p) => void applyPeriod(p)} />
           {meta && (
             <span

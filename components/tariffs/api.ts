@@ -1,6 +1,7 @@
 'use client';
 
 import { gqlFetch } from '@/components/ui/graphql-client';
+import type { BillEstimate } from '@/services/tariffs/estimate.service';
 
 export type TariffBasis = 'household' | 'person' | 'flat';
 export type ProrationMethod = 'split_days' | 'weighted_days' | 'reading_date';
@@ -146,15 +147,8 @@ export async function deleteTariffTier(id: number): Promise<TariffVersion> {
   return data.deleteTariffTier;
 }
 
-export interface BillEstimate {
-  lines: { description: string; quantity: number; unitPrice: number; amount: number }[];
-  subtotal: number;
-  vat: number;
-  environmentFee: number;
-  drainageFee: number;
-  drainageVat: number;
-  total: number;
-}
+// The service's type, shared as a type only (erased from the browser bundle).
+export type { BillEstimate };
 
 /** The public bill calculator (no sign-in needed; the portal uses the same query). */
 export async function estimateBill(input: { serviceTypeCode: string; consumption: number; households: number | null; persons: number | null; period: string | null }): Promise<BillEstimate> {

@@ -1,11 +1,11 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { CheckboxField, SelectField, TextAreaField, TextField, enterMovesFocus } from '@/components/ui/form-field';
-import { GraphQLRequestError } from '@/components/ui/graphql-client';
-import { bpToPercentText, errorMessage, fmtInt, parseWhole, percentToBp, todayVN } from '@/components/readings/format';
+import { CheckboxField, EnterForm, SelectField, TextAreaField, TextField } from '@/components/ui/form-field';
+import { formErrorsOf } from '@/components/ui/graphql-client';
+import { bpToPercentText, fmtInt, parseWhole, percentToBp, todayVN } from '@/components/readings/format';
 import {
   BASIS_LABELS,
   PRORATION_LABELS,
@@ -23,18 +23,6 @@ import {
 import { checkVersion, orderTiers } from './validate';
 
 type Errors = Record<string, string>;
-
-function fromServer(e: unknown, fallback: string): Errors {
-  if (e instanceof GraphQLRequestError) {
-    const out: Errors = {};
-    for (const i of e.issues ?? []) out[i.path.split('.').pop() ?? '_'] = i.message;
-    if (e.field) out[e.field] = e.message;
-    if (Object.keys(out).length === 0) out._ = e.message;
-    else if (!e.field && !e.issues?.length) out._ = e.message;
-    return out;
-  }
-  return { _: errorMessage(e, fallback) };
-}
 
 function GeneralError({ errors }: { errors: Errors }) {
   return errors._ ? (
@@ -89,7 +77,7 @@ export function ServiceTypeDialog({
     try {
       await onSave({ code, name: v.name.trim(), utility: v.utility, isDomestic: v.isDomestic ? 1 : 0 });
     } catch (e) {
-      setErrors(fromServer(e, 'Không lưu được loại dịch vụ.'));
+      setErrors(formErrorsOf(e, 'Không lưu được loại dịch vụ.'));
       setBusy(false);
     }
   };
@@ -103,14 +91,9 @@ export function ServiceTypeDialog({
       data-testid="service-type-dialog"
       footer={<Footer busy={busy} onCancel={onClose} formId="service-type-form" label="Lưu" />}
     >
-      <form
+      <EnterForm
+        onSubmit={() => void submit()}
         id="service-type-form"
-        noValidate
-        onKeyDown={enterMovesFocus}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void submit();
-        }}
         className="grid grid-cols-2 gap-3"
       >
         <TextField label="Mã" name="code" value={v.code} onChange={(e) => setV((s) => ({ ...s, code: e.target.value.toUpperCase() }))} error={errors.code} required maxLength={24} />
@@ -133,7 +116,7 @@ export function ServiceTypeDialog({
         <div className="col-span-2">
           <GeneralError errors={errors} />
         </div>
-      </form>
+      </EnterForm>
     </Dialog>
   );
 }
@@ -291,7 +274,7 @@ export function VersionDialog({
     try {
       await onSave(fields, tierInputs);
     } catch (e) {
-      setErrors(fromServer(e, 'Không lưu được bảng giá.'));
+      setErrors(formErrorsOf(e, 'Không lưu được bảng giá.'));
       setBusy(false);
     }
   };
@@ -308,14 +291,9 @@ export function VersionDialog({
       data-testid="version-dialog"
       footer={<Footer busy={busy} onCancel={onClose} formId="version-form" label="Lưu bảng giá" />}
     >
-      <form
+      <EnterForm
+        onSubmit={() => void submit()}
         id="version-form"
-        noValidate
-        onKeyDown={enterMovesFocus}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void submit();
-        }}
         className="space-y-3"
       >
         {initial?.isInUse && (
@@ -429,7 +407,7 @@ export function VersionDialog({
           </section>
         )}
         <GeneralError errors={errors} />
-      </form>
+      </EnterForm>
     </Dialog>
   );
 }
@@ -469,7 +447,7 @@ export function TierDialog({
     try {
       await onSave(tier);
     } catch (e) {
-      setErrors(fromServer(e, 'Không lưu được bậc giá.'));
+      setErrors(formErrorsOf(e, 'Không lưu được bậc giá.'));
       setBusy(false);
     }
   };
@@ -487,14 +465,9 @@ export function TierDialog({
       data-testid="tier-dialog"
       footer={<Footer busy={busy} onCancel={onClose} formId="tier-form" label="Lưu bậc" />}
     >
-      <form
+      <EnterForm
+        onSubmit={() => void submit()}
         id="tier-form"
-        noValidate
-        onKeyDown={enterMovesFocus}
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void submit();
-        }}
         className="space-y-3"
       >
         <TextField
@@ -515,7 +488,7 @@ export function TierDialog({
           </p>
         )}
         <GeneralError errors={errors} />
-      </form>
+      </EnterForm>
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 const CONTROL =
   'w-full rounded-md border bg-white px-2.5 py-1.5 text-sm text-slate-900 disabled:bg-slate-50 disabled:text-slate-700 read-only:bg-slate-50';
@@ -186,4 +186,26 @@ export function enterMovesFocus(e: React.KeyboardEvent<HTMLElement>): void {
   const next = items[e.shiftKey ? i - 1 : i + 1];
   next?.focus();
   if (next instanceof HTMLInputElement && next.type !== 'checkbox') next.select();
+}
+
+export interface EnterFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'onKeyDown' | 'noValidate'> {
+  /** Called on submit (the browser's own submission and validation are off). */
+  onSubmit: () => void;
+}
+
+/** A form that never posts: Enter moves focus to the next field (`enterMovesFocus`), submitting calls `onSubmit`. */
+export function EnterForm({ onSubmit, children, ...form }: EnterFormProps) {
+  return (
+    <form
+      noValidate
+      onKeyDown={enterMovesFocus}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      {...form}
+    >
+      {children}
+    </form>
+  );
 }

@@ -12,6 +12,21 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/**
+ * An error as form errors: a GraphQLRequestError's issues and `field` under their input (last path segment),
+ * anything else under `_` (the line above the buttons), `fallback` when the error has no message.
+ */
+export function formErrorsOf(e: unknown, fallback: string): Record<string, string> {
+  if (e instanceof GraphQLRequestError) {
+    const out: Record<string, string> = {};
+    for (const i of e.issues ?? []) out[i.path.split('.').pop() ?? '_'] = i.message;
+    if (e.field) out[e.field] = e.message;
+    if (Object.keys(out).length === 0) out._ = e.message;
+    return out;
+  }
+  return { _: e instanceof Error && e.message ? e.message : fallback };
+}
+
 /** Posts a query to /api/graphql with the session cookie; throws the first error as GraphQLRequestError. */
 export async function gqlFetch<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
   let res: Response;

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { complaintKinds } from '@/db/schema/catalogs';
 import { customers } from '@/db/schema/customers';
-import { branches, masterMeters, readingBooks, routes, wards } from '@/db/schema/org';
+import { masterMeters, readingBooks, wards } from '@/db/schema/org';
 import { userBooks, userPermissions, userRoutes, users } from '@/db/schema/users';
 import { loadActor, type Actor } from '@/services/auth/actor';
 import { catalogToSheet } from '@/services/catalogs/catalog.service';
 import { AppError } from '@/services/errors';
 import { createTestDatabase } from '../helpers/db';
 import { gql } from '../helpers/graphql';
+import { createOrgTree } from '../helpers/org-tree';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -36,39 +37,17 @@ const rights = { canAccess: true, canAdd: true, canEdit: true, canDelete: true, 
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  const [b1, b2] = await db
-    .insert(branches)
-    .values([
-      { code: 'CN1', name: 'Chi nhánh Quận 1' },
-      { code: 'CN2', name: 'Chi nhánh Thủ Đức' },
-    ])
-    .returning();
-  const [r1, r2] = await db
-    .insert(routes)
-    .values([
-      { branchId: b1!.id, code: 'R01', name: 'Tuyến Lê Lợi' },
-      { branchId: b2!.id, code: 'R02', name: 'Tuyến Võ Văn Ngân' },
-    ])
-    .returning();
-  const [s1, s2, s3] = await db
-    .insert(readingBooks)
-    .values([
-      { routeId: r1!.id, code: 'S01', name: 'Sổ Lê Lợi 1', readingDay: 5 },
-      { routeId: r1!.id, code: 'S02', name: 'Sổ Lê Lợi 2', readingDay: 6 },
-      { routeId: r2!.id, code: 'S03', name: 'Sổ Võ Văn Ngân', readingDay: 10 },
-    ])
-    .returning();
-  Object.assign(ids, { b1: b1!.id, b2: b2!.id, r1: r1!.id, r2: r2!.id, s1: s1!.id, s2: s2!.id, s3: s3!.id });
+  Object.assign(ids, await createOrgTree(db));
 
   admin = await actorOf(await insertUser('admin', true));
   const readerId = await insertUser('reader');
-  await db.insert(userBooks).values({ userId: readerId, bookId: s1!.id });
+  await db.insert(userBooks).values({ userId: readerId, bookId: ids.s1 });
   reader = await actorOf(readerId);
   const clerkId = await insertUser('clerk');
-  await db.insert(userRoutes).values({ userId: clerkId, routeId: r2!.id });
+  await db.insert(userRoutes).values({ userId: clerkId, routeId: ids.r2 });
   await db.insert(userPermissions).values([
-    { userId: clerkId, branchId: b1!.id, group: 'catalog', object: 'wards', ...rights },
-    { userId: clerkId, branchId: b2!.id, group: 'catalog', object: 'readingBooks', ...rights },
+    { userId: clerkId, branchId: ids.b1, group: 'catalog', object: 'wards', ...rights },
+    { userId: clerkId, branchId: ids.b2, group: 'catalog', object: 'readingBooks', ...rights },
   ]);
   clerk = await actorOf(clerkId);
 });

@@ -3,7 +3,6 @@ import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { billingRuns } from '@/db/schema/billing';
-import { branches, readingBooks, routes } from '@/db/schema/org';
 import { userPermissions, users } from '@/db/schema/users';
 import { loadActor, type Actor } from '@/services/auth/actor';
 import { hashPassword, verifyPassword } from '@/services/auth/password';
@@ -12,6 +11,7 @@ import { listUsers } from '@/services/users/user.service';
 import { schema } from '@/graphql/schema';
 import { createTestDatabase } from '../helpers/db';
 import { gql } from '../helpers/graphql';
+import { createOrgTree } from '../helpers/org-tree';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -36,29 +36,7 @@ const countUsers = async () => (await db.select({ n: sql<number>`count(*)::int` 
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  const [b1, b2] = await db
-    .insert(branches)
-    .values([
-      { code: 'CN1', name: 'Chi nhánh Quận 1' },
-      { code: 'CN2', name: 'Chi nhánh Thủ Đức' },
-    ])
-    .returning();
-  const [r1, r2] = await db
-    .insert(routes)
-    .values([
-      { branchId: b1!.id, code: 'R01', name: 'Tuyến Lê Lợi' },
-      { branchId: b2!.id, code: 'R02', name: 'Tuyến Võ Văn Ngân' },
-    ])
-    .returning();
-  const [s1, s2, s3] = await db
-    .insert(readingBooks)
-    .values([
-      { routeId: r1!.id, code: 'S01', name: 'Sổ 1' },
-      { routeId: r1!.id, code: 'S02', name: 'Sổ 2' },
-      { routeId: r2!.id, code: 'S03', name: 'Sổ 3' },
-    ])
-    .returning();
-  Object.assign(ids, { b1: b1!.id, b2: b2!.id, r1: r1!.id, r2: r2!.id, s1: s1!.id, s2: s2!.id, s3: s3!.id });
+  Object.assign(ids, await createOrgTree(db, [{ name: 'Sổ 1' }, { name: 'Sổ 2' }, { name: 'Sổ 3' }]));
   const [a] = await db
     .insert(users)
     .values({ login: 'admin', fullName: 'Quản trị viên', passwordHash: await hashPassword('admin-secret'), isAdmin: true })

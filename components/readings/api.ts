@@ -145,6 +145,15 @@ export async function saveReading(input: SaveReadingVars): Promise<SheetRow> {
   return data.saveReading;
 }
 
+/** Takes back a saved reading: the row reads "not entered" again. */
+export async function clearReading(input: { customerId: number; period: string; meterId: number; version: number | null }): Promise<SheetRow> {
+  const data = await gqlFetch<{ clearReading: SheetRow }>(
+    `mutation($c: Int!, $p: Period!, $m: Int!, $v: Int) { clearReading(customerId: $c, period: $p, meterId: $m, version: $v) { ${ROW_FIELDS} } }`,
+    { c: input.customerId, p: input.period, m: input.meterId, v: input.version },
+  );
+  return data.clearReading;
+}
+
 export async function fetchHistory(customerId: number, beforePeriod: string, limit = 12): Promise<HistoryEntry[]> {
   const data = await gqlFetch<{ readingHistory: HistoryEntry[] }>(
     `query($c: Int!, $p: Period, $l: Int) { readingHistory(customerId: $c, beforePeriod: $p, limit: $l) {

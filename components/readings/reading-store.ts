@@ -176,6 +176,10 @@ export class ReadingStore {
     const current = parsed;
     const changed = row.readingId === null ? current !== null || code !== 'normal' : current !== row.currentIndex || code !== asCode(row.code);
     if (!changed) return stored;
+    if (current === null && code === 'normal' && row.readingId !== null && !row.isOutgoingMeter) {
+      // Emptying a saved index takes the reading back (saved as a clear, not as a new reading).
+      return { ...stored, changed: true, consumption: null, estimated: false, anomalies: [], invalid: null, local: true };
+    }
     if (current === null && code === 'normal') {
       return {
         ...stored,

@@ -18,6 +18,7 @@ import {
   fetchReadingSheet,
   lockPeriod,
   saveReading,
+  clearReading,
   templateUrl,
   unlockPeriod,
   type PeriodLockState,
@@ -299,14 +300,18 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer }: { rig
     const sent = { text: s.text, code: s.code };
     store.setSave(key, 'saving');
     try {
-      const row = await saveReading({
-        customerId: s.row.customerId,
-        period: m.period,
-        meterId: s.row.meterId,
-        currentIndex: parseWhole(sent.text),
-        code: sent.code,
-        version: s.row.version,
-      });
+      const currentIndex = parseWhole(sent.text);
+      const isClear = currentIndex === null && sent.code === 'normal' && s.row.readingId !== null;
+      const row = isClear
+        ? await clearReading({ customerId: s.row.customerId, period: m.period, meterId: s.row.meterId, version: s.row.version })
+        : await saveReading({
+            customerId: s.row.customerId,
+            period: m.period,
+            meterId: s.row.meterId,
+            currentIndex,
+            code: sent.code,
+            version: s.row.version,
+          });
       if (metaRef.current !== m && (metaRef.current?.bookId !== m.bookId || metaRef.current?.period !== m.period)) return;
       store.applyServerRow(row, sent);
       setLastSavedAt(new Date());

@@ -8,11 +8,11 @@ import { rowsOf } from '@/db/sql';
 import { READING_CODE_LABELS, type ReadingCode } from '@/domain/reading/anomaly';
 import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError } from '@/services/errors';
-import { assertNotFuture, lockedBooks, periodLockState, type PeriodLockState } from './period-lock.service';
+import { assertNotFuture, assertPeriodsOpen, lockedBooks, periodLockState, type PeriodLockState } from './period-lock.service';
 import { assertReadingsRight, bookOfCustomer } from './reading-access';
 import { loadReadingContext } from './reading-context';
 import { anomalyLabels, buildSheetRows, matchesSearch, matchesStatus, type ReadingSheetRow, type SheetStatus } from './reading-sheet';
-import { prepareEntries, writeReadings, type ReadingEntry, type ReadingSource } from './reading-writer';
+import { markInvoicesForRecalculation, prepareEntries, writeReadings, type ReadingEntry, type ReadingSource } from './reading-writer';
 
 export interface ReadingSheet {
   bookId: number;
@@ -162,5 +162,41 @@ export async function readingHistory(
       anomalyStatus: String(r.anomaly_status),
       source: String(r.source),
     };
+  });
+}
+
+export interface ClearReadingInput {
+  customerId: number;
+  period: string;
+  meterId: number;
+  /** The row's version as loaded (optimistic check). */
+  version?: number | null;
+}
+
+/**
+ * Takes back a reading typed by mistake: the row becomes "not entered" again. Refused on a locked period and
+ * for the outgoing meter of a replacement (undo the declaration instead); a billed draft is marked for
+ * recalculation. Returns the customer's row as it now reads.
+ */
+export async function clearReading(db: DbOrTx, actor: Actor, input: ClearReadingInput): Promise<ReadingSheetRow> {
+  const bookId = await bookOfCustomer(db, actor, input.customerId, 'edit');
+  assertNotFuture(input.period);
+  return db.transaction(async (tx) => {
+    await assertPeriodsOpen(tx, input.period, [bookId]);
+    const [reading] = rowsOf<{ id: number; version: number; is_active: boolean }>(
+      await tx.execute(sql`
+        select r.id, r.version, m.is_active from readings r join meters m on m.id = r.meter_id
+        where r.customer_id = ${input.customerId} and r.period = ${input.period} and r.meter_id = ${input.meterId}
+        for update of r`),
+    );
+    if (!reading) throw new AppError('READING_NOT_FOUND', 'Khách hàng chưa có chỉ số của kỳ này để xóa.');
+    if (!reading.is_active)
+      throw new AppError('READING_OF_REPLACED_METER', 'Đây là chỉ số chốt của đồng hồ đã thay; hãy sửa khai báo thay đồng hồ.');
+    if (input.version != null && Number(reading.version) !== input.version)
+      throw new AppError('VERSION_CONFLICT', 'Chỉ số vừa được người khác sửa. Hãy tải lại sổ.');
+    await tx.execute(sql`delete from readings where id = ${reading.id}`);
+    await markInvoicesForRecalculation(tx, input.period, [input.customerId]);
+    const rows = buildSheetRows(await loadReadingContext(tx, input.period, { customerIds: [input.customerId] }));
+    return (rows.find((r) => r.meterId === input.meterId) ?? rows[rows.length - 1]) as ReadingSheetRow;
   });
 }

@@ -142,6 +142,31 @@ describe('reading entry', () => {
     await page.getByTestId('history-chart').waitFor({ timeout: 15_000 });
     await screenshot(page, 'readings');
   });
+
+  it('takes back a mistaken reading by emptying the index', async () => {
+    await page.getByTestId('filter-unread').click();
+    await page.waitForTimeout(200);
+    const row = (await visibleRows(page))[0]!;
+    const input = page.getByTestId(`reading-input-${row.code}`);
+    await input.click();
+    await page.keyboard.type(String(row.previous + 7));
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/graphql') && (r.request().postData() ?? '').includes('saveReading'));
+    await page.keyboard.press('Enter');
+    await saved;
+    await input.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    const cleared = page.waitForResponse((r) => r.url().endsWith('/api/graphql') && (r.request().postData() ?? '').includes('clearReading'));
+    await page.keyboard.press('Enter');
+    const body = await (await cleared).json();
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    await page.reload();
+    await page.waitForSelector('[data-testid="reading-grid"] [data-testid="reading-row"]', { timeout: 60_000 });
+    await page.getByTestId('reading-search').fill(row.code);
+    await page.getByTestId(`reading-input-${row.code}`).waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByTestId(`reading-input-${row.code}`).inputValue(), '', 'the reading is gone after a reload');
+    await page.getByTestId('reading-search').fill('');
+  });
 });
 
 describe('billing run', () => {

@@ -12,7 +12,7 @@ import {
 } from '@/services/readings/declarations.service';
 import { submitDeviceReadings } from '@/services/readings/device-submission.service';
 import { lockPeriod, unlockPeriod } from '@/services/readings/period-lock.service';
-import { saveReading } from '@/services/readings/reading-entry.service';
+import { clearReading, saveReading } from '@/services/readings/reading-entry.service';
 import {
   AdjustmentType,
   AnomalyActionEnum,
@@ -41,6 +41,19 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SaveReadingInput, required: true }) },
     authScopes: readingsRight('access'),
     resolve: (_root, args, ctx) => saveReading(ctx.db, ctx.actor!, { ...args.input, currentIndex: args.input.currentIndex ?? null }),
+  }),
+  clearReading: t.field({
+    type: ReadingSheetRowType,
+    description: 'Takes back a reading typed by mistake: the row becomes "not entered" again.',
+    args: {
+      customerId: t.arg.int({ required: true }),
+      period: t.arg({ type: 'Period', required: true }),
+      meterId: t.arg.int({ required: true }),
+      version: t.arg.int(),
+    },
+    authScopes: readingsRight('edit'),
+    resolve: (_root, args, ctx) =>
+      clearReading(ctx.db, ctx.actor!, { customerId: args.customerId, period: args.period, meterId: args.meterId, version: args.version ?? null }),
   }),
   resolveAnomalies: t.int({
     description: 'Supervisor: clear (accept for billing) or reopen flagged readings; returns how many changed.',

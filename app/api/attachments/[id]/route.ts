@@ -1,4 +1,4 @@
-import { contentDisposition, errorResponse, jsonError, parseId, unauthenticatedResponse } from '@/app/api/customers/_lib/http';
+import { contentDisposition, errorResponse, jsonError, parseId, unauthenticatedResponse } from '@/app/api/_lib/http';
 import { getRequestContext } from '@/app/server/request-context';
 import { readAttachment } from '@/services/customers/attachment.service';
 

@@ -1,4 +1,4 @@
-import { errorResponse, jsonError, unauthenticatedResponse } from '@/app/api/customers/_lib/http';
+import { errorResponse, jsonError, unauthenticatedResponse } from '@/app/api/_lib/http';
 import { getRequestContext } from '@/app/server/request-context';
 import { importReadings } from '@/services/readings/reading-import.service';
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { contentDisposition, errorResponse, jsonError, unauthenticatedResponse } from '@/app/api/customers/_lib/http';
+import { contentDisposition, errorResponse, jsonError, unauthenticatedResponse } from '@/app/api/_lib/http';
 import { getRequestContext } from '@/app/server/request-context';
 import { readingBooks } from '@/db/schema/org';
 import { buildReadingTemplate } from '@/services/readings/reading-import.service';

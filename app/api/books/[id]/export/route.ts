@@ -1,4 +1,4 @@
-import { errorResponse, contentDisposition, jsonError, parseId, unauthenticatedResponse } from '@/app/api/customers/_lib/http';
+import { errorResponse, contentDisposition, jsonError, parseId, unauthenticatedResponse } from '@/app/api/_lib/http';
 import { getRequestContext } from '@/app/server/request-context';
 import { exportBookWorkbook } from '@/services/customers/book-export.service';
 

@@ -6,6 +6,8 @@ import { catalogToSheet, type CatalogSheet } from '@/services/catalogs/catalog.s
 import { FILTER_OPS, MAX_FILTERS } from '@/services/catalogs/filter';
 import { isCatalogName } from '@/services/catalogs/registry';
 import { AppError } from '@/services/errors';
+import { jsonError } from '@/app/api/_lib/http';
+import { foldVietnamese } from '@/domain/text/normalize';
 
 // The workbook is built per request from the database: never cache, always run on Node (exceljs, the database).
 export const dynamic = 'force-dynamic';
@@ -33,10 +35,6 @@ const STATUS: Record<string, number> = {
   TOO_MANY_ROWS: 413,
 };
 
-function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ code, message }, { status, headers: { 'cache-control': 'no-store' } });
-}
-
 /** `ngay-yyyymmdd` in Vietnam time, for the file name. */
 function stamp(now = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -47,16 +45,7 @@ function stamp(now = new Date()): string {
 
 /** ASCII fallback of a Vietnamese title for the plain `filename=` parameter. */
 function asciiName(title: string): string {
-  return (
-    title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .toLowerCase() || 'danh-muc'
-  );
+  return foldVietnamese(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'danh-muc';
 }
 
 async function workbookOf(sheet: CatalogSheet): Promise<ArrayBuffer> {

@@ -1,4 +1,4 @@
-import { errorResponse, jsonError, parseId, unauthenticatedResponse } from '@/app/api/customers/_lib/http';
+import { errorResponse, jsonError, parseId, unauthenticatedResponse } from '@/app/api/_lib/http';
 import { getRequestContext } from '@/app/server/request-context';
 import { MAX_ATTACHMENT_BYTES } from '@/domain/customers/file-type';
 import { addAttachment } from '@/services/customers/attachment.service';

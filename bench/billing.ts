@@ -4,7 +4,7 @@
  * rows into a scratch copy of the same tables (same indexes and constraints but foreign keys), and, as the
  * absolute floor, into unindexed temp tables.
  *
- *   npm run bench:billing -- --customers 100000 [--chunk 10000]
+ *   npm run bench:billing -- --customers 100000 [--chunk 10000] [--writers 2]
  *
  * Database: BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/bench (created
  * if missing). A database whose name contains "bench" is scratch: invoices and runs are emptied first so the
@@ -32,6 +32,7 @@ function arg(name: string, fallback: number): number {
 
 const customers = arg('customers', 1_000_000);
 const chunkSize = arg('chunk', 10_000);
+const writers = arg('writers', 2);
 const url = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/bench';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -89,6 +90,7 @@ const phase = { waitInputsMs: 0, computeMs: 0, writeMs: 0 };
 const started = performance.now();
 const done = await executeBillingRun(db, run.id, {
   chunkSize,
+  concurrency: writers,
   onChunk: (p: ChunkProgress) => {
     phase.waitInputsMs += p.timings.waitInputsMs;
     phase.computeMs += p.timings.computeMs;

@@ -11,7 +11,8 @@ import type { Actor } from '@/services/auth/actor';
 import { createCustomer } from '@/services/customers/customer.service';
 import { saveEntries } from '@/services/readings/reading-entry.service';
 import { createTariffVersion } from '@/services/tariffs/tariff-catalog.service';
-import type { OrgFixture } from './fixtures';
+import { customerFields, type OrgFixture } from './fixtures';
+import type { CustomerFields } from '@/services/customers/customer-input';
 
 /** Service types and versions of SEED_SERVICE_TYPES; returns service type ids by code. */
 export async function seedPublishedTariffs(db: Db, admin: Actor): Promise<Map<string, number>> {
@@ -58,34 +59,14 @@ export async function addCustomer(
   meter: { meterTypeId?: number | null; initialIndex?: number } = {},
 ): Promise<TestCustomer> {
   const c = await createCustomer(db, f.admin, {
-    customer: {
-      bookId: f.bookIds[0],
-      sequenceNo: null,
+    customer: customerFields(f.bookIds[0], {
       name: `Khách hàng ${serial}`,
-      customerType: 0,
-      taxCode: null,
-      citizenId: null,
       address: `${serial} Phố Phúc Xá, Ba Đình`,
       wardId: f.wardId,
       serviceTypeId: f.serviceTypeId,
-      households: 1,
       persons: 4,
-      masterMeterId: null,
-      phone: null,
-      fax: null,
-      email: null,
-      bankAccount: null,
-      bankName: null,
-      wastewaterFeeMode: 'standard',
-      wastewaterFeeBp: null,
-      status: 1,
-      isPreferential: false,
-      preferentialUntil: null,
-      extra: {},
-      latitude: null,
-      longitude: null,
-      ...overrides,
-    } as never,
+      ...(overrides as Partial<CustomerFields>),
+    }),
     meter: {
       meterTypeId: meter.meterTypeId === undefined ? f.meterTypeId : meter.meterTypeId,
       serial: `TS${String(serial++).padStart(6, '0')}`,

@@ -4,6 +4,7 @@ import { installationTeams, meterTypes, serviceTypes } from '@/db/schema/catalog
 import { branches, companies, readingBooks, routes, wards } from '@/db/schema/org';
 import { userBooks, userPermissions, users } from '@/db/schema/users';
 import { type Actor, loadActor } from '@/services/auth/actor';
+import type { CustomerFields } from '@/services/customers/customer-input';
 
 export interface OrgFixture {
   branchIds: [number, number];
@@ -113,5 +114,37 @@ export async function createOrgFixture(db: Db): Promise<OrgFixture> {
     clerk: await load(clerkId),
     viewer: await load(viewerId),
     outsider: await load(outsiderId),
+  };
+}
+
+/** Every field of a customer as the services take it: a household of `bookId`, with `overrides` on top. */
+export function customerFields(bookId: number, overrides: Partial<CustomerFields> = {}): CustomerFields {
+  return {
+    bookId,
+    sequenceNo: null,
+    name: 'Khách hàng thử',
+    customerType: 0,
+    taxCode: null,
+    citizenId: null,
+    address: 'Hà Nội',
+    wardId: null,
+    serviceTypeId: null,
+    households: 1,
+    persons: 1,
+    masterMeterId: null,
+    phone: null,
+    fax: null,
+    email: null,
+    bankAccount: null,
+    bankName: null,
+    wastewaterFeeMode: 'standard',
+    wastewaterFeeBp: null,
+    status: 1,
+    isPreferential: false,
+    preferentialUntil: null,
+    extra: {},
+    latitude: null,
+    longitude: null,
+    ...overrides,
   };
 }

@@ -23,7 +23,7 @@ import { schema } from '@/graphql/schema';
 import { loadActor, type Actor } from '@/services/auth/actor';
 import { createCustomer } from '@/services/customers/customer.service';
 import { createTestDatabase } from '../helpers/db';
-import { createOrgFixture, type OrgFixture } from '../helpers/fixtures';
+import { createOrgFixture, customerFields, type OrgFixture } from '../helpers/fixtures';
 import { gql } from '../helpers/graphql';
 
 /** Open to anonymous visitors (the public portal). */
@@ -186,33 +186,13 @@ beforeAll(async () => {
     .returning({ id: users.id });
   nobody = (await loadActor(database.db, u!.id))!;
   const customer = await createCustomer(database.db, f.admin, {
-    customer: {
-      bookId: f.bookIds[0],
-      sequenceNo: null,
+    customer: customerFields(f.bookIds[0], {
       name: 'Lê Thị Mai',
-      customerType: 0,
-      taxCode: null,
-      citizenId: null,
       address: '5 Hàng Bông',
       wardId: f.wardId,
       serviceTypeId: f.serviceTypeId,
-      households: 1,
       persons: 3,
-      masterMeterId: null,
-      phone: null,
-      fax: null,
-      email: null,
-      bankAccount: null,
-      bankName: null,
-      wastewaterFeeMode: 'standard',
-      wastewaterFeeBp: null,
-      status: 1,
-      isPreferential: false,
-      preferentialUntil: null,
-      extra: {},
-      latitude: null,
-      longitude: null,
-    },
+    }),
     meter: { serial: 'AUTHZ-M1', installedOn: '2026-01-01', initialIndex: 0, meterTypeId: null, sealNo: null, verifiedOn: null },
     contract: { signedOn: '2026-01-01', address: null, handoverOn: null, installedOn: null, installationTeamId: null },
   });

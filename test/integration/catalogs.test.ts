@@ -333,7 +333,7 @@ describe('catalog rights and book-scoped visibility', () => {
 describe('reading book customer counts', () => {
   it('counts the customers of each book, not one', async () => {
     const { createTestDatabase: open } = await import('../helpers/db');
-    const { createOrgFixture } = await import('../helpers/fixtures');
+    const { createOrgFixture, customerFields } = await import('../helpers/fixtures');
     const { createCustomer } = await import('@/services/customers/customer.service');
     const { gql: run } = await import('../helpers/graphql');
     const d = await open();
@@ -341,12 +341,7 @@ describe('reading book customer counts', () => {
       const org = await createOrgFixture(d.db);
       for (let i = 0; i < 3; i++) {
         await createCustomer(d.db, org.admin, {
-          customer: {
-            bookId: org.bookIds[1], sequenceNo: null, name: `Khách ${i}`, customerType: 0, taxCode: null, citizenId: null,
-            address: 'Hà Nội', wardId: null, serviceTypeId: null, households: 1, persons: 1, masterMeterId: null, phone: null,
-            fax: null, email: null, bankAccount: null, bankName: null, wastewaterFeeMode: 'standard', wastewaterFeeBp: null,
-            status: 1, isPreferential: false, preferentialUntil: null, extra: {}, latitude: null, longitude: null,
-          },
+          customer: customerFields(org.bookIds[1], { name: `Khách ${i}` }),
         });
       }
       const r = await run(d.db, org.admin, `{ readingBooks { rows { code customersCount } } }`);

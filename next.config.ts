@@ -1,4 +1,9 @@
+import { hostname, networkInterfaces } from 'node:os';
 import type { NextConfig } from 'next';
+import { allowedDevOrigins } from './config/dev-origins';
+import { isOn, securityHeaders } from './config/security-headers';
+
+const dev = process.env.NODE_ENV !== 'production';
 
 const config: NextConfig = {
   // A second checkout or server on one machine can build elsewhere (NEXT_DIST_DIR=.next-3200).
@@ -8,6 +13,22 @@ const config: NextConfig = {
   outputFileTracingIncludes: { '/**': ['./db/migrations/**/*'] },
   typedRoutes: false,
   poweredByHeader: false,
+  // Only `next dev` reads it: other hosts that may load the dev server's scripts (a second office PC).
+  allowedDevOrigins: allowedDevOrigins(
+    process.env.ALLOWED_DEV_ORIGINS,
+    hostname(),
+    Object.values(networkInterfaces()).flatMap((list) => list ?? []),
+  ),
+  // Computed when the config loads: by `next build` for `next start` (build with HTTPS_ONLY=1 for an https site).
+  async headers() {
+    return [
+      {
+        // Attachments carry their own, stricter set (sandbox CSP); two CSP headers would both apply.
+        source: '/((?!api/attachments/).*)',
+        headers: securityHeaders({ dev, https: isOn(process.env.HTTPS_ONLY) }),
+      },
+    ];
+  },
 };
 
 export default config;

@@ -22,6 +22,11 @@ export interface OpenOptions {
   /** PGlite data folder; `memory://` for a throw-away database. */
   dataDir?: string | undefined;
   migrate?: boolean;
+  /**
+   * Called with every statement Drizzle sends (not the driver's own BEGIN/COMMIT): tests count statements
+   * with it so an N+1 query fails a test, on PGlite and PostgreSQL alike.
+   */
+  onQuery?: ((query: string, params: unknown[]) => void) | undefined;
 }
 
 /** Advisory-lock key that serialises migrations across app instances. */
@@ -31,11 +36,13 @@ export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const shouldMigrate = options.migrate ?? true;
+  const onQuery = options.onQuery;
+  const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : undefined;
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const pg = postgres(options.url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
-    const db = drizzle({ client: pg, relations });
+    const db = drizzle({ client: pg, relations, ...(logger ? { logger } : {}) });
     if (shouldMigrate) {
       const { migrate } = await import('drizzle-orm/postgres-js/migrator');
       // Several instances may start at once: one migrates, the others wait on the lock, then find nothing to do.
@@ -57,8 +64,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     mkdirSync(dataDir, { recursive: true });
     claimDataDir(dataDir);
   }
-  const client = await PGlite.create(dataDir);
-  const db = drizzle({ client, relations });
+  // pg_trgm backs the indexed cross-book customer search; PGlite ships it as a loadable contrib extension.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const db = drizzle({ client, relations, ...(logger ? { logger } : {}) });
   if (shouldMigrate) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db, { migrationsFolder });

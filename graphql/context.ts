@@ -7,4 +7,9 @@ export interface GraphQLContext {
   actor: Actor | null;
   /** Client address, for rate limits and audit. */
   ip: string | null;
+  /**
+   * Re-signs the caller's own session at their new credential version after they changed their password, so
+   * that session survives while the others are refused. Absent outside an HTTP request (tests, scripts).
+   */
+  renewSession?: ((credentialVersion: number) => Promise<void>) | undefined;
 }

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logUnexpectedError } from '@/services/error-summary';
 import { AppError, pgErrorCode } from '@/services/errors';
 
 const PG_MESSAGES: Record<string, { code: string; message: string }> = {
@@ -24,8 +25,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const pg = pgErrorCode(original);
   if (pg && PG_MESSAGES[pg.code]) {
     const m = PG_MESSAGES[pg.code]!;
-    return { message: m.message, path: formatted.path, extensions: { code: m.code, constraint: pg.constraint } };
+    // The constraint name stays out of the answer: it names tables and columns, and the stable code is the contract.
+    return { message: m.message, path: formatted.path, extensions: { code: m.code } };
   }
-  console.error('[graphql] unexpected error', original);
+  logUnexpectedError('graphql', original);
   return { message: 'Đã có lỗi hệ thống, vui lòng thử lại.', path: formatted.path, extensions: { code: 'INTERNAL' } };
 }

@@ -1,4 +1,5 @@
 import { builder } from './builder';
+import { enforceArgumentLengths } from './limits/argument-length';
 import './modules/system/system.queries';
 import './modules/catalogs/catalogs.schema';
 import './modules/users/users.schema';
@@ -9,4 +10,5 @@ import './modules/tariffs/tariffs.schema';
 import './modules/readings/readings.schema';
 import './modules/billing/billing.schema';
 
-export const schema = builder.toSchema({ sortSchema: true });
+// Length limits wrap the finished schema so they run first, on every text argument, however it is declared.
+export const schema = enforceArgumentLengths(builder.toSchema({ sortSchema: true }));

@@ -1,5 +1,6 @@
-import { execute, parse, type DocumentNode } from 'graphql';
+import { execute, GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './context';
+import { formatError } from './errors';
 import { schema } from './schema';
 
 const cache = new Map<string, DocumentNode>();
@@ -19,6 +20,25 @@ export async function runQuery<T = Record<string, unknown>>(
     cache.set(query, doc);
   }
   const result = await execute({ schema, document: doc, contextValue: ctx, variableValues: variables });
-  if (result.errors?.length) throw result.errors[0];
+  const first = result.errors?.[0];
+  if (first) {
+    // Callers show `message` on the page: an unexpected error's own message can hold a failed query's values.
+    const formatted = formatError(first.toJSON(), first);
+    throw new GraphQLError(formatted.message, { extensions: formatted.extensions });
+  }
   return result.data as T;
+}
+
+/**
+ * Executes a parsed (typed) document in-process and formats its errors exactly as the HTTP endpoint does, so a
+ * server-rendered screen shows the same Vietnamese message and `extensions.code` as a browser request would.
+ */
+export async function executeDocument(
+  ctx: GraphQLContext,
+  document: DocumentNode,
+  variables?: Record<string, unknown>,
+): Promise<{ data: Record<string, unknown> | null; errors: GraphQLFormattedError[] }> {
+  const result = await execute({ schema, document, contextValue: ctx, variableValues: variables });
+  const errors = (result.errors ?? []).map((e) => formatError(e.toJSON(), e));
+  return { data: (result.data as Record<string, unknown> | null | undefined) ?? null, errors };
 }

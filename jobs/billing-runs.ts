@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/sql';
 import type { Actor } from '@/services/auth/actor';
+import { logUnexpectedError } from '@/services/error-summary';
 import { executeBillingRun, type ExecuteOptions } from '@/services/billing/billing-executor';
 import { createBillingRun, getBillingRun, prepareResume, type BillingRunRow, type StartBillingRunInput } from '@/services/billing/billing-run.service';
 
@@ -20,7 +21,7 @@ export function launchBillingRun(db: Db, runId: number, options: ExecuteOptions 
   const job = executeBillingRun(db, runId, options)
     .catch((e: unknown) => {
       // The run row carries the error (status failed); the log keeps the stack.
-      console.error(`[billing] run ${runId} failed`, e);
+      logUnexpectedError(`billing run ${runId}`, e);
       return null;
     })
     .finally(() => inFlight.delete(runId));

@@ -1,46 +1,26 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
-import { useState } from 'react';
+import { useActionState } from 'react';
+import { signInWithPassword, type SignInFormState } from './sign-in.action';
 
+const initialState: SignInFormState = { error: null, username: '' };
+
+/**
+ * Posts to a server action, so the form works before (or without) its script and the password never lands in
+ * a URL or a server log.
+ */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    if (!/^[a-z0-9]{1,16}$/.test(username)) {
-      setError('Tên đăng nhập gồm 1–16 chữ thường không dấu hoặc chữ số.');
-      return;
-    }
-    if (!password) {
-      setError('Vui lòng nhập mật khẩu.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const res = await signIn('credentials', { username, password, redirect: false });
-    setBusy(false);
-    if (!res || res.error) {
-      setError(
-        res?.code === 'locked'
-          ? 'Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.'
-          : 'Tên đăng nhập hoặc mật khẩu không đúng.',
-      );
-      return;
-    }
-    window.location.assign(callbackUrl);
-  }
+  const [state, formAction, busy] = useActionState(signInWithPassword, initialState);
+  const error = state.error;
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form action={formAction} className="mt-6 space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label className="block">
         <span className="text-sm font-medium">Tên đăng nhập</span>
         <input
           name="username"
+          defaultValue={state.username}
           autoComplete="username"
           autoFocus
           maxLength={16}

@@ -1,16 +1,28 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { auth, clientAddress } from '@/auth';
+import { cache } from 'react';
+import { auth, renewSession } from '@/auth';
 import type { GraphQLContext } from '@/graphql/context';
-import { loadActor } from '@/services/auth/actor';
+import { actorForSession, type SessionClaims } from '@/services/auth/session';
 import { getAppDatabase } from './app-database';
+import { clientAddress } from './client-address';
 
-/** Builds the GraphQL context of the current request: database plus the signed-in staff member, if any. */
-export async function getRequestContext(): Promise<GraphQLContext> {
+/**
+ * The GraphQL context of the current request: database plus the signed-in staff member, if any. Built once per
+ * server render (React `cache`), so the layout, the page and the in-process queries share one session read and
+ * one actor load.
+ */
+export const getRequestContext: () => Promise<GraphQLContext> = cache(buildRequestContext);
+
+async function buildRequestContext(): Promise<GraphQLContext> {
   const { db } = await getAppDatabase();
   const session = await auth();
-  const uid = (session as unknown as { uid?: number } | null)?.uid;
-  const actor = typeof uid === 'number' ? await loadActor(db, uid) : null;
+  const actor = await actorForSession(db, session as SessionClaims | null);
   const h = await headers();
-  return { db, actor, ip: clientAddress(h) };
+  return {
+    db,
+    actor,
+    ip: clientAddress(h),
+    renewSession: actor ? (credentialVersion) => renewSession(actor.userId, credentialVersion) : undefined,
+  };
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { gqlFetch } from '@/components/ui/graphql-client';
-import type { SkippedCustomer } from '@/services/billing/billing-run.service';
+import type { BilledWithWarnings, SkippedCustomer } from '@/services/billing/billing-run.service';
 import type { PeriodLockState } from '@/services/readings/period-lock.service';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -25,7 +25,7 @@ export interface BillingRun {
 }
 
 // The service's row type, shared as a type only (erased from the browser bundle).
-export type { SkippedCustomer };
+export type { BilledWithWarnings, SkippedCustomer };
 
 export interface CustomerHit {
   id: number;
@@ -72,6 +72,16 @@ export async function fetchRunSkips(runId: number, reason: string | null, offset
     { r: runId, why: reason, o: offset, l: limit },
   );
   return data.billingRunSkips;
+}
+
+/** Customers a run billed on an assumption to check (the rate engine's warnings), in book and sequence order. */
+export async function fetchRunWarnings(runId: number, offset: number, limit: number): Promise<{ rows: BilledWithWarnings[]; total: number }> {
+  const data = await gqlFetch<{ billingRunWarnings: { rows: BilledWithWarnings[]; total: number } }>(
+    `query($r: Int!, $o: Int, $l: Int) { billingRunWarnings(runId: $r, offset: $o, limit: $l) {
+      total rows { customerId customerCode customerName bookCode sequenceNo invoiceId invoiceKind warnings { code message } } } }`,
+    { r: runId, o: offset, l: limit },
+  );
+  return data.billingRunWarnings;
 }
 
 /** Customers whose code (or name, address …) matches, in the books the user holds. */

@@ -16,9 +16,11 @@ import {
   fetchBillingRuns,
   fetchLock,
   fetchRunSkips,
+  fetchRunWarnings,
   resumeBillingRun,
   searchCustomerByCode,
   startBillingRun,
+  type BilledWithWarnings,
   type BillingRun,
   type PeriodLockState,
   type ScopeKind,
@@ -525,7 +527,87 @@ function RunPanel({
         <Stat label="Tổng tiền" value={fmtVnd(run.amount)} testId="sum-amount" />
       </div>
       {!active && <SkippedList run={run} bookIdOf={bookIdOf} />}
+      {!active && <WarningsList run={run} />}
     </section>
+  );
+}
+
+/** Billed, but on an assumption a person should check (e.g. 0 persons billed as 1): the rate engine's warnings. */
+function WarningsList({ run }: { run: BillingRun }) {
+  const [rows, setRows] = useState<BilledWithWarnings[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback(
+    async (offset: number) => {
+      setLoading(true);
+      try {
+        const page = await fetchRunWarnings(run.id, offset, SKIP_PAGE);
+        setRows((prev) => (offset > 0 && prev ? [...prev, ...page.rows] : page.rows));
+        setTotal(page.total);
+        setError(null);
+      } catch (e) {
+        setError(errorMessage(e, 'Không tải được danh sách hóa đơn có cảnh báo.'));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [run.id],
+  );
+  useEffect(() => {
+    setRows(null);
+    void load(0);
+  }, [load, run.finishedAt]);
+
+  if (error) return <p className="mt-3 text-sm text-red-700">{error}</p>;
+  if (rows === null || total === 0) return null;
+  return (
+    <div className="mt-4" data-testid="billing-warnings">
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">
+        Hóa đơn có cảnh báo (đã tính, cần kiểm tra lại): <span className="tabular-nums">{fmtInt(total)}</span>
+      </h3>
+      <div className="max-h-72 overflow-auto rounded-md border border-amber-200">
+        <table className="w-full text-sm" data-testid="billing-warnings-table">
+          <thead className="sticky top-0 bg-amber-50 text-left text-xs text-slate-600">
+            <tr>
+              <th className="px-3 py-1.5">Sổ</th>
+              <th className="px-3 py-1.5 text-right">Stt</th>
+              <th className="px-3 py-1.5">Mã KH</th>
+              <th className="px-3 py-1.5">Tên khách hàng</th>
+              <th className="px-3 py-1.5">Cảnh báo</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.invoiceId} className="border-t border-slate-100 align-top">
+                <td className="px-3 py-1">{r.bookCode}</td>
+                <td className="px-3 py-1 text-right tabular-nums">{r.sequenceNo}</td>
+                <td className="px-3 py-1 font-mono text-xs">{r.customerCode}</td>
+                <td className="px-3 py-1">
+                  {r.customerName}
+                  {r.invoiceKind === 'backbill' ? <span className="text-xs text-slate-500"> (hóa đơn truy thu)</span> : null}
+                </td>
+                <td className="px-3 py-1 text-amber-900">
+                  {r.warnings.map((w) => (
+                    <div key={w.code + w.message} data-code={w.code}>
+                      {w.message}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length < total && (
+          <div className="border-t border-slate-100 px-3 py-2">
+            <Button size="sm" onClick={() => void load(rows.length)} disabled={loading}>
+              Xem thêm ({fmtInt(rows.length)} / {fmtInt(total)})
+            </Button>
+          </div>
+        )}
+      </div>
+    </div>
   );
 }
 

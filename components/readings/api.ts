@@ -38,6 +38,7 @@ export type SheetRow = Pick<
   | 'previousIndex'
   | 'currentIndex'
   | 'suggestedCurrentIndex'
+  | 'fixedCurrentIndex'
   | 'consumption'
   | 'code'
   | 'isEstimated'
@@ -73,7 +74,7 @@ export type Adjustment = Pick<
 >;
 
 const ROW_FIELDS = `key customerId customerCode customerName address sequenceNo meterId meterSerial meterMaxIndex isOutgoingMeter
-  readingId previousIndex currentIndex suggestedCurrentIndex consumption code isEstimated anomalies anomalyStatus average3
+  readingId previousIndex currentIndex suggestedCurrentIndex fixedCurrentIndex consumption code isEstimated anomalies anomalyStatus average3
   recentConsumptions estimatedPending notices { kind message } note version`;
 
 const LOCK_FIELDS = 'isLocked explicit implicit message';
@@ -174,6 +175,14 @@ export async function declareMeterReplacement(
     { i: input, m: newMeter },
   );
   return data.declareMeterReplacement;
+}
+
+/** Corrects the final index declared with a replacement; the outgoing meter's reading of that period follows it. */
+export async function correctMeterReplacement(input: { customerId: number; meterId: number; finalIndex: number; reason: string }): Promise<void> {
+  await gqlFetch<{ correctMeterReplacement: { id: number } }>(
+    `mutation($i: CorrectMeterReplacementInput!) { correctMeterReplacement(input: $i) { id finalIndex } }`,
+    { i: input },
+  );
 }
 
 export async function declareSuspension(input: { customerId: number; fromPeriod: string; toPeriod: string | null; reason: string }): Promise<Suspension> {

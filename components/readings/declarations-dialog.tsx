@@ -10,6 +10,7 @@ import { useToast } from '@/components/ui/toast';
 import { addPeriods, periodBounds } from '@/domain/reading/period';
 import { spreadOverPeriods } from '@/domain/reading/spread';
 import {
+  correctMeterReplacement,
   correctPreviousIndex,
   createBackBill,
   declareMeterReplacement,
@@ -130,6 +131,8 @@ export interface DeclarationsDialogProps {
 /** Khai báo for the focused customer: meter replacement, suspension, corrected previous index, unread meter, back-billing, spreading owed m3. */
 export function DeclarationsDialog({ row, customerRows, period, codes, initialTab = 'replace', readOnlyReason, onClose, onChanged }: DeclarationsDialogProps) {
   const [tab, setTab] = useState<DeclarationTab>(initialTab);
+  // Replaced in this period: the replacement's final index can be corrected; a second replacement is not offered.
+  const outgoing = customerRows.find((r) => r.isOutgoingMeter && r.fixedCurrentIndex !== null);
   return (
     <Dialog
       open
@@ -165,7 +168,8 @@ export function DeclarationsDialog({ row, customerRows, period, codes, initialTa
         </p>
       )}
       <div role="tabpanel">
-        {tab === 'replace' && <ReplaceForm row={row} customerRows={customerRows} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
+        {tab === 'replace' && outgoing && <CorrectFinalIndexForm outgoing={outgoing} disabled={!!readOnlyReason} onChanged={onChanged} />}
+        {tab === 'replace' && !outgoing && <ReplaceForm row={row} customerRows={customerRows} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
         {tab === 'suspend' && <SuspendForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
         {tab === 'correct' && <CorrectForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
         {tab === 'unread' && <UnreadForm row={row} period={period} codes={codes} disabled={!!readOnlyReason} onChanged={onChanged} />}
@@ -198,6 +202,38 @@ function defaultDateIn(period: string): string {
 }
 
 // ---------- meter replacement
+
+/** The final index declared with the replacement is the old meter's reading: it is changed here, never on the grid. */
+function CorrectFinalIndexForm({ outgoing, disabled, onChanged }: { outgoing: SheetRow; disabled: boolean; onChanged: FormProps['onChanged'] }) {
+  const current = outgoing.fixedCurrentIndex as number;
+  const [v, setV] = useState({ finalIndex: String(current), reason: '' });
+  const { errors, busy, send } = useSubmit();
+
+  const submit = async () => {
+    const errs: Errors = {};
+    const finalIndex = parseWhole(v.finalIndex);
+    if (finalIndex === null || Number.isNaN(finalIndex)) errs.finalIndex = 'Chỉ số cuối của đồng hồ cũ phải là số nguyên không âm.';
+    else if (finalIndex === current) errs.finalIndex = `Chỉ số cuối đang là ${fmtInt(current)}.`;
+    if (!v.reason.trim()) errs.reason = 'Phải nhập lý do sửa chỉ số cuối.';
+    await send(errs, 'Không sửa được chỉ số cuối.', async () => {
+      await correctMeterReplacement({ customerId: outgoing.customerId, meterId: outgoing.meterId, finalIndex: finalIndex as number, reason: v.reason.trim() });
+      onChanged(null, `Đã sửa chỉ số cuối đồng hồ ${outgoing.meterSerial} của ${outgoing.customerCode} thành ${fmtInt(finalIndex as number)}.`, true);
+    });
+  };
+
+  return (
+    <Form onSubmit={() => void submit()}>
+      <p className="text-sm text-slate-600">
+        Đồng hồ cũ {outgoing.meterSerial} đã chốt ở chỉ số cuối {fmtInt(current)}; đó cũng là chỉ số kỳ này của đồng hồ cũ. Sửa chỉ số cuối ở đây thì chỉ số và tiêu thụ của đồng hồ cũ được tính lại theo.
+      </p>
+      <div className="grid grid-cols-2 gap-3">
+        <TextField label="Chỉ số cuối đúng" name="finalIndex" inputMode="numeric" value={v.finalIndex} onChange={(e) => setV((s) => ({ ...s, finalIndex: e.target.value }))} error={errors.finalIndex} required disabled={disabled} data-autofocus="" />
+        <TextAreaField label="Lý do" name="reason" rows={2} value={v.reason} onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))} error={errors.reason} required disabled={disabled} />
+      </div>
+      <FormFooter errors={errors} busy={busy} label="Sửa chỉ số cuối" disabled={disabled} />
+    </Form>
+  );
+}
 
 function ReplaceForm({ row, customerRows, period, disabled, onChanged }: FormProps & { customerRows: SheetRow[] }) {
   const { start, end } = periodBounds(period);

@@ -32,11 +32,17 @@ export function rowTestKey(row: SheetRow): string {
 
 const stop = (e: React.SyntheticEvent) => e.stopPropagation();
 
+/** Why the index of the outgoing meter of a replacement cannot be typed (the server refuses any other value too). */
+export function fixedIndexReason(row: SheetRow): string | null {
+  if (row.fixedCurrentIndex === null) return null;
+  return `Chỉ số cuối ${row.fixedCurrentIndex} đã khai báo khi thay đồng hồ ${row.meterSerial} nên không sửa ở đây; nếu khai báo sai, hãy sửa chỉ số cuối trong Khai báo › Thay đồng hồ (F8).`;
+}
+
 export const IndexInput = memo(function IndexInput({ row }: { row: SheetRow }) {
   const ctx = useGridCtx();
   const s = useRowState(ctx.store, row.key);
   if (!s) return null;
-  const reason = ctx.readOnlyReason(s.row);
+  const reason = ctx.readOnlyReason(s.row) ?? fixedIndexReason(s.row);
   const bad = s.preview.invalid !== null && s.preview.changed;
   return (
     <input
@@ -78,11 +84,12 @@ export const CodeSelect = memo(function CodeSelect({ row }: { row: SheetRow }) {
   const ctx = useGridCtx();
   const s = useRowState(ctx.store, row.key);
   if (!s) return null;
-  const reason = ctx.readOnlyReason(s.row);
+  const reason = ctx.readOnlyReason(s.row) ?? fixedIndexReason(s.row);
   return (
     <select
       value={s.code}
       disabled={reason !== null}
+      title={reason ?? undefined}
       aria-label={`Mã ghi chỉ số của ${row.customerCode}`}
       data-testid={`reading-code-${rowTestKey(row)}`}
       tabIndex={-1}

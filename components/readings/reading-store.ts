@@ -67,7 +67,7 @@ function asCode(code: string): ReadingCode {
 }
 
 function initialText(row: SheetRow): string {
-  const v = row.currentIndex ?? (row.readingId === null ? row.suggestedCurrentIndex : null);
+  const v = row.fixedCurrentIndex ?? row.currentIndex ?? (row.readingId === null ? row.suggestedCurrentIndex : null);
   return v === null ? '' : String(v);
 }
 

@@ -153,7 +153,7 @@ export type { BillEstimate };
 /** The public bill calculator (no sign-in needed; the portal uses the same query). */
 export async function estimateBill(input: { serviceTypeCode: string; consumption: number; households: number | null; persons: number | null; period: string | null }): Promise<BillEstimate> {
   const data = await gqlFetch<{ estimateBill: BillEstimate }>(
-    `query($i: EstimateBillInput!) { estimateBill(input: $i) { lines { description quantity unitPrice amount } subtotal vat environmentFee drainageFee drainageVat total } }`,
+    `query($i: EstimateBillInput!) { estimateBill(input: $i) { lines { description quantity unitPrice amount } subtotal vat environmentFee drainageFee drainageVat total warnings { code message } } }`,
     { i: input },
   );
   return data.estimateBill;

@@ -109,64 +109,75 @@ export function BillCalculator({ types, selectedCode }: { types: TariffServiceTy
         ) : !result ? (
           <Spinner size="sm" label="Đang tính…" />
         ) : (
-          <table className="w-full text-xs" data-testid="calc-lines">
-            <thead>
-              <tr className="text-left text-slate-500">
-                <th className="py-1 font-medium">Diễn giải</th>
-                <th className="py-1 text-right font-medium">SL</th>
-                <th className="py-1 text-right font-medium">Đơn giá</th>
-                <th className="py-1 text-right font-medium">Thành tiền</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.lines.map((l, i) => (
-                <tr key={i} className="border-t border-slate-100 align-top">
-                  <td className="py-1 pr-1">{l.description}</td>
-                  <td className="py-1 text-right tabular-nums">{perUnit(l) ? fmtInt(l.quantity) : ''}</td>
-                  <td className="py-1 pl-1 text-right tabular-nums">{perUnit(l) ? fmtInt(l.unitPrice) : ''}</td>
-                  <td className="py-1 text-right tabular-nums">{fmtInt(l.amount)}</td>
+          <>
+            {result.warnings.length > 0 && (
+              <ul role="status" className="mb-2 space-y-1 rounded-md border border-amber-200 bg-amber-50 px-2 py-1.5 text-xs text-amber-900" data-testid="calc-warnings">
+                {result.warnings.map((w) => (
+                  <li key={w.code + w.message} data-code={w.code}>
+                    {w.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <table className="w-full text-xs" data-testid="calc-lines">
+              <thead>
+                <tr className="text-left text-slate-500">
+                  <th className="py-1 font-medium">Diễn giải</th>
+                  <th className="py-1 text-right font-medium">SL</th>
+                  <th className="py-1 text-right font-medium">Đơn giá</th>
+                  <th className="py-1 text-right font-medium">Thành tiền</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot className="text-sm">
-              <tr className="border-t border-slate-300">
-                <td colSpan={3} className="pt-1.5">
-                  Tiền nước (trước thuế)
-                </td>
-                <td className="pt-1.5 text-right tabular-nums">{fmtVnd(result.subtotal)}</td>
-              </tr>
-              <tr>
-                <td colSpan={3}>Thuế GTGT</td>
-                <td className="text-right tabular-nums">{fmtVnd(result.vat)}</td>
-              </tr>
-              {result.environmentFee > 0 && (
+              </thead>
+              <tbody>
+                {result.lines.map((l, i) => (
+                  <tr key={i} className="border-t border-slate-100 align-top">
+                    <td className="py-1 pr-1">{l.description}</td>
+                    <td className="py-1 text-right tabular-nums">{perUnit(l) ? fmtInt(l.quantity) : ''}</td>
+                    <td className="py-1 pl-1 text-right tabular-nums">{perUnit(l) ? fmtInt(l.unitPrice) : ''}</td>
+                    <td className="py-1 text-right tabular-nums">{fmtInt(l.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot className="text-sm">
+                <tr className="border-t border-slate-300">
+                  <td colSpan={3} className="pt-1.5">
+                    Tiền nước (trước thuế)
+                  </td>
+                  <td className="pt-1.5 text-right tabular-nums">{fmtVnd(result.subtotal)}</td>
+                </tr>
                 <tr>
-                  <td colSpan={3}>Phí BVMT nước thải</td>
-                  <td className="text-right tabular-nums">{fmtVnd(result.environmentFee)}</td>
+                  <td colSpan={3}>Thuế GTGT</td>
+                  <td className="text-right tabular-nums">{fmtVnd(result.vat)}</td>
                 </tr>
-              )}
-              {result.drainageFee > 0 && (
-                <tr>
-                  <td colSpan={3}>Giá dịch vụ thoát nước</td>
-                  <td className="text-right tabular-nums">{fmtVnd(result.drainageFee)}</td>
+                {result.environmentFee > 0 && (
+                  <tr>
+                    <td colSpan={3}>Phí BVMT nước thải</td>
+                    <td className="text-right tabular-nums">{fmtVnd(result.environmentFee)}</td>
+                  </tr>
+                )}
+                {result.drainageFee > 0 && (
+                  <tr>
+                    <td colSpan={3}>Giá dịch vụ thoát nước</td>
+                    <td className="text-right tabular-nums">{fmtVnd(result.drainageFee)}</td>
+                  </tr>
+                )}
+                {result.drainageVat > 0 && (
+                  <tr>
+                    <td colSpan={3}>Thuế GTGT thoát nước</td>
+                    <td className="text-right tabular-nums">{fmtVnd(result.drainageVat)}</td>
+                  </tr>
+                )}
+                <tr className="border-t border-slate-300 font-semibold">
+                  <td colSpan={3} className="pt-1">
+                    Tổng cộng{period ? ` (kỳ ${periodLabel(period)})` : ''}
+                  </td>
+                  <td className="pt-1 text-right tabular-nums text-brand-700" data-testid="calc-total">
+                    {fmtVnd(result.total)}
+                  </td>
                 </tr>
-              )}
-              {result.drainageVat > 0 && (
-                <tr>
-                  <td colSpan={3}>Thuế GTGT thoát nước</td>
-                  <td className="text-right tabular-nums">{fmtVnd(result.drainageVat)}</td>
-                </tr>
-              )}
-              <tr className="border-t border-slate-300 font-semibold">
-                <td colSpan={3} className="pt-1">
-                  Tổng cộng{period ? ` (kỳ ${periodLabel(period)})` : ''}
-                </td>
-                <td className="pt-1 text-right tabular-nums text-brand-700" data-testid="calc-total">
-                  {fmtVnd(result.total)}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+              </tfoot>
+            </table>
+          </>
         )}
       </div>
     </section>

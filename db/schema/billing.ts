@@ -78,12 +78,16 @@ export const invoices = snakeCase.table(
     needsRecalculation: boolean().notNull().default(false),
     runId: integer().references(() => billingRuns.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** What the rate engine assumed for this bill ({ code, message }[]; e.g. 0 persons billed as 1). */
+    warnings: jsonb().$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     uniqueIndex('invoices_one_per_kind').on(t.customerId, t.period, t.kind),
     index().on(t.bookId, t.period),
     index().on(t.serviceTypeId),
     index().on(t.runId),
+    // A run's warning list reads the few invoices with warnings, not the run's million rows.
+    index('invoices_with_warnings').on(t.runId).where(sql`${t.warnings} <> '[]'::jsonb`),
     check('invoice_kind', sql`${t.kind} in ('regular', 'backbill')`),
     check('invoice_status', sql`${t.status} in ('draft', 'issued', 'cancelled')`),
     check('invoice_amounts', sql`${t.subtotal} >= 0 and ${t.vat} >= 0 and ${t.total} >= 0`),

@@ -66,6 +66,9 @@ export const customers = snakeCase.table(
     index().on(t.serviceTypeId),
     index().on(t.masterMeterId),
     index().on(t.phone),
+    // Cross-book search is `search_text like '%…%'` on every keystroke: a trigram index answers it without
+    // scanning every customer (pg_trgm, created by the migration before this index).
+    index('customers_search_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
     check('customer_type', sql`${t.customerType} in (0, 1)`),
     check('customer_status', sql`${t.status} in (0, 1)`),
     check('households_positive', sql`${t.households} >= 1`),
@@ -116,6 +119,8 @@ export const meters = snakeCase.table(
     index().on(t.meterTypeId),
     uniqueIndex('meters_one_active').on(t.customerId).where(sql`${t.isActive}`),
     uniqueIndex('meters_serial_in_service').on(t.serial).where(sql`${t.isActive}`),
+    // search by serial finds removed meters too, which the partial unique index above does not cover
+    index('meters_serial').on(t.serial),
     check('meter_indexes', sql`${t.initialIndex} >= 0 and (${t.finalIndex} is null or ${t.finalIndex} >= 0)`),
   ],
 );

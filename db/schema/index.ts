@@ -6,3 +6,4 @@ export * from './customers';
 export * from './tariffs';
 export * from './readings';
 export * from './billing';
+export * from './limits';

@@ -14,6 +14,8 @@ export const users = snakeCase.table(
     isAdmin: boolean().notNull().default(false),
     isActive: boolean().notNull().default(true),
     version: integer().notNull().default(1),
+    /** Raised by every password change or reset; a session signed for an older value is refused. */
+    credentialVersion: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('login_format', sql`${t.login} ~ '^[a-z0-9]{1,16}$'`)],

@@ -10,7 +10,7 @@
 import { calculateBill } from '../tariff/engine';
 import { TariffError } from '../tariff/errors';
 import { feeLines, type PricedAmount } from '../tariff/fees';
-import type { BillLine, TariffVersion } from '../tariff/types';
+import type { BillLine, BillWarning, TariffVersion } from '../tariff/types';
 import { sortedVersions, versionInForce } from '../tariff/versions';
 import { periodBounds } from '../reading/period';
 import { billInputFor, type CustomerBillFacts } from './bill-request';
@@ -41,7 +41,12 @@ function versionById(versionsByServiceType: Record<string, TariffVersion[]>, id:
 }
 
 /** Incremental tier lines of `extra` m3 on top of `base` m3 in `period`. */
-function incrementalTierLines(ctx: BackbillContext, period: string, base: number, extra: number): { priced: PricedAmount[]; lines: InvoiceLineDraft[] } {
+function incrementalTierLines(
+  ctx: BackbillContext,
+  period: string,
+  base: number,
+  extra: number,
+): { priced: PricedAmount[]; lines: InvoiceLineDraft[]; warnings: BillWarning[] } {
   const before = calculateBill(billInputFor(ctx.facts, base, period, ctx.versionsByServiceType));
   const after = calculateBill(billInputFor(ctx.facts, base + extra, period, ctx.versionsByServiceType));
   const beforeByKey = new Map(before.lines.filter((l) => l.kind === 'tier' || l.kind === 'subscription').map((l) => [tierKey(l), l]));
@@ -57,7 +62,8 @@ function incrementalTierLines(ctx: BackbillContext, period: string, base: number
     priced.push({ version: versionById(ctx.versionsByServiceType, line.tariffVersionId), amount });
     lines.push({ ...lineDraft(line), description: prefix + line.description, quantity, amount });
   }
-  return { priced, lines };
+  // The minimum consumption does not apply to an increment; the other warnings describe how the past period was priced.
+  return { priced, lines, warnings: after.warnings.filter((w) => w.code !== 'minimum_applied') };
 }
 
 /** The version whose rates apply to an owed amount: the one in force on the last day of the past period. */
@@ -84,6 +90,7 @@ export function backbillInvoice(items: readonly BackbillItem[], ctx: BackbillCon
 
   const priced: PricedAmount[] = [];
   const water: InvoiceLineDraft[] = [];
+  const warnings: BillWarning[] = [];
   let consumption = 0;
   for (const [period, list] of byPeriod) {
     const m3 = list.reduce((a, i) => a + (i.kind === 'backbill_m3' ? i.quantity : 0), 0);
@@ -91,6 +98,7 @@ export function backbillInvoice(items: readonly BackbillItem[], ctx: BackbillCon
       const inc = incrementalTierLines(ctx, period, ctx.billedConsumption.get(period) ?? 0, m3);
       priced.push(...inc.priced);
       water.push(...inc.lines);
+      for (const w of inc.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
       consumption += m3;
     }
     for (const item of list) {
@@ -110,5 +118,5 @@ export function backbillInvoice(items: readonly BackbillItem[], ctx: BackbillCon
   }
   const fees = feeLines(priced, null, { wastewater: ctx.facts.wastewater, isRuralCommune: ctx.facts.isRuralCommune }).map(lineDraft);
   const lines = [...water, ...fees];
-  return { kind: 'backbill', lines, ...totalsOf(lines, consumption) };
+  return { kind: 'backbill', lines, ...totalsOf(lines, consumption), warnings };
 }

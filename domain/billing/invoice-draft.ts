@@ -2,7 +2,7 @@
  * The invoice a billing run writes, as plain data: totals and numbered lines that keep the tariff
  * version, tier, m3, unit price and amount of every charge.
  */
-import type { BillLine, BillResult } from '../tariff/types';
+import type { BillLine, BillResult, BillWarning } from '../tariff/types';
 
 export type InvoiceKind = 'regular' | 'backbill';
 
@@ -30,6 +30,8 @@ export interface InvoiceTotals {
 export interface InvoiceDraft extends InvoiceTotals {
   kind: InvoiceKind;
   lines: InvoiceLineDraft[];
+  /** What the engine assumed for this bill (kept with the invoice: the run's warning list and the invoice show them). */
+  warnings: BillWarning[];
 }
 
 export function lineDraft(line: BillLine): InvoiceLineDraft {
@@ -66,6 +68,7 @@ export function regularInvoice(result: BillResult): InvoiceDraft {
     drainageVat: result.drainageVat,
     total: result.total,
     lines,
+    warnings: result.warnings,
   };
 }
 

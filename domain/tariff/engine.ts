@@ -25,7 +25,7 @@ import { LINE_TEXT, WARNING_TEXT, formatDateVi, tierLabel } from './describe';
 import { TariffError } from './errors';
 import { feeLines, type PricedAmount } from './fees';
 import { effectiveTiers, fillTiers, limitMultiplier } from './tiers';
-import type { BillInput, BillLine, BillResult, Proration, TariffVersion } from './types';
+import type { BillInput, BillLine, BillResult, BillWarning, Proration, TariffVersion } from './types';
 import { validateBillInput } from './validate';
 import { segmentsInPeriod, sortedVersions, versionInForce, type VersionSegment } from './versions';
 
@@ -193,13 +193,13 @@ function subscriptionLine(plans: readonly Plan[]): PricedLine | null {
 
 function calculate(input: BillInput): BillResult {
   validateBillInput(input);
-  const warnings: string[] = [];
+  const warnings: BillWarning[] = [];
 
   // 1. Service types. A preferential type replaces the customer's own type while valid.
   const pref = input.preferential;
   const prefActive = pref !== undefined && compareDates(pref.validUntil, input.periodEnd) >= 0;
   if (pref && !prefActive) {
-    warnings.push(WARNING_TEXT.preferentialExpired(pref.serviceTypeCode, pref.validUntil, input.serviceTypeCode));
+    warnings.push({ code: 'preferential_expired', message: WARNING_TEXT.preferentialExpired(pref.serviceTypeCode, pref.validUntil, input.serviceTypeCode) });
   }
   const billingCode = (code: string): string => (prefActive && code === input.serviceTypeCode ? pref.serviceTypeCode : code);
   // Sorted by code so that largest-remainder ties and line order do not depend on the input order.
@@ -216,7 +216,7 @@ function calculate(input: BillInput): BillResult {
   // 2. Minimum consumption is per meter: the highest minimum among the types billed.
   const minimum = Math.max(0, ...orderedPlans.map((p) => p.governing.minConsumption ?? 0));
   const billed = Math.max(input.consumption, minimum);
-  if (billed > input.consumption) warnings.push(WARNING_TEXT.minimumApplied(minimum, input.consumption));
+  if (billed > input.consumption) warnings.push({ code: 'minimum_applied', message: WARNING_TEXT.minimumApplied(minimum, input.consumption) });
 
   const shareQty = allocateLargestRemainder(billed, shares.map((s) => s.percent));
   const qtyByCode = new Map<string, number>();
@@ -234,10 +234,10 @@ function calculate(input: BillInput): BillResult {
     tierPriced.push(...lines);
     if (proration) {
       prorations.push(proration);
-      warnings.push(WARNING_TEXT.tariffChange(plan.code, proration.segments.length, proration.method));
+      warnings.push({ code: 'tariff_change', message: WARNING_TEXT.tariffChange(plan.code, proration.segments.length, proration.method) });
     }
     if (input.persons === 0 && usedVersions(plan).some((v) => v.basis === 'person')) {
-      warnings.push(WARNING_TEXT.personsMissing(plan.code));
+      warnings.push({ code: 'persons_missing', message: WARNING_TEXT.personsMissing(plan.code) });
     }
   }
 

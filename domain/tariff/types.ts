@@ -122,6 +122,15 @@ export interface Proration {
   appliedVersionId?: number;
 }
 
+/** Stable codes of the engine's warnings: something the bill assumed that a person should check. */
+export type BillWarningCode = 'persons_missing' | 'minimum_applied' | 'preferential_expired' | 'tariff_change';
+
+export interface BillWarning {
+  code: BillWarningCode;
+  /** Vietnamese, for the screens and the invoice. */
+  message: string;
+}
+
 export interface BillResult {
   lines: BillLine[];
   /** Water (tier lines) + meter subscription, before VAT. */
@@ -131,7 +140,7 @@ export interface BillResult {
   drainageFee: number;
   drainageVat: number;
   total: number;
-  warnings: string[];
+  warnings: BillWarning[];
   /** m3 actually billed (after the minimum consumption). */
   billedConsumption: number;
   /** One entry per service type that had more than one version in force in the period (empty otherwise). */

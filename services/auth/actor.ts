@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema/users';
 import type { PermissionGroup, Right, Rights } from '@/domain/auth/permissions';
-import { rowsOf } from '@/db/sql';
 
 /** Who is acting: a signed-in staff member with their books and rights, loaded once per request. */
 export interface Actor {
@@ -19,9 +18,54 @@ export interface Actor {
 
 export const rightsKey = (branchId: number, group: PermissionGroup, object: string) => `${branchId}:${group}:${object}`;
 
-export async function loadActor(db: DbOrTx, userId: number): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user || !user.isActive) return null;
+interface PermissionJson {
+  branchId: number;
+  group: PermissionGroup;
+  object: string;
+  access: boolean;
+  add: boolean;
+  edit: boolean;
+  delete: boolean;
+  print: boolean;
+  export: boolean;
+}
+
+/** json columns come back parsed from postgres.js and PGlite alike; a string is parsed defensively. */
+const parsedJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+// Books held directly or through a route, with their branch: [bookId, branchId] pairs. Admins hold every book,
+// so theirs is not computed. The outer row is named `users.` by hand: drizzle may render a lone table's columns
+// unqualified, and inside a subquery an unqualified `id` would bind to the inner table.
+const heldBooks = sql<unknown>`case when users.is_admin then null else (
+  select coalesce(json_agg(json_build_array(rb.id, r.branch_id) order by rb.id), '[]'::json)
+  from reading_books rb join routes r on r.id = rb.route_id
+  where rb.id in (select ub.book_id from user_books ub where ub.user_id = users.id)
+     or rb.route_id in (select ur.route_id from user_routes ur where ur.user_id = users.id)) end`;
+
+const grantedRights = sql<unknown>`case when users.is_admin then '[]'::json else (
+  select coalesce(json_agg(json_build_object(
+    'branchId', p.branch_id, 'group', p."group", 'object', p.object, 'access', p.can_access, 'add', p.can_add,
+    'edit', p.can_edit, 'delete', p.can_delete, 'print', p.can_print, 'export', p.can_export)), '[]'::json)
+  from user_permissions p where p.user_id = users.id) end`;
+
+/**
+ * Runs on every request, so the user, their books and their rights come back in ONE statement (json aggregates).
+ * Further checks on the user row (e.g. a credential version) read `user` here.
+ */
+export async function loadActor(
+  db: DbOrTx,
+  userId: number,
+  /** A session's credential version: the user is refused when their password changed since (see services/auth/session.ts). */
+  options: { credentialVersion?: number } = {},
+): Promise<Actor | null> {
+  const [row] = await db
+    .select({ user: users, books: heldBooks, rights: grantedRights })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  const user = row?.user;
+  if (!row || !user || !user.isActive) return null;
+  if (options.credentialVersion !== undefined && user.credentialVersion !== options.credentialVersion) return null;
   const actor: Actor = {
     kind: 'staff',
     userId: user.id,
@@ -32,33 +76,16 @@ export async function loadActor(db: DbOrTx, userId: number): Promise<Actor | nul
     rights: new Map(),
   };
   if (user.isAdmin) return actor;
-  const bookRows = rowsOf<{ book_id: number; branch_id: number }>(
-    await db.execute(sql`
-      select rb.id as book_id, r.branch_id
-      from reading_books rb join routes r on r.id = rb.route_id
-      where rb.id in (select book_id from user_books where user_id = ${userId})
-         or rb.route_id in (select route_id from user_routes where user_id = ${userId})`),
-  );
-  actor.books = new Map(bookRows.map((b) => [Number(b.book_id), Number(b.branch_id)]));
-  const permRows = rowsOf<{
-    branch_id: number;
-    group: PermissionGroup;
-    object: string;
-    can_access: boolean;
-    can_add: boolean;
-    can_edit: boolean;
-    can_delete: boolean;
-    can_print: boolean;
-    can_export: boolean;
-  }>(await db.execute(sql`select * from user_permissions where user_id = ${userId}`));
-  for (const p of permRows) {
-    actor.rights.set(rightsKey(Number(p.branch_id), p.group, p.object), {
-      access: p.can_access,
-      add: p.can_add,
-      edit: p.can_edit,
-      delete: p.can_delete,
-      print: p.can_print,
-      export: p.can_export,
+  const books = parsedJson<[number, number][] | null>(row.books) ?? [];
+  actor.books = new Map(books.map(([bookId, branchId]) => [Number(bookId), Number(branchId)]));
+  for (const p of parsedJson<PermissionJson[]>(row.rights)) {
+    actor.rights.set(rightsKey(Number(p.branchId), p.group, p.object), {
+      access: p.access,
+      add: p.add,
+      edit: p.edit,
+      delete: p.delete,
+      print: p.print,
+      export: p.export,
     });
   }
   return actor;

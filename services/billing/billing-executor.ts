@@ -18,6 +18,7 @@ import { loadChunk, type Chunk } from './billing-inputs';
 import type { BillingRunRow } from './billing-run.service';
 import { drizzleRunner, inTransaction, postgresClientOf } from './bulk-sql';
 import { writeChunk, type ChunkWrite } from './invoice-writer';
+import { storableErrorMessage } from '@/services/error-summary';
 import { pgErrorCode } from '@/services/errors';
 
 export const DEFAULT_CHUNK_SIZE = 10_000;
@@ -106,7 +107,8 @@ export async function executeBillingRun(db: Db, runId: number, options: ExecuteO
       const [done] = await db.update(billingRuns).set({ status: 'done', finishedAt: new Date(), heartbeatAt: new Date() }).where(byId).returning();
       return done ?? null;
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      // The run row is shown to staff: a database error's message would carry customers' data.
+      const message = storableErrorMessage(e);
       await db.update(billingRuns).set({ status: 'failed', error: message.slice(0, 2000), heartbeatAt: new Date() }).where(byId);
       throw e;
     }

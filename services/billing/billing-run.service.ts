@@ -4,17 +4,19 @@
  * customers skipped with their reason). Running them is billing-executor.ts; starting them in the
  * background is jobs/billing-runs.ts.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { billingRuns } from '@/db/schema/billing';
 import { pgArray, rowsOf } from '@/db/sql';
 import { periodLabel } from '@/domain/billing/periods';
 import { SKIP_REASON_LABELS, type SkipReason } from '@/domain/billing/skip-reasons';
-import { type Actor, canOnBook } from '@/services/auth/actor';
+import type { BillWarning } from '@/domain/tariff/types';
+import { type Actor, booksWithRight, canOnBook } from '@/services/auth/actor';
 import { AppError, notFound } from '@/services/errors';
 import { assertNotFuture, COMPANY_WIDE } from '@/services/readings/period-lock.service';
 import { booksOfScope, scopeCondition, type BillingScope } from './billing-scope';
 import { drizzleRunner } from './bulk-sql';
+import { jsonWarnings } from './invoice.service';
 
 export type BillingRunRow = typeof billingRuns.$inferSelect;
 
@@ -71,25 +73,41 @@ async function loadRun(db: DbOrTx, id: number): Promise<BillingRunRow> {
   return row;
 }
 
-/** A run, if the actor may access billing on every book it covers (otherwise reported as missing). */
-export async function getBillingRun(db: DbOrTx, actor: Actor, id: number): Promise<BillingRunRow> {
-  const run = await loadRun(db, id);
-  try {
-    await booksOfScope(db, actor, run.scope, 'access');
-  } catch {
-    throw notFound('lần tính hóa đơn');
-  }
-  return run;
+/**
+ * SQL condition on `billing_runs`: the actor may access billing on every book the run covers (a run over the
+ * whole company needs every book). Evaluated in the query so a list of runs costs one statement, not one per run.
+ */
+function runVisibleTo(actor: Actor): SQL {
+  const allowed = booksWithRight(actor, 'billing', 'access');
+  if (allowed === null) return sql`true`;
+  const mine = sql`${pgArray(allowed)}::int[]`;
+  return sql`(case ${billingRuns.scope}->>'kind'
+    when 'books' then (${billingRuns.scope}->'bookIds') <@ to_jsonb(${mine})
+    when 'customer' then exists (select 1 from customers vc where vc.id = (${billingRuns.scope}->>'customerId')::int and vc.book_id = any(${mine}))
+    when 'all' then not exists (select 1 from reading_books vb where vb.id <> all(${mine}))
+    else false end)`;
 }
 
-/** Runs that covered a book (the whole company, a list holding it, or one of its customers), newest first. */
+/** A run, if the actor may access billing on every book it covers (otherwise reported as missing); one statement. */
+export async function getBillingRun(db: DbOrTx, actor: Actor, id: number): Promise<BillingRunRow> {
+  const [row] = await db
+    .select()
+    .from(billingRuns)
+    .where(sql`${billingRuns.id} = ${id} and ${runVisibleTo(actor)}`)
+    .limit(1);
+  if (!row) throw notFound('lần tính hóa đơn');
+  return row;
+}
+
+/** Runs that covered a book (the whole company, a list holding it, or one of its customers), newest first; one statement. */
 export async function listBillingRuns(
   db: DbOrTx,
   actor: Actor,
   input: { bookId: number; period?: string | null; limit?: number | null },
 ): Promise<BillingRunRow[]> {
   if (!canOnBook(actor, input.bookId, 'billing', 'access')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
-  const rows = await db
+  // a run over more books than the actor holds (the whole company) stays hidden
+  return db
     .select()
     .from(billingRuns)
     .where(
@@ -97,20 +115,11 @@ export async function listBillingRuns(
         or (${billingRuns.scope}->>'kind' = 'books' and ${billingRuns.scope}->'bookIds' @> to_jsonb(${input.bookId}::int))
         or (${billingRuns.scope}->>'kind' = 'customer'
             and exists (select 1 from customers c where c.id = (${billingRuns.scope}->>'customerId')::int and c.book_id = ${input.bookId})))
+        and ${runVisibleTo(actor)}
         ${input.period ? sql`and ${billingRuns.period} = ${input.period}` : sql``}`,
     )
     .orderBy(sql`${billingRuns.id} desc`)
     .limit(Math.min(Math.max(input.limit ?? 50, 1), 500));
-  const visible: BillingRunRow[] = [];
-  for (const r of rows) {
-    try {
-      await booksOfScope(db, actor, r.scope, 'access');
-      visible.push(r);
-    } catch {
-      // a run over more books than the actor holds (the whole company) stays hidden
-    }
-  }
-  return visible;
 }
 
 export interface SkipSummary {
@@ -119,11 +128,27 @@ export interface SkipSummary {
   count: number;
 }
 
-export async function summariseSkips(db: DbOrTx, runId: number): Promise<SkipSummary[]> {
-  const rows = rowsOf<{ reason: string; n: number }>(
-    await db.execute(sql`select reason, count(*)::int8 as n from billing_run_skips where run_id = ${runId} group by reason order by count(*) desc, reason`),
+/**
+ * Skipped customers by reason for several runs in one statement (the run history shows a summary per run, and
+ * GraphQL batches the runs of one response through this).
+ */
+export async function summariseSkipsOfRuns(db: DbOrTx, runIds: readonly number[]): Promise<Map<number, SkipSummary[]>> {
+  const out = new Map<number, SkipSummary[]>(runIds.map((id) => [id, []]));
+  if (runIds.length === 0) return out;
+  const rows = rowsOf<{ run_id: number; reason: string; n: number }>(
+    await db.execute(sql`select run_id, reason, count(*)::int8 as n from billing_run_skips
+      where run_id = any(${pgArray([...new Set(runIds)])}::int4[])
+      group by run_id, reason order by run_id, count(*) desc, reason`),
   );
-  return rows.map((r) => ({ reason: r.reason as SkipReason, label: SKIP_REASON_LABELS[r.reason as SkipReason] ?? r.reason, count: Number(r.n) }));
+  for (const r of rows) {
+    const reason = r.reason as SkipReason;
+    out.get(Number(r.run_id))?.push({ reason, label: SKIP_REASON_LABELS[reason] ?? r.reason, count: Number(r.n) });
+  }
+  return out;
+}
+
+export async function summariseSkips(db: DbOrTx, runId: number): Promise<SkipSummary[]> {
+  return (await summariseSkipsOfRuns(db, [runId])).get(runId) ?? [];
 }
 
 export interface SkippedCustomer {
@@ -143,7 +168,10 @@ export async function listRunSkips(
   input: { runId: number; reason?: string | null; offset?: number | null; limit?: number | null },
 ): Promise<{ rows: SkippedCustomer[]; total: number }> {
   await getBillingRun(db, actor, input.runId);
-  const where = sql`s.run_id = ${input.runId} ${input.reason ? sql`and s.reason = ${input.reason}` : sql``}`;
+  // A customer moved out of the run's books since belongs to its new book's holders: list only customers the actor holds now.
+  const books = booksWithRight(actor, 'billing', 'access');
+  const where = sql`s.run_id = ${input.runId} ${input.reason ? sql`and s.reason = ${input.reason}` : sql``}
+    ${books !== null ? sql`and c.book_id = any(${pgArray(books)}::int4[])` : sql``}`;
   const limit = Math.min(Math.max(input.limit ?? 500, 1), 5000);
   const [rows, count] = await Promise.all([
     db.execute(sql`
@@ -151,7 +179,7 @@ export async function listRunSkips(
       from billing_run_skips s join customers c on c.id = s.customer_id join reading_books b on b.id = c.book_id
       where ${where}
       order by b.code, c.sequence_no, c.id offset ${Math.max(input.offset ?? 0, 0)} limit ${limit}`),
-    db.execute(sql`select count(*)::int8 as n from billing_run_skips s where ${where}`),
+    db.execute(sql`select count(*)::int8 as n from billing_run_skips s join customers c on c.id = s.customer_id where ${where}`),
   ]);
   return {
     total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
@@ -163,6 +191,55 @@ export async function listRunSkips(
       sequenceNo: Number(r.sequence_no),
       reason: r.reason as SkipReason,
       reasonLabel: SKIP_REASON_LABELS[r.reason as SkipReason] ?? String(r.reason),
+    })),
+  };
+}
+
+export interface BilledWithWarnings {
+  customerId: number;
+  customerCode: string;
+  customerName: string;
+  bookCode: string;
+  sequenceNo: number;
+  invoiceId: number;
+  invoiceKind: string;
+  warnings: BillWarning[];
+}
+
+/**
+ * Customers a run billed on an assumption a person should check (e.g. 0 persons billed as 1), next to the skip
+ * list: the run's invoices whose engine warnings are not empty (an invoice recalculated by a later run moves to it).
+ */
+export async function listRunWarnings(
+  db: DbOrTx,
+  actor: Actor,
+  input: { runId: number; offset?: number | null; limit?: number | null },
+): Promise<{ rows: BilledWithWarnings[]; total: number }> {
+  await getBillingRun(db, actor, input.runId);
+  const books = booksWithRight(actor, 'billing', 'access');
+  // Same predicate as the partial index invoices_with_warnings.
+  const where = sql`i.run_id = ${input.runId} and i.warnings <> '[]'::jsonb
+    ${books !== null ? sql`and c.book_id = any(${pgArray(books)}::int4[])` : sql``}`;
+  const limit = Math.min(Math.max(input.limit ?? 500, 1), 5000);
+  const [rows, count] = await Promise.all([
+    db.execute(sql`
+      select i.id, i.kind, i.customer_id, c.code, c.name, b.code as book_code, c.sequence_no, i.warnings
+      from invoices i join customers c on c.id = i.customer_id join reading_books b on b.id = c.book_id
+      where ${where}
+      order by b.code, c.sequence_no, c.id, i.kind offset ${Math.max(input.offset ?? 0, 0)} limit ${limit}`),
+    db.execute(sql`select count(*)::int8 as n from invoices i join customers c on c.id = i.customer_id where ${where}`),
+  ]);
+  return {
+    total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
+    rows: rowsOf<Record<string, unknown>>(rows).map((r) => ({
+      customerId: Number(r.customer_id),
+      customerCode: String(r.code),
+      customerName: String(r.name),
+      bookCode: String(r.book_code),
+      sequenceNo: Number(r.sequence_no),
+      invoiceId: Number(r.id),
+      invoiceKind: String(r.kind),
+      warnings: jsonWarnings(r.warnings),
     })),
   };
 }

@@ -48,12 +48,30 @@ const INVOICE_COLUMNS = [
   'total',
   'needs_recalculation',
   'run_id',
+  'warnings',
 ] as const;
 const LINE_COLUMNS = ['invoice_id', 'ordinal', 'kind', 'description', 'tariff_version_id', 'tier', 'quantity', 'unit_price', 'amount'] as const;
 
+/** Engine results are shared between customers (memo), so their warnings are serialised once per result. */
+const warningsJson = new WeakMap<object, string>();
+const NO_WARNINGS = '[]';
+
+function warningsOf(d: ChunkInvoice['draft']): string {
+  if (d.warnings.length === 0) return NO_WARNINGS;
+  let json = warningsJson.get(d.warnings);
+  if (json === undefined) {
+    json = JSON.stringify(d.warnings);
+    warningsJson.set(d.warnings, json);
+  }
+  return json;
+}
+
 function invoiceRow(id: number, inv: ChunkInvoice, w: ChunkWrite): Scalar[] {
   const d = inv.draft;
-  return [id, inv.customerId, inv.bookId, inv.serviceTypeId, w.period, d.kind, 'draft', d.consumption, d.subtotal, d.vat, d.environmentFee, d.drainageFee, d.drainageVat, d.total, false, w.runId];
+  return [
+    id, inv.customerId, inv.bookId, inv.serviceTypeId, w.period, d.kind, 'draft', d.consumption,
+    d.subtotal, d.vat, d.environmentFee, d.drainageFee, d.drainageVat, d.total, false, w.runId, warningsOf(d),
+  ];
 }
 
 function* lineRows(ids: readonly number[], invoices: readonly ChunkInvoice[]): Generator<Scalar[]> {
@@ -91,6 +109,7 @@ const PG_TYPES: Record<string, string> = {
   total: 'int8',
   needs_recalculation: 'bool',
   run_id: 'int4',
+  warnings: 'jsonb',
   invoice_id: 'int8',
   ordinal: 'int4',
   description: 'text',
@@ -139,11 +158,12 @@ export async function writeChunk(runner: Runner, w: ChunkWrite): Promise<ChunkTo
     await runner.run(
       `update invoices i set book_id = u.book_id, service_type_id = u.service_type_id, consumption = u.consumption,
               subtotal = u.subtotal, vat = u.vat, environment_fee = u.environment_fee, drainage_fee = u.drainage_fee,
-              drainage_vat = u.drainage_vat, total = u.total, needs_recalculation = false, run_id = u.run_id, created_at = now()
-       from unnest($1::int8[], $2::int4[], $3::int4[], $4::int4[], $5::int8[], $6::int8[], $7::int8[], $8::int8[], $9::int8[], $10::int8[], $11::int4[])
-            as u(id, book_id, service_type_id, consumption, subtotal, vat, environment_fee, drainage_fee, drainage_vat, total, run_id)
+              drainage_vat = u.drainage_vat, total = u.total, needs_recalculation = false, run_id = u.run_id, warnings = u.warnings,
+              created_at = now()
+       from unnest($1::int8[], $2::int4[], $3::int4[], $4::int4[], $5::int8[], $6::int8[], $7::int8[], $8::int8[], $9::int8[], $10::int8[], $11::int4[], $12::jsonb[])
+            as u(id, book_id, service_type_id, consumption, subtotal, vat, environment_fee, drainage_fee, drainage_vat, total, run_id, warnings)
        where i.id = u.id and i.status = 'draft'`,
-      [cols[0]!, cols[2]!, cols[3]!, cols[7]!, cols[8]!, cols[9]!, cols[10]!, cols[11]!, cols[12]!, cols[13]!, cols[15]!],
+      [cols[0]!, cols[2]!, cols[3]!, cols[7]!, cols[8]!, cols[9]!, cols[10]!, cols[11]!, cols[12]!, cols[13]!, cols[15]!, cols[16]!],
     );
   }
   let newIds: number[] = [];

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/sql';
+import type { BillWarning } from '@/domain/tariff/types';
 import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError, notFound } from '@/services/errors';
 
@@ -13,6 +14,7 @@ export interface InvoiceSummary {
   customerId: number;
   customerCode: string;
   customerName: string;
+  /** The book the invoice was billed in (kept for reports); who may read it follows the customer's current book. */
   bookId: number;
   sequenceNo: number;
   period: string;
@@ -28,6 +30,8 @@ export interface InvoiceSummary {
   needsRecalculation: boolean;
   runId: number | null;
   createdAt: string;
+  /** What the rate engine assumed for this bill (e.g. 0 persons billed as 1). */
+  warnings: BillWarning[];
 }
 
 export interface InvoiceLineView {
@@ -46,9 +50,15 @@ export interface InvoiceDetail extends InvoiceSummary {
 }
 
 const SUMMARY_SELECT = sql`
-  i.id, i.customer_id, c.code as customer_code, c.name as customer_name, i.book_id, c.sequence_no, i.period, i.kind, i.status,
+  i.id, i.customer_id, c.code as customer_code, c.name as customer_name, i.book_id, c.book_id as customer_book_id, c.sequence_no, i.period, i.kind, i.status,
   i.consumption, i.subtotal, i.vat, i.environment_fee, i.drainage_fee, i.drainage_vat, i.total, i.needs_recalculation,
-  i.run_id, i.created_at`;
+  i.run_id, i.created_at, i.warnings`;
+
+/** jsonb comes back parsed from postgres.js and as text from some PGlite paths. */
+export function jsonWarnings(v: unknown): BillWarning[] {
+  const parsed = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+  return Array.isArray(parsed) ? (parsed as BillWarning[]) : [];
+}
 
 function toSummary(r: Record<string, unknown>): InvoiceSummary {
   return {
@@ -71,6 +81,7 @@ function toSummary(r: Record<string, unknown>): InvoiceSummary {
     needsRecalculation: Boolean(r.needs_recalculation),
     runId: r.run_id === null ? null : Number(r.run_id),
     createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
+    warnings: jsonWarnings(r.warnings),
   };
 }
 
@@ -91,7 +102,8 @@ export async function listBookInvoices(
   input: { bookId: number; period: string; kind?: string | null; needsRecalculation?: boolean | null; offset?: number | null; limit?: number | null },
 ): Promise<InvoicePage> {
   assertBillingRight(actor, input.bookId);
-  const where = sql`i.book_id = ${input.bookId} and i.period = ${input.period}
+  // A book's invoices are those of the customers it holds now; i.book_id (where it was billed) is for reports only.
+  const where = sql`c.book_id = ${input.bookId} and i.period = ${input.period}
     ${input.kind ? sql`and i.kind = ${input.kind}` : sql``}
     ${input.needsRecalculation != null ? sql`and i.needs_recalculation = ${input.needsRecalculation}` : sql``}`;
   const limit = Math.min(Math.max(input.limit ?? 2000, 1), 5000);
@@ -101,7 +113,7 @@ export async function listBookInvoices(
       where ${where} order by c.sequence_no, i.kind, i.id offset ${Math.max(input.offset ?? 0, 0)} limit ${limit}`),
     db.execute(sql`
       select count(*)::int8 as n, coalesce(sum(i.consumption), 0)::int8 as m3, coalesce(sum(i.total), 0)::int8 as amount
-      from invoices i where ${where}`),
+      from invoices i join customers c on c.id = i.customer_id where ${where}`),
   ]);
   const t = rowsOf<{ n: number; m3: number; amount: number }>(totals)[0];
   return {
@@ -116,7 +128,7 @@ export async function getInvoice(db: DbOrTx, actor: Actor, id: number): Promise<
   const [row] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select ${SUMMARY_SELECT} from invoices i join customers c on c.id = i.customer_id where i.id = ${id}`),
   );
-  if (!row || !canOnBook(actor, Number(row.book_id), 'billing', 'access')) throw notFound('hóa đơn');
+  if (!row || !canOnBook(actor, Number(row.customer_book_id), 'billing', 'access')) throw notFound('hóa đơn');
   const lines = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select ordinal, kind, description, tariff_version_id, tier, quantity, unit_price, amount

@@ -25,6 +25,13 @@ export interface CatalogListInput {
   offset?: number | null | undefined;
   limit?: number | null | undefined;
   orderBy?: readonly CatalogOrder[] | null | undefined;
+  /**
+   * The columns the caller shows. Computed columns (joined names, customer counts) are evaluated per row, so
+   * only those listed are computed; absent: every column. Table columns are always read (they cost nothing).
+   */
+  columns?: readonly string[] | null | undefined;
+  /** Whether to count the matching rows (a second statement); default true. */
+  countTotal?: boolean | undefined;
 }
 
 export interface CatalogPage {
@@ -46,11 +53,15 @@ function idColumn(def: CatalogDef): PgColumn {
   return tableColumns(def).id!;
 }
 
-/** What a list selects: the table columns and the computed display columns, keyed by field name. */
-function selection(def: CatalogDef): Record<string, SQLWrapper> {
+/** What a list selects: the table columns and the computed display columns asked for, keyed by field name. */
+function selection(def: CatalogDef, columns?: readonly string[] | null): Record<string, SQLWrapper> {
   const cols = tableColumns(def);
+  const wanted = columns ? new Set(columns) : null;
   const out: Record<string, SQLWrapper> = { id: cols.id!, createdAt: cols.createdAt! };
-  for (const c of def.columns) out[c.name] = c.expr ?? cols[c.name]!;
+  for (const c of def.columns) {
+    if (c.expr && wanted && !wanted.has(c.name)) continue;
+    out[c.name] = c.expr ?? cols[c.name]!;
+  }
   return out;
 }
 
@@ -111,9 +122,17 @@ function whereClause(def: CatalogDef, actor: Actor, input: CatalogListInput): SQ
   );
 }
 
-async function selectRows(db: DbOrTx, def: CatalogDef, where: SQL | undefined, order: SQL[], offset: number, limit: number) {
+async function selectRows(
+  db: DbOrTx,
+  def: CatalogDef,
+  where: SQL | undefined,
+  order: SQL[],
+  offset: number,
+  limit: number,
+  columns?: readonly string[] | null,
+) {
   const rows = await db
-    .select(selection(def) as never)
+    .select(selection(def, columns) as never)
     .from(def.table)
     .where(where)
     .orderBy(...order)
@@ -138,8 +157,10 @@ export async function listCatalog(db: DbOrTx, actor: Actor, name: CatalogName, i
   const where = whereClause(def, actor, input);
   const order = orderClause(def, input.orderBy);
   const [rows, counted] = await Promise.all([
-    selectRows(db, def, where, order, offset, limit),
-    db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(def.table).where(where),
+    selectRows(db, def, where, order, offset, limit, input.columns),
+    input.countTotal === false
+      ? Promise.resolve([])
+      : db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(def.table).where(where),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }

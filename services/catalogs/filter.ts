@@ -1,4 +1,5 @@
 import { and, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { isCalendarDate } from '@/domain/time/calendar';
 import { AppError } from '@/services/errors';
 
 export const FILTER_OPS = ['eq', 'ne', 'contains', 'startsWith', 'lt', 'lte', 'gt', 'gte', 'between'] as const;
@@ -72,9 +73,8 @@ export function castFilterValue(kind: ColumnKind, raw: string | number | null | 
     case 'date': {
       const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
       const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : text;
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-      const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-      if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
+      // Date.UTC reads years 0–99 as 1900–1999, and PostgreSQL refuses year 0: check the calendar ourselves.
+      if (!isCalendarDate(iso))
         throw invalid(`Giá trị «${text}» của cột «${label}» không phải là ngày hợp lệ (dd/mm/yyyy).`);
       return iso;
     }

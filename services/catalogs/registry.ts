@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { isCalendarDate } from '@/domain/time/calendar';
 import { complaintKinds, installationTeams, meterTypes, serviceTypes } from '@/db/schema/catalogs';
 import { branches, masterMeters, readingBooks, routes, wards } from '@/db/schema/org';
 import type { ColumnKind } from './filter';
@@ -134,8 +135,8 @@ const optionalRef = (label: string) =>
 const optionalDate = (label: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} không hợp lệ (định dạng YYYY-MM-DD).`)
-    .refine((s) => !Number.isNaN(Date.parse(s)), `${label} không hợp lệ.`)
+    // Date.parse rolls 2026-02-30 over to 2 March and takes year 0, which PostgreSQL then refuses.
+    .refine(isCalendarDate, `${label} không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, năm 1900–2100.`)
     .nullish()
     .transform((v) => v ?? null);
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { attachments } from '@/db/schema/customers';
-import { MAX_ATTACHMENT_BYTES, sniffAttachmentType } from '@/domain/customers/file-type';
+import { fileNameForType, MAX_ATTACHMENT_BYTES, sniffAttachmentType } from '@/domain/customers/file-type';
 import type { Actor } from '@/services/auth/actor';
 import { AppError, notFound } from '@/services/errors';
 import { getStorage, type FileStorage } from '@/services/storage/storage';
@@ -21,7 +21,7 @@ export async function addAttachment(
     throw new AppError('FILE_TOO_LARGE', `Tệp đính kèm vượt quá ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
   const mimeType = sniffAttachmentType(input.data);
   if (!mimeType) throw new AppError('FILE_TYPE_NOT_ALLOWED', 'Chỉ nhận tệp PDF, JPEG, PNG hoặc TIFF.');
-  const fileName = input.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'tep-dinh-kem';
+  const fileName = fileNameForType(input.fileName.replace(/[\\/]/g, '_').slice(0, 200), mimeType);
   const key = `attachments/${input.customerId}/${randomUUID()}`;
   await storage.put(key, input.data);
   try {
@@ -50,14 +50,15 @@ export async function addAttachment(
 export async function readAttachment(db: DbOrTx, actor: Actor, id: number, storage: FileStorage = getStorage()) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
   if (!row) throw notFound('tệp đính kèm');
-  await getCustomerForActor(db, actor, row.customerId, 'access');
-  return { ...row, data: await storage.get(row.storageKey) };
+  await getCustomerForActor(db, actor, row.customerId, 'access', 'tệp đính kèm');
+  // Rows stored before names followed the sniffed type still carry the uploader's extension.
+  return { ...row, fileName: fileNameForType(row.fileName, row.mimeType), data: await storage.get(row.storageKey) };
 }
 
 export async function deleteAttachment(db: DbOrTx, actor: Actor, id: number, storage: FileStorage = getStorage()) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
   if (!row) throw notFound('tệp đính kèm');
-  await getCustomerForActor(db, actor, row.customerId, 'edit');
+  await getCustomerForActor(db, actor, row.customerId, 'edit', 'tệp đính kèm');
   await db.transaction(async (tx) => {
     await tx.delete(attachments).where(eq(attachments.id, id));
     await recordHistory(tx, actor, [{ customerId: row.customerId, kind: 'attachment', before: { fileName: row.fileName }, note: 'Xóa tài liệu' }]);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { todayInVietnam } from '@/domain/billing/periods';
 import { isValidCitizenId, isValidPhone, isValidTaxCode, normalizePhone } from '@/domain/customers/identity';
+import { isCalendarDate, shiftDate } from '@/domain/time/calendar';
 
 const optionalText = (max: number, label: string) =>
   z
@@ -9,11 +11,30 @@ const optionalText = (max: number, label: string) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày không hợp lệ (YYYY-MM-DD).')
+/** Services are also called outside GraphQL (scripts, imports), so dates are checked here too, not only by the scalar. */
+const calendarDate = (label: string) =>
+  z.string().refine(isCalendarDate, `${label} không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, năm 1900–2100.`);
+
+const isoDate = calendarDate('Ngày')
   .nullish()
   .transform((v) => v ?? null);
+
+/** Water meters in service today were installed after 1950; a date beyond next year is a typing slip. */
+const METER_DATES_FROM = '1950-01-01';
+export const meterDate = (label: string) =>
+  calendarDate(label).refine(
+    (v) => v >= METER_DATES_FROM && v <= shiftDate(todayInVietnam(new Date()), 366),
+    `${label} phải từ 01/01/1950 đến tối đa một năm sau hôm nay.`,
+  );
+
+/** Same ceiling as the reading screens: nine digits, the largest register of a water meter. */
+export const MAX_METER_INDEX = 999_999_999;
+export const meterIndex = (label: string) =>
+  z
+    .number({ error: `${label} phải là số.` })
+    .int(`${label} phải là số nguyên.`)
+    .min(0, `${label} không được âm.`)
+    .max(MAX_METER_INDEX, `${label} tối đa ${MAX_METER_INDEX.toLocaleString('vi-VN')}.`);
 
 /** Every field of SPEC §1 that staff type; the code is generated and never part of the input. */
 export const customerFieldsSchema = z
@@ -65,15 +86,17 @@ export const meterInputSchema = z.object({
   meterTypeId: z.number().int().positive().nullish().transform((v) => v ?? null),
   serial: z.string().trim().min(1, 'Số seri đồng hồ không được để trống.').max(32, 'Số seri quá dài.'),
   sealNo: optionalText(32, 'Số tem'),
-  verifiedOn: isoDate,
-  installedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày lắp không hợp lệ.'),
-  initialIndex: z.number().int().min(0, 'Chỉ số đầu không được âm.'),
+  verifiedOn: meterDate('Ngày kiểm định')
+    .nullish()
+    .transform((v) => v ?? null),
+  installedOn: meterDate('Ngày lắp'),
+  initialIndex: meterIndex('Chỉ số đầu'),
 });
 export type MeterInput = z.output<typeof meterInputSchema>;
 
 export const contractInputSchema = z.object({
   address: optionalText(300, 'Địa chỉ hợp đồng'),
-  signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày ký không hợp lệ.'),
+  signedOn: calendarDate('Ngày ký'),
   handoverOn: isoDate,
   installedOn: isoDate,
   installationTeamId: z.number().int().positive().nullish().transform((v) => v ?? null),

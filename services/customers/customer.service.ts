@@ -2,6 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { invoices } from '@/db/schema/billing';
 import { contracts, customers, meters } from '@/db/schema/customers';
+import { meterTypes } from '@/db/schema/catalogs';
 import { companies } from '@/db/schema/org';
 import { rowsOf } from '@/db/sql';
 import { formatContractNumber, formatCustomerCode, nextSequenceAtEnd } from '@/domain/customers/numbering';
@@ -25,10 +26,16 @@ export function assertBookRight(actor: Actor, bookId: number, right: 'access' | 
   }
 }
 
-export async function getCustomerForActor(db: DbOrTx, actor: Actor, id: number, right: 'access' | 'edit' | 'delete' = 'access'): Promise<CustomerRow> {
+export async function getCustomerForActor(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  right: 'access' | 'edit' | 'delete' = 'access',
+  what = 'khách hàng',
+): Promise<CustomerRow> {
   const [row] = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
-  // A customer in a book the actor lacks is reported as missing, so ids reveal nothing.
-  if (!row || !canOnBook(actor, row.bookId, 'customers', 'access')) throw notFound('khách hàng');
+  // A customer in a book the actor lacks is reported as missing — as the `what` looked up through it — so ids reveal nothing.
+  if (!row || !canOnBook(actor, row.bookId, 'customers', 'access')) throw notFound(what);
   assertBookRight(actor, row.bookId, right);
   return row;
 }
@@ -44,14 +51,26 @@ async function assertSequenceFree(db: DbOrTx, bookId: number, sequenceNo: number
   }
 }
 
-async function assertSerialFree(db: DbOrTx, serial: string): Promise<void> {
+/** The customer holding the serial is named only to a user who may read that customer's book. */
+async function assertSerialFree(db: DbOrTx, actor: Actor, serial: string): Promise<void> {
   const [hit] = await db
-    .select({ code: customers.code })
+    .select({ code: customers.code, bookId: customers.bookId })
     .from(meters)
     .innerJoin(customers, eq(customers.id, meters.customerId))
     .where(and(eq(meters.serial, serial), eq(meters.isActive, true)))
     .limit(1);
-  if (hit) throw new AppError('DUPLICATE_METER_SERIAL', `Số seri ${serial} đang lắp cho khách hàng ${hit.code}.`, { field: 'serial' });
+  if (!hit) return;
+  const holder = canOnBook(actor, hit.bookId, 'customers', 'access') ? `cho khách hàng ${hit.code}` : 'cho một khách hàng khác';
+  throw new AppError('DUPLICATE_METER_SERIAL', `Số seri ${serial} đang được lắp ${holder}.`, { field: 'serial' });
+}
+
+/** A meter cannot show more than its register holds: such an index is a typing slip that would bill a roll-over. */
+async function assertIndexWithinCapacity(db: DbOrTx, meterTypeId: number | null, index: number, field: string, label: string): Promise<void> {
+  if (meterTypeId === null) return;
+  const [type] = await db.select({ maxIndex: meterTypes.maxIndex }).from(meterTypes).where(eq(meterTypes.id, meterTypeId)).limit(1);
+  if (type && index > type.maxIndex) {
+    throw new AppError('INDEX_ABOVE_CAPACITY', `${label} (${index}) vượt quá chỉ số tối đa của loại đồng hồ (${type.maxIndex}).`, { field });
+  }
 }
 
 export async function maxSequence(db: DbOrTx, bookId: number): Promise<number | null> {
@@ -92,7 +111,8 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
       let sequenceNo = c.sequenceNo ?? null;
       if (sequenceNo !== null) await assertSequenceFree(tx, c.bookId, sequenceNo);
       else sequenceNo = nextSequenceAtEnd(await maxSequence(tx, c.bookId));
-      if (input.meter) await assertSerialFree(tx, input.meter.serial);
+      if (input.meter) await assertSerialFree(tx, actor, input.meter.serial);
+      if (input.meter) await assertIndexWithinCapacity(tx, input.meter.meterTypeId, input.meter.initialIndex, 'initialIndex', 'Chỉ số đầu');
       const extra = await validateExtraFields(tx, c.extra);
       const code = await nextCustomerCode(tx);
       const [row] = await tx
@@ -275,13 +295,15 @@ export async function replaceMeter(db: DbOrTx, actor: Actor, input: ReplaceMeter
       if (old && input.removedOn < old.installedOn) {
         throw new AppError('REMOVED_BEFORE_INSTALLED', 'Ngày tháo đồng hồ trước ngày lắp.', { field: 'removedOn' });
       }
+      if (old) await assertIndexWithinCapacity(tx, old.meterTypeId, input.finalIndex, 'finalIndex', 'Chỉ số cuối');
       if (old) {
         await tx
           .update(meters)
           .set({ isActive: false, finalIndex: input.finalIndex, removedOn: input.removedOn })
           .where(eq(meters.id, old.id));
       }
-      await assertSerialFree(tx, input.meter.serial);
+      await assertSerialFree(tx, actor, input.meter.serial);
+      await assertIndexWithinCapacity(tx, input.meter.meterTypeId, input.meter.initialIndex, 'initialIndex', 'Chỉ số đầu');
       const [row] = await tx.insert(meters).values({ ...input.meter, customerId: input.customerId, isActive: true }).returning();
       await recordHistory(tx, actor, [
         {

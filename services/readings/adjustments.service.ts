@@ -121,7 +121,7 @@ export async function listAdjustments(db: DbOrTx, actor: Actor, customerId: numb
 export async function deleteAdjustment(db: DbOrTx, actor: Actor, input: { id: number; wholeGroup?: boolean | null }): Promise<number> {
   const [row] = await db.select().from(adjustments).where(eq(adjustments.id, input.id)).limit(1);
   if (!row) throw notFound('khoản điều chỉnh');
-  const bookId = await bookOfCustomer(db, actor, row.customerId, 'delete');
+  const bookId = await bookOfCustomer(db, actor, row.customerId, 'delete', 'khoản điều chỉnh');
   return db.transaction(async (tx) => {
     const targets =
       input.wholeGroup && row.groupKey

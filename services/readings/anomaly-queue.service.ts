@@ -57,22 +57,23 @@ export async function listAnomalyQueue(db: DbOrTx, actor: Actor, input: AnomalyQ
   const status = input.status ?? 'open';
   const limit = Math.min(Math.max(input.limit ?? 200, 1), 2000);
   const offset = Math.max(input.offset ?? 0, 0);
+  // The customer's current book decides, never the book stamped on the reading (a move does not update it).
   const where = sql`r.anomaly_status = ${status}
     ${input.period ? sql`and r.period = ${input.period}` : sql``}
-    ${books !== null ? sql`and r.book_id = any(${pgArray(books)}::int4[])` : sql``}`;
+    ${books !== null ? sql`and c.book_id = any(${pgArray(books)}::int4[])` : sql``}`;
   const [rows, count] = await Promise.all([
     db.execute(sql`
-      select r.id, r.period, r.book_id, b.code as book_code, c.id as customer_id, c.code as customer_code, c.name, c.address,
+      select r.id, r.period, c.book_id, b.code as book_code, c.id as customer_id, c.code as customer_code, c.name, c.address,
              c.sequence_no, m.serial, r.previous_index, r.current_index, r.consumption, r.code, r.anomalies, r.anomaly_status,
              r.note, r.entered_at
       from readings r
       join customers c on c.id = r.customer_id
-      join reading_books b on b.id = r.book_id
+      join reading_books b on b.id = c.book_id
       join meters m on m.id = r.meter_id
       where ${where}
       order by r.period desc, b.code, c.sequence_no, r.id
       offset ${offset} limit ${limit}`),
-    db.execute(sql`select count(*)::int8 as n from readings r where ${where}`),
+    db.execute(sql`select count(*)::int8 as n from readings r join customers c on c.id = r.customer_id where ${where}`),
   ]);
   return {
     total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
@@ -119,19 +120,23 @@ export async function resolveAnomalies(
   const ids = [...new Set(input.readingIds)];
   if (ids.length === 0) return 0;
   return db.transaction(async (tx) => {
-    const rows = rowsOf<{ id: number; customer_id: number; book_id: number; period: string; consumption: number; anomalies: unknown; anomaly_status: string }>(
+    // Rights come from the customer's current book; the reading's own book_id only says where it was taken.
+    const rows = rowsOf<{ id: number; customer_book_id: number; reading_book_id: number; period: string; consumption: number }>(
       await tx.execute(sql`
-        select id, customer_id, book_id, period, consumption, anomalies, anomaly_status from readings
-        where id = any(${pgArray(ids)}::int8[]) for update`),
+        select r.id, c.book_id as customer_book_id, r.book_id as reading_book_id, r.period, r.consumption
+        from readings r join customers c on c.id = r.customer_id
+        where r.id = any(${pgArray(ids)}::int8[]) for update of r`),
     );
     if (rows.length !== ids.length) throw notFound('chỉ số');
     for (const r of rows) {
-      if (!canOnBook(actor, Number(r.book_id), 'readings', 'access')) throw notFound('chỉ số');
-      if (!canOnBook(actor, Number(r.book_id), 'readings', 'edit')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
+      const bookId = Number(r.customer_book_id);
+      if (!canOnBook(actor, bookId, 'readings', 'access')) throw notFound('chỉ số');
+      if (!canOnBook(actor, bookId, 'readings', 'edit')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
       if (input.action === 'clear' && Number(r.consumption) < 0) {
         throw new AppError('NEGATIVE_CONSUMPTION', 'Chỉ số mới nhỏ hơn chỉ số cũ: hãy sửa chỉ số trước khi duyệt.');
       }
-      const locks = await explicitLocks(tx, String(r.period), [Number(r.book_id)]);
+      // A lock on either book protects the period: the one the reading was taken in and the one that holds it now.
+      const locks = await explicitLocks(tx, String(r.period), [bookId, Number(r.reading_book_id)]);
       if (locks.size > 0) throw new AppError('PERIOD_LOCKED', 'Kỳ này đã bị khóa số liệu.');
     }
     const from = input.action === 'clear' ? 'open' : 'cleared';

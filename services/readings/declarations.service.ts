@@ -117,7 +117,7 @@ export async function declareSuspension(
 async function suspensionForActor(db: DbOrTx, actor: Actor, id: number): Promise<{ row: typeof suspensions.$inferSelect; bookId: number }> {
   const [row] = await db.select().from(suspensions).where(eq(suspensions.id, id)).limit(1);
   if (!row) throw notFound('đợt tạm dừng');
-  return { row, bookId: await bookOfCustomer(db, actor, row.customerId, 'edit') };
+  return { row, bookId: await bookOfCustomer(db, actor, row.customerId, 'edit', 'đợt tạm dừng') };
 }
 
 /** Ends a suspension with its last suspended period (service resumes the period after). */

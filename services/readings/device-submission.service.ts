@@ -60,6 +60,19 @@ async function storedResult(db: DbOrTx, deviceId: string, submissionId: string):
   return { ...result, replayed: true };
 }
 
+async function assertMayWriteFor(db: DbOrTx, actor: Actor, customerIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(customerIds)];
+  if (ids.length === 0) return;
+  const books = rowsOf<{ id: number; book_id: number }>(
+    await db.execute(sql`select id, book_id from customers where id = any(${pgArray(ids)}::int4[])`),
+  );
+  for (const b of books) {
+    if (!canOnBook(actor, Number(b.book_id), 'readings', 'add') || !canOnBook(actor, Number(b.book_id), 'readings', 'edit')) {
+      throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền ghi chỉ số trên sổ đọc của một số khách hàng trong lần gửi này.');
+    }
+  }
+}
+
 export async function submitDeviceReadings(
   db: DbOrTx,
   actor: Actor,
@@ -72,19 +85,16 @@ export async function submitDeviceReadings(
   }
   if (input.readings.length > MAX_DEVICE_BATCH) throw new AppError('VALIDATION_FAILED', `Mỗi lần gửi tối đa ${MAX_DEVICE_BATCH} chỉ số.`);
 
+  // A stored answer names its customers: it is replayed only to a user who may write readings for all of
+  // them now (in their current books), whatever the retry itself carries.
   const replay = await storedResult(db, deviceId, submissionId);
-  if (replay) return replay;
+  if (replay) {
+    await assertMayWriteFor(db, actor, replay.rows.map((r) => r.customerId));
+    return replay;
+  }
 
   // Authorization before anything is written: every customer must be in a book the user may write readings in.
-  const ids = [...new Set(input.readings.map((r) => r.customerId))];
-  const books = rowsOf<{ id: number; book_id: number }>(
-    await db.execute(sql`select id, book_id from customers where id = any(${pgArray(ids)}::int4[])`),
-  );
-  for (const b of books) {
-    if (!canOnBook(actor, Number(b.book_id), 'readings', 'add') || !canOnBook(actor, Number(b.book_id), 'readings', 'edit')) {
-      throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền ghi chỉ số trên sổ đọc của một số khách hàng trong lần gửi này.');
-    }
-  }
+  await assertMayWriteFor(db, actor, input.readings.map((r) => r.customerId));
 
   return db.transaction(async (tx) => {
     // Claims the submission first: a concurrent retry waits on this row and then replays the stored answer.
@@ -94,7 +104,11 @@ export async function submitDeviceReadings(
         values (${deviceId}, ${submissionId}, ${actor.userId}, '{}'::jsonb)
         on conflict do nothing returning device_id`),
     );
-    if (claimed.length === 0) return (await storedResult(tx, deviceId, submissionId)) as DeviceSubmissionResult;
+    if (claimed.length === 0) {
+      const stored = (await storedResult(tx, deviceId, submissionId)) as DeviceSubmissionResult;
+      await assertMayWriteFor(tx, actor, stored.rows.map((r) => r.customerId));
+      return stored;
+    }
 
     const rows: DeviceRowResult[] = input.readings.map((r, index) => ({
       index,

@@ -11,12 +11,13 @@ export function assertReadingsRight(actor: Actor, bookId: number, right: Right):
 }
 
 /**
- * The customer's book after checking the actor may `right` readings on it. A customer in a book the actor
- * cannot even read is reported as missing, so ids reveal nothing.
+ * The customer's (current) book after checking the actor may `right` readings on it. A customer in a book the
+ * actor cannot even read is reported as missing — as the missing `what` the caller was looking up (a
+ * suspension, an adjustment …) — so ids reveal nothing.
  */
-export async function bookOfCustomer(db: DbOrTx, actor: Actor, customerId: number, right: Right): Promise<number> {
+export async function bookOfCustomer(db: DbOrTx, actor: Actor, customerId: number, right: Right, what = 'khách hàng'): Promise<number> {
   const [c] = await db.select({ bookId: customers.bookId }).from(customers).where(eq(customers.id, customerId)).limit(1);
-  if (!c || !canOnBook(actor, c.bookId, 'readings', 'access')) throw notFound('khách hàng');
+  if (!c || !canOnBook(actor, c.bookId, 'readings', 'access')) throw notFound(what);
   if (!canOnBook(actor, c.bookId, 'readings', right)) throw forbidden();
   return c.bookId;
 }

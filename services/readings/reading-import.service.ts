@@ -13,6 +13,7 @@ import { READING_CODES, READING_CODE_LABELS, type ReadingCode } from '@/domain/r
 import { foldVietnamese } from '@/domain/text/normalize';
 import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError, notFound } from '@/services/errors';
+import { assertXlsxWithin } from '@/services/files/xlsx-guard';
 import { assertNotFuture, assertPeriodsOpen, lockedBooks } from './period-lock.service';
 import { assertReadingsRight } from './reading-access';
 import { loadReadingContext } from './reading-context';
@@ -24,6 +25,11 @@ const CODES_SHEET = 'Mã ghi chỉ số';
 const HEADERS = ['STT', 'Mã KH', 'Tên khách hàng', 'Địa chỉ', 'Số seri đồng hồ', 'Chỉ số cũ', 'Chỉ số mới', 'Mã ghi chỉ số', 'Ghi chú'] as const;
 const HEADER_ROW = 4;
 export const MAX_IMPORT_ROWS = 20_000;
+/**
+ * What a full file may inflate to: a filled 20,000-row template with long names and addresses is about
+ * 575 bytes a row (sheet XML plus shared strings); 1.5 KB a row leaves room for other producers' markup.
+ */
+const MAX_IMPORT_XML_BYTES = MAX_IMPORT_ROWS * 1536 + 1024 * 1024;
 
 async function bookCode(db: DbOrTx, bookId: number): Promise<string> {
   const [b] = rowsOf<{ code: string }>(await db.execute(sql`select code from reading_books where id = ${bookId}`));
@@ -60,7 +66,7 @@ export async function buildReadingTemplate(db: DbOrTx, actor: Actor, bookId: num
       r.address,
       r.meterSerial,
       r.previousIndex,
-      r.currentIndex ?? r.suggestedCurrentIndex ?? null,
+      r.fixedCurrentIndex ?? r.currentIndex ?? r.suggestedCurrentIndex ?? null,
       r.readingId !== null && r.code !== 'normal' ? READING_CODE_LABELS[r.code as ReadingCode] : null,
       r.note,
     ];
@@ -99,7 +105,12 @@ export interface ImportResult {
   errors: ImportRowError[];
 }
 
+/** A cell as trimmed NFC text: spreadsheets typed on some keyboards hold decomposed Vietnamese. */
 function cellText(cell: ExcelJS.Cell): string {
+  return rawCellText(cell).normalize('NFC');
+}
+
+function rawCellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
@@ -219,6 +230,8 @@ export async function importReadings(
   const code = await bookCode(db, input.bookId);
   await assertPeriodsOpen(db, input.period, [input.bookId]);
 
+  // exceljs builds every cell of every sheet in memory: refuse an oversized workbook from its zip directory first.
+  assertXlsxWithin(input.file, { maxRows: MAX_IMPORT_ROWS, slackRows: 100, maxUncompressedBytes: MAX_IMPORT_XML_BYTES });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(input.file as unknown as ArrayBuffer);
@@ -244,7 +257,8 @@ export async function importReadings(
   const entryRows: ParsedRow[] = [];
   for (const p of parsed) {
     const c = byCode.get(p.customerCode);
-    if (!c) {
+    // A code of a book the user cannot read is reported like an unknown code: the file must not probe other books.
+    if (!c || (c.bookId !== input.bookId && !canOnBook(actor, c.bookId, 'readings', 'access'))) {
       errors.push({ row: p.row, customerCode: p.customerCode, field: 'customerCode', message: `Không có khách hàng mã ${p.customerCode}.` });
     } else if (c.bookId !== input.bookId) {
       errors.push({ row: p.row, customerCode: p.customerCode, field: 'customerCode', message: `Khách hàng ${p.customerCode} không thuộc sổ ${code}.` });

@@ -8,6 +8,7 @@ import { READING_ANOMALY_LABELS, type ReadingAnomaly } from '@/domain/billing/re
 import { periodLabel } from '@/domain/billing/periods';
 import { READING_CODE_LABELS, averageOfLast3, type ReadingCode } from '@/domain/reading/anomaly';
 import { periodBounds } from '@/domain/reading/period';
+import { fixedCurrentIndex } from '@/domain/reading/replaced-meter';
 import { formatDateVi } from '@/domain/tariff/describe';
 import { foldVietnamese } from '@/domain/text/normalize';
 import { startIndexOf, type CustomerInPeriod, type MeterInPeriod, type ReadingContext } from './reading-context';
@@ -38,6 +39,8 @@ export interface ReadingSheetRow {
   currentIndex: number | null;
   /** Pre-filled value for an unsaved row (the final index of a replaced meter). */
   suggestedCurrentIndex: number | null;
+  /** The only index the row accepts: the final index declared when the meter was replaced in this period. */
+  fixedCurrentIndex: number | null;
   consumption: number | null;
   code: string;
   codeLabel: string;
@@ -106,6 +109,7 @@ export function buildSheetRows(ctx: ReadingContext, customerIds: readonly number
       const r = c.readings.get(meter.id) ?? null;
       const isOutgoing = !meter.isActive && c.meters.some((m) => m.id !== meter.id && m.isActive);
       const code = (r?.code ?? 'normal') as ReadingCode;
+      const fixed = fixedCurrentIndex(meter, ctx.period);
       rows.push({
         key: `${c.id}:${meter.id}`,
         customerId: c.id,
@@ -121,7 +125,8 @@ export function buildSheetRows(ctx: ReadingContext, customerIds: readonly number
         readingId: r?.id ?? null,
         previousIndex: r?.previousIndex ?? startIndexOf(meter),
         currentIndex: r?.currentIndex ?? null,
-        suggestedCurrentIndex: r === null && isOutgoing ? meter.finalIndex : null,
+        suggestedCurrentIndex: r === null && isOutgoing ? (fixed ?? meter.finalIndex) : null,
+        fixedCurrentIndex: fixed,
         consumption: r?.consumption ?? null,
         code,
         codeLabel: READING_CODE_LABELS[code] ?? code,

@@ -10,6 +10,8 @@ import { pgArray, rowsOf } from '@/db/sql';
 import { evaluateReading, type ReadingEvaluation } from '@/domain/billing/reading-evaluation';
 import { READING_CODES, type ReadingCode } from '@/domain/reading/anomaly';
 import { ReadingError } from '@/domain/reading/errors';
+import { fixedCurrentIndex } from '@/domain/reading/replaced-meter';
+import { formatDateVi } from '@/domain/tariff/describe';
 import type { Actor } from '@/services/auth/actor';
 import { startIndexOf, toReadingRecord, type CustomerInPeriod, type MeterInPeriod, type ReadingContext, type ReadingRecord } from './reading-context';
 
@@ -68,8 +70,11 @@ function sameValues(existing: ReadingRecord, previousIndex: number, code: string
   );
 }
 
-function meterFor(customer: CustomerInPeriod, meterId: number | null | undefined): MeterInPeriod | undefined {
+function meterFor(customer: CustomerInPeriod, meterId: number | null | undefined, serial: string | null | undefined): MeterInPeriod | undefined {
   if (meterId != null) return customer.meters.find((m) => m.id === meterId);
+  // A device or file names the meter it read: the old or the new one of a replacement.
+  const named = serial ? customer.meters.find((m) => m.serial.toUpperCase() === serial.trim().toUpperCase()) : undefined;
+  if (named) return named;
   return customer.meters.find((m) => m.isActive) ?? customer.meters[customer.meters.length - 1];
 }
 
@@ -84,7 +89,7 @@ export function prepareEntries(ctx: ReadingContext, entries: readonly ReadingEnt
       errors.push({ index, customerId: entry.customerId ?? null, code, message, ...(field ? { field } : {}) });
     const customer = ctx.customers.get(entry.customerId);
     if (!customer) return fail('NOT_FOUND', 'Không tìm thấy khách hàng.', 'customerId');
-    const meter = meterFor(customer, entry.meterId);
+    const meter = meterFor(customer, entry.meterId, entry.meterSerial);
     if (!meter) return fail('NO_METER', `Khách hàng ${customer.code} chưa có đồng hồ trong kỳ này.`, 'meterId');
     if (entry.meterSerial && entry.meterSerial.trim().toUpperCase() !== meter.serial.toUpperCase()) {
       return fail('METER_MISMATCH', `Số seri ${entry.meterSerial.trim()} không khớp đồng hồ ${meter.serial} của khách hàng ${customer.code}.`, 'meterSerial');
@@ -102,6 +107,16 @@ export function prepareEntries(ctx: ReadingContext, entries: readonly ReadingEnt
     if (!options.canWrite(customer.bookId, existing === null)) return fail('FORBIDDEN', 'Bạn không có quyền ghi chỉ số trên sổ đọc này.');
     const lock = options.locked.get(customer.bookId);
     if (lock) return fail('PERIOD_LOCKED', lock, 'period');
+    // The declared final index is the meter history's word for this period; typing another would bill what the history denies.
+    const fixed = fixedCurrentIndex(meter, ctx.period);
+    if (fixed !== null && (entry.currentIndex !== fixed || code !== 'normal')) {
+      return fail(
+        'REPLACED_METER_FINAL_INDEX',
+        `Khách hàng ${customer.code}: đồng hồ ${meter.serial} đã thay ngày ${formatDateVi(meter.removedOn as string)} với chỉ số cuối ${fixed}, ` +
+          `nên chỉ số kỳ này của đồng hồ cũ là ${fixed}. Nếu chỉ số cuối khai báo sai, hãy sửa khai báo thay đồng hồ.`,
+        'currentIndex',
+      );
+    }
     if (entry.expectedVersion != null && existing && existing.version !== entry.expectedVersion) {
       return fail('VERSION_CONFLICT', `Chỉ số của khách hàng ${customer.code} vừa được người khác sửa. Hãy tải lại.`);
     }

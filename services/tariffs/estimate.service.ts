@@ -4,6 +4,7 @@
  * standard customer (1 household unless told, wastewater fee at the tariff's rate, urban ward).
  */
 import { calculateBill } from '@/domain/tariff/engine';
+import type { BillWarning } from '@/domain/tariff/types';
 import { periodBounds } from '@/domain/reading/period';
 import type { DbOrTx } from '@/db/client';
 import { AppError } from '@/services/errors';
@@ -27,6 +28,8 @@ export interface BillEstimate {
   drainageFee: number;
   drainageVat: number;
   total: number;
+  /** What the estimate assumed (e.g. 0 persons billed as 1): a visitor must see it next to the amount. */
+  warnings: BillWarning[];
 }
 
 export async function estimateBill(db: DbOrTx, rawInput: EstimateBillInput, now: Date = new Date()): Promise<BillEstimate> {
@@ -65,5 +68,6 @@ export async function estimateBill(db: DbOrTx, rawInput: EstimateBillInput, now:
     drainageFee: result.drainageFee,
     drainageVat: result.drainageVat,
     total: result.total,
+    warnings: result.warnings,
   };
 }

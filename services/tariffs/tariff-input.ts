@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, isCalendarPeriod } from '@/domain/time/calendar';
 
 const bp = (label: string) =>
   z
@@ -26,7 +27,7 @@ export type TariffTierInput = z.infer<typeof tariffTierSchema>;
 /** A tariff version as typed on the catalog screen; rates are integer basis points (500 = 5 %). */
 export const tariffVersionSchema = z.object({
   serviceTypeId: z.number().int().positive('Chưa chọn loại dịch vụ.'),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày hiệu lực không hợp lệ (YYYY-MM-DD).'),
+  effectiveFrom: z.string().refine(isCalendarDate, 'Ngày hiệu lực không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, năm 1900–2100.'),
   basis: z.enum(['household', 'person', 'flat'], { message: 'Cách tính định mức là household, person hoặc flat.' }),
   pricesIncludeVat: z.boolean().default(false),
   vatRateBp: bp('Thuế suất GTGT').default(500),
@@ -55,12 +56,12 @@ export const estimateBillSchema = z.object({
     .number({ error: 'Lượng tiêu thụ phải là số.' })
     .int('Lượng tiêu thụ phải là số nguyên m3.')
     .min(0, 'Lượng tiêu thụ không được âm.')
-    .max(50_000, 'Lượng tiêu thụ tối đa 50.000 m3.'),
+    .max(1_000_000, 'Lượng tiêu thụ tối đa 1.000.000 m3.'),
   households: z.number().int('Số hộ phải là số nguyên.').min(1, 'Số hộ dùng chung phải từ 1 trở lên.').max(500, 'Số hộ quá lớn.').nullish(),
   persons: z.number().int('Số nhân khẩu phải là số nguyên.').min(0, 'Số nhân khẩu không được âm.').max(5000, 'Số nhân khẩu quá lớn.').nullish(),
   period: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ không hợp lệ (định dạng YYYY-MM).')
+    .refine(isCalendarPeriod, 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.')
     .nullish(),
 });
 export type EstimateBillInput = z.infer<typeof estimateBillSchema>;

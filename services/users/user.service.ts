@@ -7,6 +7,7 @@ import { userBooks, userRoutes, users } from '@/db/schema/users';
 import { rowsOf } from '@/db/sql';
 import type { Actor } from '@/services/auth/actor';
 import { hashPassword, verifyPassword } from '@/services/auth/password';
+import { isPasswordLocked, recordWrongPassword, SIGN_IN_LIMITS } from '@/services/auth/sign-in.service';
 import { AppError, forbidden, notFound, pgErrorCode } from '@/services/errors';
 
 /** A user as it leaves the server: never the password hash. */
@@ -201,22 +202,32 @@ export async function updateUser(db: DbOrTx, actor: Actor, userId: number, input
   return getUser(db, actor, userId);
 }
 
-/** Sets a user's password without the old one (admins only, e.g. a forgotten password). */
+/** A new password hash, and a new credential version so every session signed before it is refused. */
+const newCredentials = (passwordHash: string) => ({
+  passwordHash,
+  version: sql`${users.version} + 1`,
+  credentialVersion: sql`${users.credentialVersion} + 1`,
+});
+
+/**
+ * Sets a user's password without the old one (admins only, e.g. a forgotten password). Every session of that
+ * user ends; returns the new credential version, for renewing the caller's session when they reset their own.
+ */
 export async function resetUserPassword(
   db: DbOrTx,
   actor: Actor,
   input: { userId: number; newPassword: string; confirmPassword: string },
-): Promise<boolean> {
+): Promise<{ credentialVersion: number }> {
   requireAdmin(actor);
   checkNewPassword(input.newPassword, input.confirmPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  const updated = await db
+  const [updated] = await db
     .update(users)
-    .set({ passwordHash, version: sql`${users.version} + 1` })
+    .set(newCredentials(passwordHash))
     .where(eq(users.id, input.userId))
-    .returning({ id: users.id });
-  if (updated.length === 0) throw notFound('người dùng');
-  return true;
+    .returning({ credentialVersion: users.credentialVersion });
+  if (!updated) throw notFound('người dùng');
+  return updated;
 }
 
 const allTables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, Table));
@@ -285,21 +296,34 @@ export async function updateProfile(
   return getMe(db, actor);
 }
 
-/** Changes one's own password: the current one first, the new one typed twice. */
+/**
+ * Changes one's own password: the current one first, the new one typed twice. A wrong current password counts
+ * like a failed sign-in from `clientAddress` (same counters, same lock), so a borrowed session cannot be used
+ * to guess it. Every other session of the user ends; returns the new credential version for renewing this one.
+ */
 export async function changePassword(
   db: DbOrTx,
   actor: Actor,
   input: { currentPassword: string; newPassword: string; confirmPassword: string },
-): Promise<boolean> {
+  clientAddress: string | null = null,
+): Promise<{ credentialVersion: number }> {
+  if (await isPasswordLocked(db, actor.login, clientAddress))
+    throw new AppError('TOO_MANY_ATTEMPTS', `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.lockMinutes} phút.`);
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).limit(1);
   if (!user) throw notFound('người dùng');
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    await recordWrongPassword(db, actor.login, clientAddress);
     throw new AppError('WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.', { field: 'currentPassword' });
+  }
   checkNewPassword(input.newPassword, input.confirmPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  // The version bump lets session checks notice that the password changed.
-  await db.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.id, actor.userId));
-  return true;
+  const [updated] = await db
+    .update(users)
+    .set(newCredentials(passwordHash))
+    .where(eq(users.id, actor.userId))
+    .returning({ credentialVersion: users.credentialVersion });
+  if (!updated) throw notFound('người dùng');
+  return updated;
 }
 
 // ---------------------------------------------------------------- books and routes a user may touch

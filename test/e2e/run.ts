@@ -48,6 +48,7 @@ const server = spawn('npx', ['next', 'start', '--port', String(port), '--hostnam
     DEMO_CUSTOMERS: process.env.DEMO_CUSTOMERS ?? '5000',
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     DATABASE_URL: '',
+    NEXT_TELEMETRY_DISABLED: '1',
   },
   stdio: ['ignore', 'inherit', 'inherit'],
   detached: true,

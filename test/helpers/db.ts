@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '@/db/client';
+import { openDatabase, type Database, type OpenOptions } from '@/db/client';
 
 /**
  * A fresh, migrated database per test file: PGlite in memory, or — when TEST_DATABASE_URL is set — a new
  * database created on that PostgreSQL server and dropped afterwards. Refuses any non-local server so a
  * test run can never touch real data.
  */
-export async function createTestDatabase(): Promise<Database & { name: string }> {
+export async function createTestDatabase(options: Pick<OpenOptions, 'onQuery'> = {}): Promise<Database & { name: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openDatabase({ dataDir: 'memory://', ...options });
     return { ...database, name: 'pglite' };
   }
   const parsed = new URL(url);
@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<Database & { name: string }>
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   parsed.pathname = `/${name}`;
-  const database = await openDatabase({ url: parsed.toString() });
+  const database = await openDatabase({ url: parsed.toString(), ...options });
   return {
     ...database,
     name,

@@ -1,5 +1,6 @@
 import { execute, parse, type GraphQLFormattedError } from 'graphql';
 import type { Db } from '@/db/client';
+import type { GraphQLContext } from '@/graphql/context';
 import { formatError } from '@/graphql/errors';
 import { schema } from '@/graphql/schema';
 import type { Actor } from '@/services/auth/actor';
@@ -17,11 +18,14 @@ export async function gql<T = Record<string, any>>(
   actor: Actor | null,
   query: string,
   variables?: Record<string, unknown>,
+  /** Overrides of the request context: another client address, a session renewal hook. */
+  context: Partial<GraphQLContext> = {},
 ): Promise<GqlResult<T>> {
+  const contextValue: GraphQLContext = { db, actor, ip: '127.0.0.1', ...context };
   const result = await execute({
     schema,
     document: parse(query),
-    contextValue: { db, actor, ip: '127.0.0.1' },
+    contextValue,
     variableValues: variables,
   });
   const errors = (result.errors ?? []).map((e) => formatError(e.toJSON(), e));

@@ -3,6 +3,11 @@
  * with no rights and no books, and (3) as a user with full rights on another branch's book only, pointing
  * at data of a book they lack. Each call must be refused, unless the field is listed below with the reason
  * it is open. A new field is covered automatically; one that is not refused and not listed fails the test.
+ *
+ * Every call selects its whole answer (nested objects and their relations, e.g. Customer.history), so a
+ * nested resolver that leaks rows of another book is caught in the fields that do answer. Every id-keyed
+ * argument points at a row that exists in a book the caller lacks: a NOT_FOUND counts as a refusal only
+ * after the test has checked that row exists (an id argument with no known table fails the test).
  */
 import {
   getNamedType,
@@ -15,13 +20,26 @@ import {
   isScalarType,
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLOutputType,
 } from 'graphql';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintKinds } from '@/db/schema/catalogs';
+import { masterMeters } from '@/db/schema/org';
 import { users } from '@/db/schema/users';
+import { rowsOf } from '@/db/sql';
 import { schema } from '@/graphql/schema';
+import { runBillingRunNow } from '@/jobs/billing-runs';
 import { loadActor, type Actor } from '@/services/auth/actor';
+import { createBillingRun } from '@/services/billing/billing-run.service';
+import { addAttachment } from '@/services/customers/attachment.service';
 import { createCustomer } from '@/services/customers/customer.service';
+import { createBackBill } from '@/services/readings/adjustments.service';
+import { declareSuspension } from '@/services/readings/declarations.service';
+import { enterReadings, seedPublishedTariffs } from '../helpers/billing-fixtures';
 import { createTestDatabase } from '../helpers/db';
 import { createOrgFixture, customerFields, type OrgFixture } from '../helpers/fixtures';
 import { gql } from '../helpers/graphql';
@@ -71,6 +89,87 @@ interface Ids {
   customerId: number;
   userId: number;
   branchId: number;
+  /** One existing row per table an id argument can name; customer-linked rows all belong to book S01. */
+  byTable: Record<string, number>;
+}
+
+/** The table an Int argument names, by the argument's name. */
+const ID_ARG_TABLES: Record<string, string> = {
+  customerId: 'customers',
+  customerIds: 'customers',
+  afterCustomerId: 'customers',
+  readingId: 'readings',
+  readingIds: 'readings',
+  runId: 'billing_runs',
+  meterId: 'meters',
+  versionId: 'tariff_versions',
+  tariffVersionId: 'tariff_versions',
+  userId: 'users',
+  branchId: 'branches',
+  bookId: 'reading_books',
+  bookIds: 'reading_books',
+  targetBookId: 'reading_books',
+  currentBookId: 'reading_books',
+  routeId: 'routes',
+  routeIds: 'routes',
+  wardId: 'wards',
+  serviceTypeId: 'service_types',
+  meterTypeId: 'meter_types',
+  installationTeamId: 'installation_teams',
+  masterMeterId: 'master_meters',
+};
+
+/** The table an `id` argument names, by the field that takes it. */
+const ID_FIELD_TABLES: [RegExp, string][] = [
+  [/^(customer|updateCustomer|deleteCustomer)$/, 'customers'],
+  [/^invoice$/, 'invoices'],
+  [/^billingRun$|BillingRun$/, 'billing_runs'],
+  [/Attachment$/, 'attachments'],
+  [/Suspension$/, 'suspensions'],
+  [/Adjustment$/, 'adjustments'],
+  [/^(user|updateUser|deleteUser)$/, 'users'],
+  [/TariffTier$/, 'tariff_tiers'],
+  [/^tariffVersion$|TariffVersion$/, 'tariff_versions'],
+  [/Ward$/, 'wards'],
+  [/Branch$/, 'branches'],
+  [/Route$/, 'routes'],
+  [/ReadingBook$/, 'reading_books'],
+  [/ServiceType$/, 'service_types'],
+  [/MeterType$/, 'meter_types'],
+  [/ComplaintKind$/, 'complaint_kinds'],
+  [/InstallationTeam$/, 'installation_teams'],
+  [/MasterMeter$/, 'master_meters'],
+];
+
+/** Tables whose rows belong to a customer: the fixture's row must be in a book `outsider` lacks. */
+const CUSTOMER_TABLES: Record<string, string> = {
+  customers: 'select book_id from customers where id = $1',
+  readings: 'select c.book_id from readings r join customers c on c.id = r.customer_id where r.id = $1',
+  invoices: 'select c.book_id from invoices i join customers c on c.id = i.customer_id where i.id = $1',
+  attachments: 'select c.book_id from attachments a join customers c on c.id = a.customer_id where a.id = $1',
+  suspensions: 'select c.book_id from suspensions s join customers c on c.id = s.customer_id where s.id = $1',
+  adjustments: 'select c.book_id from adjustments a join customers c on c.id = a.customer_id where a.id = $1',
+  meters: 'select c.book_id from meters m join customers c on c.id = m.customer_id where m.id = $1',
+};
+
+/** An id argument sent in a probe: which table it names and the id. */
+interface IdRef {
+  where: string;
+  table: string;
+  id: number;
+}
+
+function idArgument(fieldName: string, argName: string, ids: Ids, used: IdRef[]): number | null {
+  let table = ID_ARG_TABLES[argName];
+  if (!table && argName === 'id') table = ID_FIELD_TABLES.find(([re]) => re.test(fieldName))?.[1];
+  if (!table) {
+    if (argName === 'id' || /Ids?$/.test(argName)) throw new Error(`${fieldName}(${argName}): add the table this id names to ID_ARG_TABLES / ID_FIELD_TABLES`);
+    return null;
+  }
+  const id = ids.byTable[table];
+  if (id === undefined) throw new Error(`${fieldName}(${argName}): the fixture has no row of ${table}`);
+  used.push({ where: `${fieldName}(${argName})`, table, id });
+  return id;
 }
 
 /** Valid samples of input types whose shape the generator cannot guess; validation must pass so the auth check is what refuses. */
@@ -92,21 +191,22 @@ function sampleInputs(ids: Ids): Record<string, unknown> {
   };
 }
 
-function sampleScalar(name: string, argName: string, ids: Ids): unknown {
+function sampleScalar(name: string, argName: string, fieldName: string, ids: Ids, used: IdRef[]): unknown {
   const lower = argName.toLowerCase();
   switch (name) {
-    case 'Int':
-      if (lower.includes('book')) return ids.bookId;
-      if (lower.includes('user')) return ids.userId;
-      if (lower.includes('branch')) return ids.branchId;
+    case 'Int': {
+      const id = idArgument(fieldName, argName, ids, used);
+      if (id !== null) return id;
       if (lower === 'limit') return 10;
       if (lower === 'offset') return 0;
       if (lower.includes('version')) return 1;
       if (lower === 'maxindex') return 99999;
       if (lower.includes('days') || lower === 'diametermm') return 15;
-      return ids.customerId;
-    case 'Float':
       return 1;
+    }
+    case 'Float':
+    case 'Money':
+      return 1000;
     case 'String':
       if (lower.includes('password')) return 'mat-khau-dung-thu-1';
       if (lower.includes('phone') || lower === 'fax') return '0912345678';
@@ -135,36 +235,59 @@ function sampleScalar(name: string, argName: string, ids: Ids): unknown {
   }
 }
 
-function sampleValue(type: GraphQLInputType, argName: string, ids: Ids, samples: Record<string, unknown>, depth = 0): unknown {
+function sampleValue(
+  type: GraphQLInputType,
+  argName: string,
+  fieldName: string,
+  ids: Ids,
+  samples: Record<string, unknown>,
+  used: IdRef[],
+  depth = 0,
+): unknown {
   const inner = getNullableType(type) as GraphQLInputType;
-  if (isListType(inner)) return [sampleValue(inner.ofType as GraphQLInputType, argName, ids, samples, depth + 1)];
-  if (isScalarType(inner)) return sampleScalar(inner.name, argName, ids);
+  if (isListType(inner)) return [sampleValue(inner.ofType as GraphQLInputType, argName, fieldName, ids, samples, used, depth + 1)];
+  if (isScalarType(inner)) return sampleScalar(inner.name, argName, fieldName, ids, used);
   if (isEnumType(inner)) return inner.getValues()[0]!.value;
   if (isInputObjectType(inner)) {
     if (samples[inner.name]) return samples[inner.name];
     const out: Record<string, unknown> = {};
     for (const f of Object.values(inner.getFields())) {
-      if (isNonNullType(f.type) || depth === 0) out[f.name] = sampleValue(f.type, f.name, ids, samples, depth + 1);
+      if (isNonNullType(f.type) || depth === 0) out[f.name] = sampleValue(f.type, f.name, fieldName, ids, samples, used, depth + 1);
     }
     return out;
   }
   return null;
 }
 
+/**
+ * The whole answer of a type: every field without required arguments, nested objects included (each type
+ * once per path, a few levels deep), so nested resolvers run too.
+ */
+function selectionOf(type: GraphQLOutputType, seen: readonly string[] = []): string {
+  const named = getNamedType(type);
+  if (!isObjectType(named)) return '';
+  if (seen.includes(named.name) || seen.length >= 4) return ' { __typename }';
+  const parts = ['__typename'];
+  for (const fl of Object.values(named.getFields())) {
+    if (fl.args.some((a) => isNonNullType(a.type))) continue;
+    parts.push(`${fl.name}${selectionOf(fl.type, [...seen, named.name])}`);
+  }
+  return ` { ${parts.join(' ')} }`;
+}
+
 function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, ids: Ids, samples: Record<string, unknown>) {
   const variables: Record<string, unknown> = {};
   const defs: string[] = [];
   const args: string[] = [];
+  const used: IdRef[] = [];
   for (const a of field.args) {
-    variables[a.name] = sampleValue(a.type, a.name, ids, samples);
+    variables[a.name] = sampleValue(a.type, a.name, field.name, ids, samples, used);
     defs.push(`$${a.name}: ${a.type.toString()}`);
     args.push(`${a.name}: $${a.name}`);
   }
-  const named = getNamedType(field.type);
-  const selection = isObjectType(named) || !isScalarType(named) && !isEnumType(named) ? ' { __typename }' : '';
   const head = defs.length ? `(${defs.join(', ')})` : '';
   const call = args.length ? `(${args.join(', ')})` : '';
-  return { document: `${kind} Probe${head} { ${field.name}${call}${selection} }`, variables };
+  return { document: `${kind} Probe${head} { ${field.name}${call}${selectionOf(field.type)} }`, variables, used };
 }
 
 const allFields = () => [
@@ -176,10 +299,16 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let f: OrgFixture;
 let nobody: Actor;
 let ids: Ids;
+let storageDir: string;
+/** What only a reader of book S01 may see: none of it may appear in an answer to `outsider` or `nobody`. */
+const MARKERS = ['Lê Thị Mai', '5 Hàng Bông', 'AUTHZ-M1', 'hop-dong-authz.pdf'];
 
 beforeAll(async () => {
+  storageDir = await mkdtemp(path.join(tmpdir(), 'capnuoc-authz-'));
+  process.env.STORAGE_DIR = storageDir;
   database = await createTestDatabase();
   f = await createOrgFixture(database.db);
+  const types = await seedPublishedTariffs(database.db, f.admin);
   const [u] = await database.db
     .insert(users)
     .values({ login: 'nobody', fullName: 'Không quyền', passwordHash: 'scrypt$1$1$1$x$x' })
@@ -190,22 +319,81 @@ beforeAll(async () => {
       name: 'Lê Thị Mai',
       address: '5 Hàng Bông',
       wardId: f.wardId,
-      serviceTypeId: f.serviceTypeId,
+      serviceTypeId: types.get('HN_SH') ?? f.serviceTypeId,
       persons: 3,
     }),
     meter: { serial: 'AUTHZ-M1', installedOn: '2026-01-01', initialIndex: 0, meterTypeId: null, sealNo: null, verifiedOn: null },
     contract: { signedOn: '2026-01-01', address: null, handoverOn: null, installedOn: null, installationTeamId: null },
   });
+  // Everything that belongs to the customer: readings (one an open anomaly), an invoice and its run, a
+  // suspension, an adjustment, an attachment (history comes with each).
+  const db = database.db;
+  for (const [i, period] of ['2026-01', '2026-02', '2026-03', '2026-04'].entries()) await enterReadings(db, f.admin, period, [[customer.id, 10 * (i + 1)]]);
+  const run = await createBillingRun(db, f.admin, { period: '2026-04', scope: { kind: 'customer', customerId: customer.id } });
+  await runBillingRunNow(db, run.id);
+  const [anomaly] = await enterReadings(db, f.admin, '2026-05', [[customer.id, 400]]);
+  const suspension = await declareSuspension(db, f.admin, { customerId: customer.id, fromPeriod: '2026-10', toPeriod: null, reason: 'Đi vắng' });
+  const adjustment = await createBackBill(db, f.admin, { customerId: customer.id, tariffPeriod: '2026-03', billPeriod: '2026-06', quantity: 2, reason: 'Truy thu' });
+  const attachment = await addAttachment(db, f.admin, { customerId: customer.id, fileName: 'hop-dong-authz.pdf', data: new TextEncoder().encode('%PDF-1.4\n') });
+  const [kind] = await db.insert(complaintKinds).values({ code: 'KN1', name: 'Nước yếu' }).returning({ id: complaintKinds.id });
+  const [master] = await db.insert(masterMeters).values({ code: 'DHT1', name: 'Đồng hồ tổng 1' }).returning({ id: masterMeters.id });
+  const one = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ id: number }>(await db.execute(q))[0]!.id);
   // Ids point at book S01 (branch 1), which `outsider` lacks; user/branch ids at the admin and branch 1.
-  ids = { bookId: f.bookIds[0], customerId: customer.id, userId: f.admin.userId, branchId: f.branchIds[0] };
+  ids = {
+    bookId: f.bookIds[0],
+    customerId: customer.id,
+    userId: f.admin.userId,
+    branchId: f.branchIds[0],
+    byTable: {
+      customers: customer.id,
+      readings: anomaly!.readingId!,
+      invoices: await one(sql`select id from invoices where customer_id = ${customer.id} limit 1`),
+      billing_runs: run.id,
+      attachments: attachment.id,
+      suspensions: suspension.id,
+      adjustments: adjustment.id,
+      meters: anomaly!.meterId,
+      tariff_versions: await one(sql`select id from tariff_versions order by id limit 1`),
+      tariff_tiers: await one(sql`select id from tariff_tiers order by id limit 1`),
+      users: f.admin.userId,
+      branches: f.branchIds[0],
+      reading_books: f.bookIds[0],
+      routes: await one(sql`select route_id as id from reading_books where id = ${f.bookIds[0]}`),
+      wards: f.wardId,
+      service_types: f.serviceTypeId,
+      meter_types: f.meterTypeId,
+      installation_teams: f.teamId,
+      complaint_kinds: kind!.id,
+      master_meters: master!.id,
+    },
+  };
+  // The fixture's promise: every row exists, and every customer-linked one is in S01 (not held by outsider).
+  for (const [table, id] of Object.entries(ids.byTable)) {
+    expect(await rowExists(table, id), `${table} ${id}`).toBe(true);
+    if (CUSTOMER_TABLES[table]) {
+      const [row] = rowsOf<{ book_id: number }>(await db.execute(sql.raw(CUSTOMER_TABLES[table]!.replace('$1', String(id)))));
+      expect([table, Number(row!.book_id)]).toEqual([table, f.bookIds[0]]);
+    }
+  }
+}, 240_000);
+afterAll(async () => {
+  await database?.close();
+  if (storageDir) await rm(storageDir, { recursive: true, force: true });
 });
-afterAll(async () => database?.close());
+
+async function rowExists(table: string, id: number): Promise<boolean> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table ${table}`);
+  return rowsOf(await database.db.execute(sql`select 1 from ${sql.identifier(table)} where id = ${id}`)).length === 1;
+}
 
 async function snapshot(): Promise<string> {
   const r = await database.db.execute(sql`
     select (select count(*) from customers)::text || '/' || (select coalesce(sum(version), 0) from customers)::text || '/' ||
            (select count(*) from users)::text || '/' || (select count(*) from user_permissions)::text || '/' ||
-           (select count(*) from readings)::text || '/' || (select count(*) from invoices)::text as s`);
+           (select count(*) from readings)::text || '/' || (select coalesce(sum(version), 0) from readings)::text || '/' ||
+           (select count(*) from invoices)::text || '/' || (select count(*) from attachments)::text || '/' ||
+           (select count(*) from suspensions)::text || '/' || (select count(*) from adjustments)::text || '/' ||
+           (select count(*) from meters)::text || '/' || (select count(*) from billing_runs)::text as s`);
   return JSON.stringify(r);
 }
 
@@ -227,7 +415,7 @@ describe('authorization generated from the schema', () => {
       if (PUBLIC_FIELDS[key]) continue;
       if (actor && who === 'nobody' && ANY_STAFF_FIELDS[key]) continue;
       if (actor && who === 'outsider' && ANY_STAFF_FIELDS[key]) continue;
-      const { document, variables } = operationFor(kind, field, ids, samples);
+      const { document, variables, used } = operationFor(kind, field, ids, samples);
       const r = await gql(database.db, actor, document, variables);
       if (who === 'outsider' && FILTERED_FIELDS[key] && r.errors.length === 0) {
         if (JSON.stringify(r.data).includes(`"id":${ids.customerId}`) || JSON.stringify(r.data) !== `{"${field.name}":[]}`) {
@@ -238,9 +426,40 @@ describe('authorization generated from the schema', () => {
       if (!r.code || !REFUSAL_CODES.has(r.code)) {
         leaks.push(`${key}: ${r.code ?? 'answered'} ${r.errors[0]?.message ?? JSON.stringify(r.data).slice(0, 120)}`);
       }
+      // NOT_FOUND proves a refusal only when what the caller asked for is really there.
+      if (r.code === 'NOT_FOUND') {
+        if (used.length === 0) leaks.push(`${key}: NOT_FOUND without an id argument`);
+        for (const ref of used) if (!(await rowExists(ref.table, ref.id))) leaks.push(`${key}: NOT_FOUND for ${ref.where}, but ${ref.table} ${ref.id} is gone`);
+      }
     }
     expect(leaks).toEqual([]);
     expect(await snapshot()).toBe(before);
+  });
+
+  it.each(['nobody', 'outsider'] as const)('fields open to any staff member answer %s without data of S01, nested fields included', async (who) => {
+    const actor = who === 'nobody' ? nobody : f.outsider;
+    const samples = sampleInputs(ids);
+    const before = await snapshot();
+    const leaks: string[] = [];
+    for (const { kind, key, field } of allFields()) {
+      if (!ANY_STAFF_FIELDS[key] && !PUBLIC_FIELDS[key] && !FILTERED_FIELDS[key]) continue;
+      if (kind === 'mutation') continue; // own profile and password: covered by the users tests
+      const { document, variables } = operationFor(kind, field, ids, samples);
+      const r = await gql(database.db, actor, document, variables);
+      const text = JSON.stringify(r.data);
+      for (const m of MARKERS) if (text.includes(m)) leaks.push(`${key}: answers ${m}`);
+    }
+    expect(leaks).toEqual([]);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the whole answer of a customer, nested relations included, reaches its book’s holder', async () => {
+    const { document, variables } = operationFor('query', schema.getQueryType()!.getFields().customer!, ids, sampleInputs(ids));
+    expect(document).toContain('history {');
+    expect(document).toContain('attachments {');
+    const r = await gql(database.db, f.clerk, document, variables);
+    expect(r.errors).toEqual([]);
+    for (const m of MARKERS) expect(JSON.stringify(r.data)).toContain(m);
   });
 
   it('open lookup lists show a user without books no books, routes or branches', async () => {

@@ -133,3 +133,17 @@ describe('reading import', () => {
     expect(await readingsOfPeriod()).toEqual(before);
   });
 });
+
+describe('reading import text', () => {
+  it('stores a note typed in decomposed Unicode (NFD) composed (NFC)', async () => {
+    const note = 'Đồng hồ bị mờ số, khách báo rò rỉ';
+    const file = await filled((_ws, rowOf) => {
+      rowOf(c[4]!.code).getCell(7).value = 35;
+      rowOf(c[4]!.code).getCell(9).value = note.normalize('NFD');
+    }, '2026-06');
+    const r = await importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: '2026-06', file, acceptValid: true });
+    expect(r.applied).toBe(true);
+    const [row] = rowsOf<{ note: string }>(await database.db.execute(sql`select note from readings where period = '2026-06' and customer_id = ${c[4]!.id}`));
+    expect(row?.note).toBe(note);
+  });
+});

@@ -12,6 +12,7 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let f: OrgFixture;
 let mine: TestCustomer; // book 0: the outsider holds only book 2
 let readingId: number;
+let meterId: number;
 let suspensionId: number;
 let adjustmentId: number;
 
@@ -22,9 +23,20 @@ beforeAll(async () => {
   await enterReadings(database.db, f.admin, '2026-05', [[mine.id, 10]]);
   const [row] = await enterReadings(database.db, f.admin, '2026-06', [[mine.id, 90]]); // high: an open anomaly
   readingId = row!.readingId!;
+  meterId = row!.meterId;
   suspensionId = (await declareSuspension(database.db, f.admin, { customerId: mine.id, fromPeriod: '2026-09', toPeriod: null, reason: 'Đi vắng' })).id;
   adjustmentId = (await createBackBill(database.db, f.admin, { customerId: mine.id, tariffPeriod: '2026-05', billPeriod: '2026-07', quantity: 3, reason: 'Truy thu' })).id;
   await spreadOwedConsumption(database.db, f.admin, { customerId: mine.id, quantity: 6, firstPeriod: '2026-07', periods: 2, reason: 'Nợ m3' });
+  // A NOT_FOUND below proves a refusal only because each id exists, in book 0 which the outsider lacks.
+  const [where] = rowsOf<Record<string, number>>(
+    await database.db.execute(sql`select
+      (select c.book_id from readings r join customers c on c.id = r.customer_id where r.id = ${readingId}) as reading,
+      (select c.book_id from suspensions s join customers c on c.id = s.customer_id where s.id = ${suspensionId}) as suspension,
+      (select c.book_id from adjustments a join customers c on c.id = a.customer_id where a.id = ${adjustmentId}) as adjustment,
+      (select c.book_id from meters m join customers c on c.id = m.customer_id where m.id = ${meterId}) as meter,
+      (select book_id from customers where id = ${mine.id}) as customer`),
+  );
+  expect(Object.values(where!).map(Number)).toEqual(Array(5).fill(f.bookIds[0]));
 });
 afterAll(async () => database?.close());
 
@@ -47,6 +59,11 @@ const BOOK_SCOPED: [name: string, query: string, vars: () => Record<string, unkn
   ['customerSuspensions', `query($c: Int!) { customerSuspensions(customerId: $c) { id } }`, () => ({ c: mine.id })],
   ['customerAdjustments', `query($c: Int!) { customerAdjustments(customerId: $c) { id } }`, () => ({ c: mine.id })],
   ['saveReading', `mutation($c: Int!) { saveReading(input: { customerId: $c, period: "2026-06", currentIndex: 20 }) { key } }`, () => ({ c: mine.id })],
+  [
+    'clearReading',
+    `mutation($c: Int!, $m: Int!) { clearReading(customerId: $c, meterId: $m, period: "2026-06") { key } }`,
+    () => ({ c: mine.id, m: meterId }),
+  ],
   ['resolveAnomalies', `mutation($r: Int!) { resolveAnomalies(readingIds: [$r], action: clear) }`, () => ({ r: readingId })],
   [
     'declareMeterReplacement',

@@ -6,6 +6,8 @@ import { billingRuns } from '@/db/schema/billing';
 import { userPermissions, users } from '@/db/schema/users';
 import { loadActor, type Actor } from '@/services/auth/actor';
 import { hashPassword, verifyPassword } from '@/services/auth/password';
+import { actorForSession, nextSessionToken, signRenewal, type SessionClaims } from '@/services/auth/session';
+import { checkCredentials, SIGN_IN_LIMITS } from '@/services/auth/sign-in.service';
 import { pgErrorCode } from '@/services/errors';
 import { listUsers } from '@/services/users/user.service';
 import { schema } from '@/graphql/schema';
@@ -272,5 +274,98 @@ describe('own profile and password', () => {
     expect(await verifyPassword('moi-12345678', after!.passwordHash)).toBe(true);
     expect(await verifyPassword('cu-12345678', after!.passwordHash)).toBe(false);
     expect(after!.version).toBe(before!.version + 1);
+  });
+});
+
+describe('sessions after a password change', () => {
+  const SECRET = 'test-session-secret';
+  const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`;
+  const RESET = `mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) }`;
+
+  /** A session as next-auth signs it after a sign-in through the real credentials check. */
+  async function signedIn(login: string, password: string): Promise<SessionClaims> {
+    const result = await checkCredentials(db, login, password, '10.20.0.1');
+    if (!result.ok) throw new Error(`sign-in refused: ${result.reason}`);
+    return nextSessionToken(SECRET, {}, { user: { id: String(result.user.id), credentialVersion: result.user.credentialVersion } });
+  }
+
+  /** What auth.ts does for the request that changed the password: next-auth's update, through the jwt callback. */
+  const renewing = (session: { token: SessionClaims }, uid: number) => ({
+    renewSession: async (credentialVersion: number) => {
+      session.token = nextSessionToken(SECRET, session.token, { trigger: 'update', session: { renewal: signRenewal(SECRET, uid, credentialVersion) } });
+    },
+  });
+
+  it('refuses the other sessions after changePassword; the session that changed it stays signed in', async () => {
+    const user = await createUserOk({ login: 'phien', fullName: 'Lê Thị Phiên', password: 'phien-cu-123', confirmPassword: 'phien-cu-123' });
+    const changing = { token: await signedIn('phien', 'phien-cu-123') };
+    const other = await signedIn('phien', 'phien-cu-123');
+    const actor = (await actorForSession(db, changing.token))!;
+    expect(actor).not.toBeNull();
+    expect(await actorForSession(db, other)).not.toBeNull();
+
+    const input = { currentPassword: 'phien-cu-123', newPassword: 'phien-moi-123', confirmPassword: 'phien-moi-123' };
+    const r = await gql(db, actor, CHANGE, { input }, renewing(changing, user.id));
+    expect(r.errors).toEqual([]);
+
+    expect(await actorForSession(db, other)).toBeNull();
+    expect(await actorForSession(db, changing.token)).toMatchObject({ userId: user.id });
+    expect(await actorForSession(db, await signedIn('phien', 'phien-moi-123'))).toMatchObject({ userId: user.id });
+  });
+
+  it('refuses every session of a user after an admin resets their password; the admin stays signed in, also after resetting their own', async () => {
+    const user = await createUserOk({ login: 'datlai', fullName: 'Võ Văn Đặt', password: 'dat-lai-123', confirmPassword: 'dat-lai-123' });
+    const session = await signedIn('datlai', 'dat-lai-123');
+    const adminSession = { token: await signedIn('admin', 'admin-secret') };
+    const r = await gql(db, admin, RESET, { input: { userId: user.id, newPassword: 'dat-lai-456', confirmPassword: 'dat-lai-456' } }, renewing(adminSession, adminId));
+    expect(r.errors).toEqual([]);
+    expect(await actorForSession(db, session)).toBeNull();
+    expect(await actorForSession(db, adminSession.token)).toMatchObject({ userId: adminId });
+    expect(await actorForSession(db, await signedIn('datlai', 'dat-lai-456'))).toMatchObject({ userId: user.id });
+
+    const adminElsewhere = await signedIn('admin', 'admin-secret');
+    const own = await gql(db, admin, RESET, { input: { userId: adminId, newPassword: 'admin-secret-2', confirmPassword: 'admin-secret-2' } }, renewing(adminSession, adminId));
+    expect(own.errors).toEqual([]);
+    expect(await actorForSession(db, adminElsewhere)).toBeNull();
+    expect(await actorForSession(db, adminSession.token)).toMatchObject({ userId: adminId });
+  });
+
+  it('moves a session to a new version only with a renewal the server signed for that user', async () => {
+    await createUserOk({ login: 'giamao', fullName: 'Giả Mạo', password: 'gia-mao-123', confirmPassword: 'gia-mao-123' });
+    const stale = await signedIn('giamao', 'gia-mao-123');
+    const uid = stale.uid as number;
+    const me = (await actorForSession(db, stale))!;
+    await ok(me, CHANGE, { input: { currentPassword: 'gia-mao-123', newPassword: 'gia-mao-456', confirmPassword: 'gia-mao-456' } });
+    expect(await actorForSession(db, stale)).toBeNull();
+    // What a browser holding the stale cookie could send to next-auth's session update endpoint:
+    const attempts: unknown[] = [
+      { cv: 2 },
+      { renewal: `${uid}.2.${Date.now()}.AAAA` },
+      { renewal: signRenewal('another-secret', uid, 2) },
+      { renewal: signRenewal(SECRET, adminId, 2) },
+      { renewal: signRenewal(SECRET, uid, 2, Date.now() - 10 * 60_000) },
+    ];
+    for (const data of attempts) {
+      expect(await actorForSession(db, nextSessionToken(SECRET, stale, { trigger: 'update', session: data }))).toBeNull();
+    }
+    expect(await actorForSession(db, { uid })).toBeNull();
+  });
+
+  it('counts wrong current passwords in changePassword like failed sign-ins', async () => {
+    const user = await createUserOk({ login: 'doimk', fullName: 'Đỗ Minh Khải', password: 'doi-mk-1234', confirmPassword: 'doi-mk-1234' });
+    const me = await actorOf(user.id);
+    const from = { ip: '10.30.0.1' };
+    for (let i = 0; i < SIGN_IN_LIMITS.pair; i++) {
+      const wrong = await gql(db, me, CHANGE, { input: { currentPassword: `sai-${i}`, newPassword: 'doi-mk-5678', confirmPassword: 'doi-mk-5678' } }, from);
+      expect(wrong.code).toBe('WRONG_PASSWORD');
+    }
+    expect(await checkCredentials(db, 'doimk', 'doi-mk-1234', from.ip)).toEqual({ ok: false, reason: 'locked' });
+    const locked = await gql(db, me, CHANGE, { input: { currentPassword: 'doi-mk-1234', newPassword: 'doi-mk-5678', confirmPassword: 'doi-mk-5678' } }, from);
+    expect(locked.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(locked.errors[0]!.message).toBe('Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 15 phút.');
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(await verifyPassword('doi-mk-1234', row!.passwordHash)).toBe(true);
+    // Another address is not locked.
+    expect(await checkCredentials(db, 'doimk', 'doi-mk-1234', '10.30.0.2')).toMatchObject({ ok: true });
   });
 });

@@ -59,6 +59,9 @@ describe('castFilterValue', () => {
     expect(codeOf(() => castFilterValue('int', 'abc', 'Số ngày'))).toBe('INVALID_FILTER');
     expect(codeOf(() => castFilterValue('date', '31/02/2026', 'Ngày lắp đặt'))).toBe('INVALID_FILTER');
     expect(codeOf(() => castFilterValue('date', '2026-13-01', 'Ngày lắp đặt'))).toBe('INVALID_FILTER');
+    // Year 0 would reach PostgreSQL and fail there as an internal error.
+    expect(codeOf(() => castFilterValue('date', '0000-01-01', 'Ngày lắp đặt'))).toBe('INVALID_FILTER');
+    expect(codeOf(() => castFilterValue('date', '01/01/0000', 'Ngày lắp đặt'))).toBe('INVALID_FILTER');
     expect(() => castFilterValue('int', 'x', 'Số ngày')).toThrow(/Số ngày.*số nguyên/);
   });
 });

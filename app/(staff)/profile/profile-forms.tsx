@@ -116,7 +116,7 @@ function ProfileFormsInner({ me }: { me: Me }) {
       await gqlFetch(`mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }`, { input: pw });
       setPw(emptyPw);
       setWDone(true);
-      toast.success('Đã đổi mật khẩu.');
+      toast.success('Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã bị đăng xuất.');
     } catch (err) {
       const known = err instanceof GraphQLRequestError ? PASSWORD_ERRORS[err.code] : undefined;
       if (known) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { logUnexpectedError } from '@/services/error-summary';
 import { AppError } from '@/services/errors';
 
 const STATUS: Record<string, number> = {
@@ -20,7 +21,7 @@ export const unauthenticatedResponse = () => jsonError(401, 'UNAUTHENTICATED', '
 /** Maps a service error to its HTTP answer; unexpected errors are logged and answered with a generic 500. */
 export function errorResponse(error: unknown, where: string): Response {
   if (error instanceof AppError) return jsonError(STATUS[error.code] ?? 400, error.code, error.message);
-  console.error(`[${where}]`, error);
+  logUnexpectedError(where, error);
   return jsonError(500, 'INTERNAL', 'Đã có lỗi hệ thống, vui lòng thử lại.');
 }
 
@@ -31,7 +32,12 @@ export function parseId(raw: string): number | null {
   return n > 0 ? n : null;
 }
 
-/** `attachment`/`inline` Content-Disposition with an ASCII fallback and the UTF-8 name. */
+/** RFC 5987 `ext-value` characters: encodeURIComponent leaves `'()*` alone, which attr-char does not allow. */
+function rfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** `attachment`/`inline` Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
   const ascii =
     fileName
@@ -39,5 +45,5 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[đĐ]/g, 'd')
       .replace(/[^\x20-\x7e]|["\\]/g, '_') || 'tep';
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`;
 }

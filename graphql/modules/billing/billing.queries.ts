@@ -1,7 +1,9 @@
 import { builder } from '@/graphql/builder';
-import { getBillingRun, listBillingRuns, listRunSkips } from '@/services/billing/billing-run.service';
+import { listLimit } from '@/graphql/limits/list-limit';
+import { getBillingRun, listBillingRuns, listRunSkips, listRunWarnings } from '@/services/billing/billing-run.service';
 import { getInvoice, listBookInvoices, listCustomerInvoices } from '@/services/billing/invoice.service';
 import {
+  BilledWithWarningsPageType,
   BillingRunType,
   InvoiceKindEnum,
   InvoicePageType,
@@ -10,6 +12,12 @@ import {
   SkippedCustomerPageType,
   SkipReasonEnum,
 } from './billing.type';
+
+// The maxima match what the services can serve in one answer (a whole book's invoices, 20 years of a customer's bills).
+const RUNS_LIMIT = listLimit({ default: 50, max: 500 });
+const SKIPS_LIMIT = listLimit({ default: 500, max: 5000 });
+const BOOK_INVOICES_LIMIT = listLimit({ default: 2000, max: 5000 });
+const CUSTOMER_INVOICES_LIMIT = listLimit({ default: 24, max: 240 });
 
 const billingAccess = { permission: { group: 'document' as const, object: 'billing', right: 'access' as const } };
 
@@ -24,33 +32,45 @@ builder.queryFields((t) => ({
   billingRuns: t.field({
     type: [BillingRunType],
     description: 'Runs that covered a book, newest first (runs over more books than the viewer holds are left out).',
-    args: { bookId: t.arg.int({ required: true }), period: t.arg({ type: 'Period' }), limit: t.arg.int() },
+    extensions: RUNS_LIMIT.extensions,
+    args: { bookId: t.arg.int({ required: true }), period: t.arg({ type: 'Period' }), limit: t.arg.int(RUNS_LIMIT.arg) },
     authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'billing', right: 'access' } }),
-    resolve: (_root, args, ctx) => listBillingRuns(ctx.db, ctx.actor!, { bookId: args.bookId, period: args.period ?? null, limit: args.limit ?? 50 }),
+    resolve: (_root, args, ctx) => listBillingRuns(ctx.db, ctx.actor!, { bookId: args.bookId, period: args.period ?? null, limit: args.limit ?? RUNS_LIMIT.spec.default }),
   }),
   billingRunSkips: t.field({
     type: SkippedCustomerPageType,
     description: 'The customers a run skipped, with the reason, in book and sequence order.',
+    extensions: SKIPS_LIMIT.extensions,
     args: {
       runId: t.arg.int({ required: true }),
       reason: t.arg({ type: SkipReasonEnum }),
       offset: t.arg.int(),
-      limit: t.arg.int(),
+      limit: t.arg.int(SKIPS_LIMIT.arg),
     },
     authScopes: billingAccess,
     resolve: (_root, args, ctx) =>
-      listRunSkips(ctx.db, ctx.actor!, { runId: args.runId, reason: args.reason ?? null, offset: args.offset ?? 0, limit: args.limit ?? 500 }),
+      listRunSkips(ctx.db, ctx.actor!, { runId: args.runId, reason: args.reason ?? null, offset: args.offset ?? 0, limit: args.limit ?? SKIPS_LIMIT.spec.default }),
+  }),
+  billingRunWarnings: t.field({
+    type: BilledWithWarningsPageType,
+    description: 'The customers a run billed with warnings of the rate engine (e.g. 0 persons billed as 1), in book and sequence order.',
+    extensions: SKIPS_LIMIT.extensions,
+    args: { runId: t.arg.int({ required: true }), offset: t.arg.int(), limit: t.arg.int(SKIPS_LIMIT.arg) },
+    authScopes: billingAccess,
+    resolve: (_root, args, ctx) =>
+      listRunWarnings(ctx.db, ctx.actor!, { runId: args.runId, offset: args.offset ?? 0, limit: args.limit ?? SKIPS_LIMIT.spec.default }),
   }),
   bookInvoices: t.field({
     type: InvoicePageType,
     description: 'Invoices of a book and period in sequence order, with totals.',
+    extensions: BOOK_INVOICES_LIMIT.extensions,
     args: {
       bookId: t.arg.int({ required: true }),
       period: t.arg({ type: 'Period', required: true }),
       kind: t.arg({ type: InvoiceKindEnum }),
       needsRecalculation: t.arg.boolean(),
       offset: t.arg.int(),
-      limit: t.arg.int(),
+      limit: t.arg.int(BOOK_INVOICES_LIMIT.arg),
     },
     authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'billing', right: 'access' } }),
     resolve: (_root, args, ctx) =>
@@ -60,7 +80,7 @@ builder.queryFields((t) => ({
         kind: args.kind ?? null,
         needsRecalculation: args.needsRecalculation ?? null,
         offset: args.offset ?? 0,
-        limit: args.limit ?? 2000,
+        limit: args.limit ?? BOOK_INVOICES_LIMIT.spec.default,
       }),
   }),
   invoice: t.field({
@@ -71,8 +91,10 @@ builder.queryFields((t) => ({
   }),
   customerInvoices: t.field({
     type: [InvoiceSummaryType],
-    args: { customerId: t.arg.int({ required: true }), limit: t.arg.int() },
+    extensions: CUSTOMER_INVOICES_LIMIT.extensions,
+    args: { customerId: t.arg.int({ required: true }), limit: t.arg.int(CUSTOMER_INVOICES_LIMIT.arg) },
     authScopes: billingAccess,
-    resolve: (_root, args, ctx) => listCustomerInvoices(ctx.db, ctx.actor!, { customerId: args.customerId, limit: args.limit ?? 24 }),
+    resolve: (_root, args, ctx) =>
+      listCustomerInvoices(ctx.db, ctx.actor!, { customerId: args.customerId, limit: args.limit ?? CUSTOMER_INVOICES_LIMIT.spec.default }),
   }),
 }));

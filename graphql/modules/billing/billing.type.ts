@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { batchResolver } from '@/graphql/batch';
 import { builder } from '@/graphql/builder';
+import type { GraphQLContext } from '@/graphql/context';
+import { BillWarningType } from '@/graphql/modules/tariffs/tariffs.type';
 import { SKIP_REASONS, SKIP_REASON_LABELS } from '@/domain/billing/skip-reasons';
-import { summariseSkips, type BillingRunRow, type SkippedCustomer, type SkipSummary } from '@/services/billing/billing-run.service';
+import {
+  summariseSkipsOfRuns,
+  type BilledWithWarnings,
+  type BillingRunRow,
+  type SkippedCustomer,
+  type SkipSummary,
+} from '@/services/billing/billing-run.service';
 import type { InvoiceDetail, InvoiceLineView, InvoicePage, InvoiceSummary } from '@/services/billing/invoice.service';
 
 export const BillingScopeKindEnum = builder.enumType('BillingScopeKind', {
@@ -71,8 +80,14 @@ export const SkipReasonEnum = builder.enumType('BillingSkipReason', {
 
 export const InvoiceKindEnum = builder.enumType('InvoiceKind', { values: ['regular', 'backbill'] as const });
 
+/** The skip summaries of every run in a response, in one statement (the run history lists up to 500 runs). */
+const skipsOfRun = batchResolver<GraphQLContext, number, SkipSummary[]>(
+  (ctx, runIds) => summariseSkipsOfRuns(ctx.db, runIds),
+  () => [],
+);
+
 export const BillingRunType = builder.objectRef<BillingRunRow>('BillingRun').implement({
-  description: 'A billing run: progress while running, the end summary when done. Amounts are whole VND (Float: above 32-bit Int).',
+  description: 'A billing run: progress while running, the end summary when done. Amounts are whole VND (Money).',
   fields: (t) => ({
     id: t.exposeInt('id'),
     period: t.expose('period', { type: 'Period' }),
@@ -90,8 +105,8 @@ export const BillingRunType = builder.objectRef<BillingRunRow>('BillingRun').imp
     progress: t.float({ description: '0…1, for the progress bar.', resolve: (r) => (r.totalCustomers > 0 ? Math.min(1, r.processedCustomers / r.totalCustomers) : r.status === 'done' ? 1 : 0) }),
     invoiceCount: t.exposeInt('invoiceCount'),
     consumption: t.float({ description: 'm3 billed.', resolve: (r) => r.consumption }),
-    amount: t.float({ description: 'Total billed, VND.', resolve: (r) => r.amount }),
-    skipped: t.field({ type: [SkipSummaryType], description: 'Skipped customers by reason.', resolve: (r, _args, ctx) => summariseSkips(ctx.db, r.id) }),
+    amount: t.field({ type: 'Money', description: 'Total billed, VND.', resolve: (r) => r.amount }),
+    skipped: t.field({ type: [SkipSummaryType], description: 'Skipped customers by reason.', resolve: (r, _args, ctx) => skipsOfRun(ctx, r.id) }),
     error: t.exposeString('error', { nullable: true }),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     heartbeatAt: t.expose('heartbeatAt', { type: 'DateTime', nullable: true }),
@@ -118,6 +133,27 @@ export const SkippedCustomerPageType = builder.objectRef<{ rows: SkippedCustomer
   }),
 });
 
+export const BilledWithWarningsType = builder.objectRef<BilledWithWarnings>('BilledWithWarnings').implement({
+  description: 'A customer a run billed on an assumption to check (the engine’s warnings of its invoice).',
+  fields: (t) => ({
+    customerId: t.exposeInt('customerId'),
+    customerCode: t.exposeString('customerCode'),
+    customerName: t.exposeString('customerName'),
+    bookCode: t.exposeString('bookCode'),
+    sequenceNo: t.exposeInt('sequenceNo'),
+    invoiceId: t.exposeInt('invoiceId'),
+    invoiceKind: t.exposeString('invoiceKind', { description: 'regular | backbill' }),
+    warnings: t.field({ type: [BillWarningType], resolve: (r) => r.warnings }),
+  }),
+});
+
+export const BilledWithWarningsPageType = builder.objectRef<{ rows: BilledWithWarnings[]; total: number }>('BilledWithWarningsPage').implement({
+  fields: (t) => ({
+    rows: t.field({ type: [BilledWithWarningsType], resolve: (p) => p.rows }),
+    total: t.exposeInt('total'),
+  }),
+});
+
 const summaryFields = (t: any) => ({
   id: t.exposeInt('id'),
   customerId: t.exposeInt('customerId'),
@@ -129,19 +165,20 @@ const summaryFields = (t: any) => ({
   kind: t.exposeString('kind', { description: 'regular | backbill' }),
   status: t.exposeString('status', { description: 'draft | issued | cancelled' }),
   consumption: t.exposeInt('consumption'),
-  subtotal: t.exposeFloat('subtotal'),
-  vat: t.exposeFloat('vat'),
-  environmentFee: t.exposeFloat('environmentFee'),
-  drainageFee: t.exposeFloat('drainageFee'),
-  drainageVat: t.exposeFloat('drainageVat'),
-  total: t.exposeFloat('total'),
+  subtotal: t.expose('subtotal', { type: 'Money' }),
+  vat: t.expose('vat', { type: 'Money' }),
+  environmentFee: t.expose('environmentFee', { type: 'Money' }),
+  drainageFee: t.expose('drainageFee', { type: 'Money' }),
+  drainageVat: t.expose('drainageVat', { type: 'Money' }),
+  total: t.expose('total', { type: 'Money' }),
   needsRecalculation: t.exposeBoolean('needsRecalculation'),
   runId: t.exposeInt('runId', { nullable: true }),
   createdAt: t.exposeString('createdAt'),
+  warnings: t.field({ type: [BillWarningType], description: 'What the rate engine assumed for this bill (e.g. 0 persons billed as 1).', resolve: (i: InvoiceSummary) => i.warnings }),
 });
 
 export const InvoiceSummaryType = builder.objectRef<InvoiceSummary>('InvoiceSummary').implement({
-  description: 'Amounts in whole VND (Float: may exceed 32-bit Int).',
+  description: 'Amounts in whole VND (Money).',
   fields: (t) => summaryFields(t),
 });
 
@@ -153,8 +190,8 @@ export const InvoiceLineType = builder.objectRef<InvoiceLineView>('InvoiceLine')
     tariffVersionId: t.exposeInt('tariffVersionId', { nullable: true }),
     tier: t.exposeInt('tier', { nullable: true }),
     quantity: t.exposeInt('quantity'),
-    unitPrice: t.exposeFloat('unitPrice'),
-    amount: t.exposeFloat('amount'),
+    unitPrice: t.expose('unitPrice', { type: 'Money' }),
+    amount: t.expose('amount', { type: 'Money' }),
   }),
 });
 
@@ -170,6 +207,6 @@ export const InvoicePageType = builder.objectRef<InvoicePage>('InvoicePage').imp
     rows: t.field({ type: [InvoiceSummaryType], resolve: (p) => p.rows }),
     total: t.exposeInt('total'),
     totalConsumption: t.exposeFloat('totalConsumption'),
-    totalAmount: t.exposeFloat('totalAmount'),
+    totalAmount: t.expose('totalAmount', { type: 'Money' }),
   }),
 });

@@ -1,9 +1,14 @@
 import { builder } from '@/graphql/builder';
+import { listLimit } from '@/graphql/limits/list-limit';
+import { selectedFieldNames } from '@/graphql/selection';
 import { hasRight } from '@/services/auth/actor';
 import { unauthenticated } from '@/services/errors';
-import { catalogColumns, listCatalog } from '@/services/catalogs/catalog.service';
+import { catalogColumns, DEFAULT_LIMIT, listCatalog, MAX_LIMIT } from '@/services/catalogs/catalog.service';
 import { CATALOG_NAMES, CATALOGS } from '@/services/catalogs/registry';
 import { CatalogColumnRef, CatalogInfoRef, CatalogNameEnum, CatalogQueryInput, catalogTypes, type CatalogInfo } from './catalogs.type';
+
+// The page size lives in `filter.limit`, checked (1–500) by the CatalogQuery input; the cost rule reads it there.
+const CATALOG_PAGE_LIMIT = listLimit({ default: DEFAULT_LIMIT, max: MAX_LIMIT, arg: 'filter.limit' });
 
 // Lists are open to every staff member: the lookup catalogs fill the forms of every screen, and the service
 // limits reading books, routes and branches to the actor's own books.
@@ -13,11 +18,18 @@ for (const name of CATALOG_NAMES) {
     t.field({
       type: page,
       description: `${def.label}: one page of rows with the total count.`,
+      extensions: CATALOG_PAGE_LIMIT.extensions,
       authScopes: { staff: true },
       args: { filter: t.arg({ type: CatalogQueryInput }) },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root, args, ctx, info) => {
         if (!ctx.actor) throw unauthenticated();
-        return listCatalog(ctx.db, ctx.actor, name, args.filter ?? {});
+        // computed columns (a customer count per book …) only when the query selects them
+        const page = selectedFieldNames(info);
+        return listCatalog(ctx.db, ctx.actor, name, {
+          ...(args.filter ?? {}),
+          columns: [...selectedFieldNames(info, ['rows'])],
+          countTotal: page.has('total'),
+        });
       },
     }),
   );

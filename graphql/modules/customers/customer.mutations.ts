@@ -11,8 +11,28 @@ import {
   updateCustomer,
 } from '@/services/customers/customer.service';
 import { deleteAttachment } from '@/services/customers/attachment.service';
+import { correctMeterReplacement } from '@/services/customers/meter-replacement.service';
+import { meterDate, meterIndex } from '@/services/customers/customer-input';
 import { ContractInput, CustomerInput, MeterInput } from './customer.inputs';
 import { ContractType, CustomerType, MeterType } from './customer.type';
+
+const CorrectMeterReplacementInput = builder
+  .inputType('CorrectMeterReplacementInput', {
+    fields: (t) => ({
+      customerId: t.int({ required: true }),
+      meterId: t.int({ required: true, description: 'The outgoing (replaced) meter.' }),
+      finalIndex: t.int({ required: true }),
+      reason: t.string({ required: true }),
+    }),
+  })
+  .validate(
+    z.object({
+      customerId: z.number().int().positive(),
+      meterId: z.number().int().positive(),
+      finalIndex: z.number().int().min(0, 'Chỉ số cuối không được âm.').max(999_999_999, 'Chỉ số cuối quá lớn.'),
+      reason: z.string().trim().min(1, 'Phải nhập lý do sửa chỉ số cuối.').max(500, 'Lý do tối đa 500 ký tự.'),
+    }),
+  );
 
 const customersRight = (right: 'add' | 'edit' | 'delete') => ({
   permission: { group: 'document' as const, object: 'customers', right },
@@ -86,8 +106,8 @@ builder.mutationFields((t) => ({
     type: MeterType,
     args: {
       customerId: t.arg.int({ required: true }),
-      finalIndex: t.arg.int({ required: true, validate: z.number().int().min(0, 'Chỉ số cuối không được âm.') }),
-      removedOn: t.arg({ type: 'Date', required: true }),
+      finalIndex: t.arg.int({ required: true, validate: meterIndex('Chỉ số cuối') }),
+      removedOn: t.arg({ type: 'Date', required: true, validate: meterDate('Ngày tháo') }),
       meter: t.arg({ type: MeterInput, required: true }),
     },
     authScopes: customersRight('edit'),
@@ -99,13 +119,21 @@ builder.mutationFields((t) => ({
         meter: args.meter,
       }),
   }),
+  correctMeterReplacement: t.field({
+    type: MeterType,
+    description:
+      "Corrects the final index declared when a meter was replaced; the outgoing meter's reading of that period changes with it.",
+    args: { input: t.arg({ type: CorrectMeterReplacementInput, required: true }) },
+    authScopes: customersRight('edit'),
+    resolve: (_root, args, ctx) => correctMeterReplacement(ctx.db, ctx.actor!, args.input),
+  }),
   updateMeter: t.field({
     type: MeterType,
     args: {
       customerId: t.arg.int({ required: true }),
       meterTypeId: t.arg.int(),
       sealNo: t.arg.string({ validate: z.string().max(32).nullish() }),
-      verifiedOn: t.arg({ type: 'Date' }),
+      verifiedOn: t.arg({ type: 'Date', validate: meterDate('Ngày kiểm định').nullish() }),
     },
     authScopes: customersRight('edit'),
     resolve: (_root, args, ctx) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
+import { listLimit } from '@/graphql/limits/list-limit';
 import { listAdjustments } from '@/services/readings/adjustments.service';
 import { listAnomalyQueue } from '@/services/readings/anomaly-queue.service';
 import { listSuspensions } from '@/services/readings/declarations.service';
@@ -20,6 +21,8 @@ import {
 } from './readings.type';
 
 const readingsAccess = { permission: { group: 'document' as const, object: 'readings', right: 'access' as const } };
+const HISTORY_LIMIT = listLimit({ default: 12, max: 60 });
+const ANOMALY_LIMIT = listLimit({ default: 200, max: 2000 });
 
 builder.queryFields((t) => ({
   readingSheet: t.field({
@@ -38,14 +41,15 @@ builder.queryFields((t) => ({
   readingHistory: t.field({
     type: [ReadingHistoryEntryType],
     description: 'A customer’s readings of the last `limit` periods (default 12) before `beforePeriod`, newest first.',
+    extensions: HISTORY_LIMIT.extensions,
     args: {
       customerId: t.arg.int({ required: true }),
       beforePeriod: t.arg({ type: 'Period' }),
-      limit: t.arg.int({ validate: z.number().int().min(1).max(60).nullish() }),
+      limit: t.arg.int(HISTORY_LIMIT.arg),
     },
     authScopes: readingsAccess,
     resolve: (_root, args, ctx) =>
-      readingHistory(ctx.db, ctx.actor!, { customerId: args.customerId, beforePeriod: args.beforePeriod ?? null, limit: args.limit ?? 12 }),
+      readingHistory(ctx.db, ctx.actor!, { customerId: args.customerId, beforePeriod: args.beforePeriod ?? null, limit: args.limit ?? HISTORY_LIMIT.spec.default }),
   }),
   readingCodes: t.field({
     type: [ReadingCodeInfoType],
@@ -55,12 +59,13 @@ builder.queryFields((t) => ({
   anomalyQueue: t.field({
     type: AnomalyQueuePageType,
     description: 'Readings flagged as anomalies (open by default) in the books the viewer may read.',
+    extensions: ANOMALY_LIMIT.extensions,
     args: {
       period: t.arg({ type: 'Period' }),
       bookIds: t.arg.intList({ validate: z.array(z.number().int().positive()).max(1000).nullish() }),
       status: t.arg({ type: AnomalyStatusFilterEnum, description: 'Default open.' }),
       offset: t.arg.int(),
-      limit: t.arg.int(),
+      limit: t.arg.int(ANOMALY_LIMIT.arg),
     },
     authScopes: readingsAccess,
     resolve: (_root, args, ctx) =>
@@ -69,7 +74,7 @@ builder.queryFields((t) => ({
         bookIds: args.bookIds ?? null,
         status: args.status ?? null,
         offset: args.offset ?? 0,
-        limit: args.limit ?? 200,
+        limit: args.limit ?? ANOMALY_LIMIT.spec.default,
       }),
   }),
   customerSuspensions: t.field({

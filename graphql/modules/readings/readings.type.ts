@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
+import { meterDate } from '@/services/customers/customer-input';
 import { READING_CODES, READING_CODE_LABELS, CODES_REQUIRING_ESTIMATE } from '@/domain/reading/anomaly';
 import type { AdjustmentRow } from '@/services/readings/adjustments.service';
 import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
@@ -70,6 +71,10 @@ export const ReadingSheetRowType = builder.objectRef<ReadingSheetRow>('ReadingSh
     previousIndex: t.exposeInt('previousIndex'),
     currentIndex: t.exposeInt('currentIndex', { nullable: true }),
     suggestedCurrentIndex: t.exposeInt('suggestedCurrentIndex', { nullable: true }),
+    fixedCurrentIndex: t.exposeInt('fixedCurrentIndex', {
+      nullable: true,
+      description: 'Outgoing meter of a replacement in this period: its declared final index, the only index the row accepts.',
+    }),
     consumption: t.exposeInt('consumption', { nullable: true }),
     code: t.exposeString('code'),
     codeLabel: t.exposeString('codeLabel'),
@@ -182,7 +187,7 @@ export const AdjustmentType = builder.objectRef<AdjustmentRow>('Adjustment').imp
     tariffPeriod: t.expose('tariffPeriod', { type: 'Period' }),
     billPeriod: t.expose('billPeriod', { type: 'Period' }),
     quantity: t.exposeInt('quantity', { nullable: true }),
-    amount: t.float({ nullable: true, description: 'VND (Float: may exceed 32-bit Int).', resolve: (a) => a.amount }),
+    amount: t.field({ type: 'Money', nullable: true, description: 'VND.', resolve: (a) => a.amount }),
     reason: t.exposeString('reason'),
     groupKey: t.exposeString('groupKey', { nullable: true }),
     createdAt: t.exposeString('createdAt'),
@@ -256,7 +261,7 @@ export const MeterReplacementInput = builder.inputType('MeterReplacementInput', 
     customerId: t.int({ required: true }),
     period: t.field({ type: 'Period', required: true }),
     finalIndex: t.int({ required: true, validate: index('Chỉ số cuối') }),
-    removedOn: t.field({ type: 'Date', required: true }),
+    removedOn: t.field({ type: 'Date', required: true, validate: meterDate('Ngày tháo') }),
   }),
 });
 
@@ -301,7 +306,7 @@ export const BackBillInput = builder
       tariffPeriod: t.field({ type: 'Period', required: true }),
       billPeriod: t.field({ type: 'Period', required: true }),
       quantity: t.int(),
-      amount: t.float({ description: 'VND, whole.' }),
+      amount: t.field({ type: 'Money', description: 'VND, whole.' }),
       reason: t.string({ required: true }),
     }),
   })

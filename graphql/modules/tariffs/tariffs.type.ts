@@ -1,4 +1,5 @@
 import { builder } from '@/graphql/builder';
+import type { BillWarning } from '@/domain/tariff/types';
 import type { BillEstimate, BillEstimateLine } from '@/services/tariffs/estimate.service';
 import type { TariffServiceTypeView, TariffTierRow, TariffVersionView } from '@/services/tariffs/tariff-catalog.service';
 import { estimateBillSchema, tariffTierSchema, tariffVersionSchema, tariffVersionUpdateSchema } from '@/services/tariffs/tariff-input';
@@ -19,7 +20,7 @@ export const TariffTierType = builder.objectRef<TariffTierRow>('TariffTier').imp
     id: t.exposeInt('id'),
     ordinal: t.exposeInt('ordinal', { description: 'Tier number, 1 = cheapest.' }),
     upTo: t.exposeInt('upTo', { nullable: true, description: 'Cumulative limit per household / person (m3); null = no limit (last tier).' }),
-    unitPrice: t.int({ description: 'VND per m3.', resolve: (r) => Number(r.unitPrice) }),
+    unitPrice: t.field({ type: 'Money', description: 'VND per m3.', resolve: (r) => r.unitPrice }),
   }),
 });
 
@@ -33,7 +34,7 @@ export const TariffVersionType = builder.objectRef<TariffVersionView>('TariffVer
     vatRateBp: t.exposeInt('vatRateBp', { description: 'Basis points: 500 = 5 %.' }),
     prorationMethod: t.field({ type: ProrationMethodEnum, resolve: (v) => v.prorationMethod as 'split_days' | 'weighted_days' | 'reading_date' }),
     minConsumption: t.exposeInt('minConsumption', { nullable: true }),
-    meterSubscription: t.exposeInt('meterSubscription', { nullable: true }),
+    meterSubscription: t.expose('meterSubscription', { type: 'Money', nullable: true, description: 'Monthly meter fee, VND.' }),
     environmentFeeBp: t.exposeInt('environmentFeeBp'),
     drainageBp: t.exposeInt('drainageBp'),
     drainageVatBp: t.exposeInt('drainageVatBp'),
@@ -58,7 +59,7 @@ export const TariffServiceTypeType = builder.objectRef<TariffServiceTypeView>('T
 export const TariffTierInput = builder.inputType('TariffTierInput', {
   fields: (t) => ({
     upTo: t.int({ description: 'Cumulative limit (m3); omitted/null = the unlimited last tier.' }),
-    unitPrice: t.int({ required: true }),
+    unitPrice: t.field({ type: 'Money', required: true }),
   }),
 }).validate(tariffTierSchema);
 
@@ -69,7 +70,7 @@ const versionFields = (t: any) => ({
   vatRateBp: t.int(),
   prorationMethod: t.field({ type: ProrationMethodEnum }),
   minConsumption: t.int(),
-  meterSubscription: t.int(),
+  meterSubscription: t.field({ type: 'Money' }),
   environmentFeeBp: t.int(),
   drainageBp: t.int(),
   drainageVatBp: t.int(),
@@ -108,8 +109,16 @@ export const BillEstimateLineType = builder.objectRef<BillEstimateLine>('BillEst
   fields: (t) => ({
     description: t.exposeString('description'),
     quantity: t.exposeInt('quantity'),
-    unitPrice: t.exposeInt('unitPrice'),
-    amount: t.exposeInt('amount'),
+    unitPrice: t.expose('unitPrice', { type: 'Money' }),
+    amount: t.expose('amount', { type: 'Money' }),
+  }),
+});
+
+export const BillWarningType = builder.objectRef<BillWarning>('BillWarning').implement({
+  description: 'Something a bill assumed that a person should check (e.g. 0 persons billed as 1).',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Stable: persons_missing | minimum_applied | preferential_expired | tariff_change' }),
+    message: t.exposeString('message', { description: 'Vietnamese.' }),
   }),
 });
 
@@ -117,11 +126,12 @@ export const BillEstimateType = builder.objectRef<BillEstimate>('BillEstimate').
   description: 'All amounts in whole VND; each line rounded half up, totals are sums of lines.',
   fields: (t) => ({
     lines: t.field({ type: [BillEstimateLineType], resolve: (e) => e.lines }),
-    subtotal: t.exposeInt('subtotal', { description: 'Water before VAT.' }),
-    vat: t.exposeInt('vat'),
-    environmentFee: t.exposeInt('environmentFee'),
-    drainageFee: t.exposeInt('drainageFee'),
-    drainageVat: t.exposeInt('drainageVat'),
-    total: t.exposeInt('total'),
+    subtotal: t.expose('subtotal', { type: 'Money', description: 'Water before VAT.' }),
+    vat: t.expose('vat', { type: 'Money' }),
+    environmentFee: t.expose('environmentFee', { type: 'Money' }),
+    drainageFee: t.expose('drainageFee', { type: 'Money' }),
+    drainageVat: t.expose('drainageVat', { type: 'Money' }),
+    total: t.expose('total', { type: 'Money' }),
+    warnings: t.field({ type: [BillWarningType], resolve: (e) => e.warnings }),
   }),
 });

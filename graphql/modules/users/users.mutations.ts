@@ -162,12 +162,15 @@ builder.mutationField('updateUser', (t) =>
 
 builder.mutationField('resetUserPassword', (t) =>
   t.boolean({
-    description: "Sets a user's password without the old one (admins only).",
+    description: "Sets a user's password without the old one (admins only); ends that user's sessions.",
     authScopes: { admin: true },
     args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       if (!ctx.actor) throw unauthenticated();
-      return resetUserPassword(ctx.db, ctx.actor, args.input);
+      const { credentialVersion } = await resetUserPassword(ctx.db, ctx.actor, args.input);
+      // An admin resetting their own password keeps this session; every other one of theirs ends.
+      if (args.input.userId === ctx.actor.userId) await ctx.renewSession?.(credentialVersion);
+      return true;
     },
   }),
 );
@@ -199,12 +202,15 @@ builder.mutationField('updateProfile', (t) =>
 
 builder.mutationField('changePassword', (t) =>
   t.boolean({
-    description: "Changes one's own password (WRONG_PASSWORD, PASSWORD_TOO_SHORT, PASSWORD_MISMATCH).",
+    description: "Changes one's own password (WRONG_PASSWORD, TOO_MANY_ATTEMPTS, PASSWORD_TOO_SHORT, PASSWORD_MISMATCH); ends the user's other sessions.",
     authScopes: { staff: true },
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       if (!ctx.actor) throw unauthenticated();
-      return changePassword(ctx.db, ctx.actor, args.input);
+      const { credentialVersion } = await changePassword(ctx.db, ctx.actor, args.input, ctx.ip);
+      // The session that changed the password stays signed in; every other one ends.
+      await ctx.renewSession?.(credentialVersion);
+      return true;
     },
   }),
 );

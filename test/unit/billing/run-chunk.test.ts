@@ -78,6 +78,19 @@ describe('computeChunk', () => {
     ]);
   });
 
+  it('keeps the engine’s warnings on the regular and the back-billing invoice', () => {
+    const hcm: TariffCatalog = { ...catalog, versionsByServiceType: seedVersionsByServiceType(['HN_SH', 'HCM_SH']) };
+    const memo = new BillMemo('2026-04', hcm.versionsByServiceType);
+    const nobody = customer({ serviceTypeId: 4, persons: 0, backbills: [{ kind: 'backbill_m3', tariffPeriod: '2026-02', quantity: 5, reason: 'x' }] });
+    const r = computeChunk([nobody, customer()], hcm, memo);
+    const persons = { code: 'persons_missing', message: 'Chưa khai báo nhân khẩu cho loại dịch vụ HCM_SH: tạm tính định mức theo 1 người' };
+    expect(r.invoices.map((i) => [i.customerId, i.draft.kind, i.draft.warnings])).toEqual([
+      [nobody.id, 'regular', [persons]],
+      [nobody.id, 'backbill', [persons]],
+      [nobody.id + 1, 'regular', []],
+    ]);
+  });
+
   it('computes each distinct input once', () => {
     const memo = new BillMemo('2026-04', catalog.versionsByServiceType);
     computeChunk(Array.from({ length: 1000 }, (_, i) => customer({ consumption: 10 + (i % 5) })), catalog, memo);

@@ -96,7 +96,7 @@ describe('calculateBill – households and persons', () => {
   it('HCMC: 0 persons is billed as 1 person, with a warning', () => {
     const bill = calculateBill(hanoiInput({ serviceTypeCode: 'HCM_SH', persons: 0, consumption: 10 }));
     expect(bill.subtotal).toBe(4 * 6_700 + 2 * 12_900 + 4 * 14_400);
-    expect(bill.warnings).toEqual([expect.stringContaining('tạm tính định mức theo 1 người')]);
+    expect(bill.warnings).toEqual([{ code: 'persons_missing', message: expect.stringContaining('tạm tính định mức theo 1 người') }]);
   });
 });
 
@@ -114,7 +114,7 @@ describe('calculateBill – preferential (poor households)', () => {
   it('falls back to the normal prices after expiry, with a warning', () => {
     const bill = calculateBill(hanoiInput({ preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2024-05-30' } }));
     expect(bill.subtotal).toBe(173_595);
-    expect(bill.warnings).toEqual(['Ưu đãi HN_SH_NGHEO đã hết hạn ngày 30/05/2024: tính theo giá HN_SH']);
+    expect(bill.warnings).toEqual([{ code: 'preferential_expired', message: 'Ưu đãi HN_SH_NGHEO đã hết hạn ngày 30/05/2024: tính theo giá HN_SH' }]);
   });
   it('HCMC poor households pay 6,300 within the norm only', () => {
     const bill = calculateBill(
@@ -212,7 +212,7 @@ describe('calculateBill – minimum consumption and meter subscription', () => {
     expect(bill.vat).toBe(1_695); // VAT on water + subscription
     expect(bill.environmentFee).toBe(2_389); // fee on the water amount only
     expect(bill.total).toBe(37_976);
-    expect(bill.warnings).toEqual(['Áp dụng lượng tiêu thụ tối thiểu 4 m3 (thực tế 2 m3)']);
+    expect(bill.warnings).toEqual([{ code: 'minimum_applied', message: 'Áp dụng lượng tiêu thụ tối thiểu 4 m3 (thực tế 2 m3)' }]);
   });
 
   it('bills actual consumption above the minimum', () => {

@@ -51,7 +51,7 @@ describe('tariff change inside a period', () => {
         ],
       },
     ]);
-    expect(bill.warnings).toEqual([expect.stringContaining('chia lượng tiêu thụ và định mức theo số ngày')]);
+    expect(bill.warnings).toEqual([{ code: 'tariff_change', message: expect.stringContaining('chia lượng tiêu thụ và định mức theo số ngày') }]);
   });
 
   it('weighted_days: whole consumption under each version, each line weighted by days', () => {

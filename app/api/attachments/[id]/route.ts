@@ -27,6 +27,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         'cache-control': 'private, no-store',
         // The type was sniffed from the bytes at upload (PDF/JPEG/PNG/TIFF only); never let the browser guess another.
         'x-content-type-options': 'nosniff',
+        // Uploaded bytes are someone else's content: opened directly they run with no origin (no scripts against
+        // our API, no cookies), and other sites cannot embed them.
+        'content-security-policy': 'sandbox',
+        'cross-origin-resource-policy': 'same-origin',
       },
     });
   } catch (error) {

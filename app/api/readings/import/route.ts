@@ -1,11 +1,12 @@
 import { errorResponse, jsonError, unauthenticatedResponse } from '@/app/api/_lib/http';
+import { readUploadForm } from '@/app/api/_lib/limited-body';
 import { getRequestContext } from '@/app/server/request-context';
 import { importReadings } from '@/services/readings/reading-import.service';
+import { isCalendarPeriod } from '@/domain/time/calendar';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /**
@@ -17,15 +18,8 @@ const MAX_BYTES = 10 * 1024 * 1024;
 export async function POST(request: Request): Promise<Response> {
   const ctx = await getRequestContext();
   if (!ctx.actor) return unauthenticatedResponse();
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BYTES + 64 * 1024) return jsonError(413, 'FILE_TOO_LARGE', 'Tệp Excel vượt quá 10 MB.');
-
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return jsonError(400, 'BAD_REQUEST', 'Dữ liệu gửi lên không phải biểu mẫu tệp hợp lệ.');
-  }
+  const { form, response } = await readUploadForm(request, MAX_BYTES, 'Tệp Excel vượt quá 10 MB.');
+  if (response) return response;
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) return jsonError(400, 'FILE_REQUIRED', 'Chưa chọn tệp Excel.');
   if (file.size > MAX_BYTES) return jsonError(413, 'FILE_TOO_LARGE', 'Tệp Excel vượt quá 10 MB.');
@@ -33,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
   const period = String(form.get('period') ?? '');
   const bookId = /^\d{1,9}$/.test(rawBook) ? Number(rawBook) : 0;
   if (bookId <= 0) return jsonError(400, 'VALIDATION_FAILED', 'Thiếu hoặc sai mã sổ đọc (bookId).');
-  if (!PERIOD.test(period)) return jsonError(400, 'VALIDATION_FAILED', 'Kỳ không hợp lệ (định dạng YYYY-MM).');
+  if (!isCalendarPeriod(period)) return jsonError(400, 'VALIDATION_FAILED', 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.');
   const accept = String(form.get('acceptValid') ?? '');
   const acceptValid = accept === '1' || accept === 'true';
 

@@ -3,11 +3,10 @@ import { contentDisposition, errorResponse, jsonError, unauthenticatedResponse }
 import { getRequestContext } from '@/app/server/request-context';
 import { readingBooks } from '@/db/schema/org';
 import { buildReadingTemplate } from '@/services/readings/reading-import.service';
+import { isCalendarPeriod } from '@/domain/time/calendar';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
-
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * GET /api/readings/template?bookId=<id>&period=YYYY-MM → the Excel sheet readers fill for that book and period
@@ -22,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   const period = url.searchParams.get('period') ?? '';
   const bookId = /^\d{1,9}$/.test(rawBook) ? Number(rawBook) : 0;
   if (bookId <= 0) return jsonError(400, 'VALIDATION_FAILED', 'Thiếu hoặc sai mã sổ đọc (bookId).');
-  if (!PERIOD.test(period)) return jsonError(400, 'VALIDATION_FAILED', 'Kỳ không hợp lệ (định dạng YYYY-MM).');
+  if (!isCalendarPeriod(period)) return jsonError(400, 'VALIDATION_FAILED', 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.');
   try {
     const buffer = await buildReadingTemplate(ctx.db, ctx.actor, bookId, period);
     const [book] = await ctx.db.select({ code: readingBooks.code }).from(readingBooks).where(eq(readingBooks.id, bookId)).limit(1);

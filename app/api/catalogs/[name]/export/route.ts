@@ -5,9 +5,11 @@ import { getRequestContext } from '@/app/server/request-context';
 import { catalogToSheet, type CatalogSheet } from '@/services/catalogs/catalog.service';
 import { FILTER_OPS, MAX_FILTERS } from '@/services/catalogs/filter';
 import { isCatalogName } from '@/services/catalogs/registry';
+import { logUnexpectedError } from '@/services/error-summary';
 import { AppError } from '@/services/errors';
 import { jsonError } from '@/app/api/_lib/http';
 import { foldVietnamese } from '@/domain/text/normalize';
+import { isCalendarDate } from '@/domain/time/calendar';
 
 // The workbook is built per request from the database: never cache, always run on Node (exceljs, the database).
 export const dynamic = 'force-dynamic';
@@ -26,7 +28,6 @@ const filtersSchema = z
   )
   .max(MAX_FILTERS, `Chỉ được lọc tối đa ${MAX_FILTERS} điều kiện.`);
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -80,7 +81,7 @@ async function workbookOf(sheet: CatalogSheet): Promise<ArrayBuffer> {
     .map((c) => c.key)
     .filter((k) => {
       const values = sheet.rows.map((r) => r[k]).filter((v) => v !== null && v !== undefined && v !== '');
-      return values.length > 0 && values.every((v) => typeof v === 'string' && ISO_DATE.test(v));
+      return values.length > 0 && values.every((v) => typeof v === 'string' && isCalendarDate(v));
     });
   for (const k of dateKeys) ws.getColumn(k).numFmt = 'dd/mm/yyyy';
   for (const row of sheet.rows) {
@@ -128,7 +129,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     sheet = await catalogToSheet(ctx.db, ctx.actor, name, { filters, search });
   } catch (error) {
     if (error instanceof AppError) return jsonError(STATUS[error.code] ?? 400, error.code, error.message);
-    console.error('[catalog export]', error);
+    logUnexpectedError('catalog export', error);
     return jsonError(500, 'INTERNAL', 'Đã có lỗi hệ thống khi xuất Excel, vui lòng thử lại.');
   }
 

@@ -1,6 +1,8 @@
 import { errorResponse, jsonError, parseId, unauthenticatedResponse } from '@/app/api/_lib/http';
+import { readUploadForm } from '@/app/api/_lib/limited-body';
 import { getRequestContext } from '@/app/server/request-context';
 import { MAX_ATTACHMENT_BYTES } from '@/domain/customers/file-type';
+import { toNfc } from '@/domain/text/nfc';
 import { addAttachment } from '@/services/customers/attachment.service';
 
 export const dynamic = 'force-dynamic';
@@ -16,25 +18,19 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!ctx.actor) return unauthenticatedResponse();
   const customerId = parseId(id);
   if (customerId === null) return jsonError(404, 'NOT_FOUND', 'Không tìm thấy khách hàng.');
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) return jsonError(413, 'FILE_TOO_LARGE', 'Tệp đính kèm vượt quá 10 MB.');
-
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return jsonError(400, 'BAD_REQUEST', 'Dữ liệu gửi lên không phải biểu mẫu tệp hợp lệ.');
-  }
+  const { form, response } = await readUploadForm(request, MAX_ATTACHMENT_BYTES, 'Tệp đính kèm vượt quá 10 MB.');
+  if (response) return response;
   const file = form.get('file');
   if (!(file instanceof File)) return jsonError(400, 'FILE_REQUIRED', 'Chưa chọn tệp đính kèm.');
   if (file.size > MAX_ATTACHMENT_BYTES) return jsonError(413, 'FILE_TOO_LARGE', 'Tệp đính kèm vượt quá 10 MB.');
   const rawTitle = form.get('title');
-  const title = typeof rawTitle === 'string' ? rawTitle.slice(0, 200) : null;
+  // Form fields bypass the GraphQL NFC mapper: compose here so file names and titles compare and sort like the rest.
+  const title = typeof rawTitle === 'string' ? toNfc(rawTitle).slice(0, 200) : null;
 
   try {
     const row = await addAttachment(ctx.db, ctx.actor, {
       customerId,
-      fileName: file.name || 'tep-dinh-kem',
+      fileName: toNfc(file.name) || 'tep-dinh-kem',
       title,
       data: new Uint8Array(await file.arrayBuffer()),
     });

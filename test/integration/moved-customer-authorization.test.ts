@@ -1,0 +1,404 @@
+/**
+ * Authorization follows the customer's CURRENT book. A customer with readings, an open anomaly, an invoice,
+ * a suspension, an adjustment, an attachment, history and a billing run is moved from book 0 (held by
+ * `clerk`) to book 2 (held by `outsider`). Afterwards every customer-linked query and mutation must refuse
+ * or hide it for the old holder and reach it for the new one. Which fields are customer-linked is read
+ * from the schema: a new field that takes a customer-linked id, or returns rows naming a customer, fails
+ * the coverage test until it is listed here.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import {
+  getNamedType,
+  isInputObjectType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/sql';
+import { schema } from '@/graphql/schema';
+import { runBillingRunNow } from '@/jobs/billing-runs';
+import type { Actor } from '@/services/auth/actor';
+import { createBillingRun } from '@/services/billing/billing-run.service';
+import { addAttachment, readAttachment } from '@/services/customers/attachment.service';
+import { moveCustomers } from '@/services/customers/book.service';
+import { createBackBill } from '@/services/readings/adjustments.service';
+import { declareSuspension } from '@/services/readings/declarations.service';
+import { submitDeviceReadings } from '@/services/readings/device-submission.service';
+import { createTestDatabase } from '../helpers/db';
+import { createOrgFixture, type OrgFixture } from '../helpers/fixtures';
+import { gql, type GqlResult } from '../helpers/graphql';
+import { addCustomer, enterReadings, seedPublishedTariffs, type TestCustomer } from '../helpers/billing-fixtures';
+
+const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BOOK_FORBIDDEN', 'NOT_FOUND']);
+const PDF = new TextEncoder().encode('%PDF-1.4\n% tài liệu thử\n');
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let f: OrgFixture;
+let storageDir: string;
+let moved: TestCustomer;
+let other: TestCustomer; // stays in book 2: a neighbour for placeCustomerAfter
+const ids = { meterId: 0, anomalyReadingId: 0, invoiceId: 0, runId: 0, booksRunId: 0, suspensionId: 0, adjustmentId: 0, attachmentId: 0 };
+
+beforeAll(async () => {
+  storageDir = await mkdtemp(path.join(tmpdir(), 'capnuoc-moved-'));
+  process.env.STORAGE_DIR = storageDir;
+  database = await createTestDatabase();
+  f = await createOrgFixture(database.db);
+  await seedPublishedTariffs(database.db, f.admin);
+  moved = await addCustomer(database.db, f, { name: 'Nguyễn Văn Chuyển', address: '7 Phố Chuyển Sổ' });
+  other = await addCustomer(database.db, f, { name: 'Hàng xóm sổ ba', bookId: f.bookIds[2] });
+  const db = database.db;
+  for (const [i, period] of ['2026-01', '2026-02', '2026-03', '2026-04'].entries()) {
+    await enterReadings(db, f.admin, period, [[moved.id, 10 * (i + 1)], [other.id, 10 * (i + 1)]]);
+  }
+  const run = await createBillingRun(db, f.admin, { period: '2026-04', scope: { kind: 'customer', customerId: moved.id } });
+  await runBillingRunNow(db, run.id);
+  ids.runId = run.id;
+  const [row] = await enterReadings(db, f.admin, '2026-05', [[moved.id, 400]]); // 360 m3 after ~10: an open anomaly
+  expect(row!.anomalyStatus).toBe('open');
+  ids.anomalyReadingId = row!.readingId!;
+  ids.meterId = row!.meterId;
+  // A run over book 0 that skips the customer for its open anomaly: its skip list names the customer.
+  const booksRun = await createBillingRun(db, f.admin, { period: '2026-05', scope: { kind: 'books', bookIds: [f.bookIds[0]] } });
+  await runBillingRunNow(db, booksRun.id);
+  ids.booksRunId = booksRun.id;
+  ids.suspensionId = (await declareSuspension(db, f.admin, { customerId: moved.id, fromPeriod: '2026-10', toPeriod: null, reason: 'Đi vắng' })).id;
+  ids.adjustmentId = (
+    await createBackBill(db, f.admin, { customerId: moved.id, tariffPeriod: '2026-03', billPeriod: '2026-06', quantity: 3, reason: 'Truy thu' })
+  ).id;
+  ids.attachmentId = (await addAttachment(db, f.admin, { customerId: moved.id, fileName: 'hop-dong.pdf', data: PDF })).id;
+  // A handheld batch sent by the old holder while the customer was theirs (rejected: the period is closed by later readings).
+  const sent = await submitDeviceReadings(db, f.clerk, { deviceId: 'MAY-CU', submissionId: 'LAN-CU', readings: [{ customerId: moved.id, period: '2025-12', currentIndex: 5 }] });
+  expect(sent.rows[0]!.customerId).toBe(moved.id);
+  const [inv] = rowsOf<{ id: number }>(await db.execute(sql`select id from invoices where customer_id = ${moved.id} order by id limit 1`));
+  ids.invoiceId = Number(inv!.id);
+  // Every id above exists: a NOT_FOUND below is a refusal, not a missing row.
+  for (const [name, id] of Object.entries(ids)) expect(id, name).toBeGreaterThan(0);
+}, 240_000);
+
+afterAll(async () => {
+  await database?.close();
+  await rm(storageDir, { recursive: true, force: true });
+});
+
+const q = (actor: Actor, document: string, variables?: Record<string, unknown>) => gql(database.db, actor, document, variables);
+const json = (r: GqlResult<unknown>) => JSON.stringify(r.data);
+const names = (r: GqlResult<unknown>) => json(r).includes('Nguyễn Văn Chuyển') || json(r).includes(moved.code);
+
+/** Runs a mutation as `actor` and rolls everything back, so each field meets the same fixture. */
+async function tryAndRollBack(actor: Actor, document: string, variables: Record<string, unknown>): Promise<GqlResult<Record<string, any>>> {
+  let result: GqlResult<Record<string, any>> | undefined;
+  const rollback = new Error('rollback');
+  try {
+    await database.db.transaction(async (tx) => {
+      result = await gql(tx as unknown as Db, actor, document, variables);
+      throw rollback;
+    });
+  } catch (e) {
+    if (e !== rollback) throw e;
+  }
+  return result!;
+}
+
+async function snapshot(): Promise<string> {
+  return JSON.stringify(
+    rowsOf(
+      await database.db.execute(sql`select
+        (select string_agg(id || ':' || book_id || ':' || version || ':' || sequence_no, ',' order by id) from customers) as customers,
+        (select string_agg(id || ':' || version || ':' || anomaly_status || ':' || coalesce(current_index, -1), ',' order by id) from readings) as readings,
+        (select count(*) from suspensions)::int || '/' || (select string_agg(coalesce(to_period, '-'), ',' order by id) from suspensions) as suspensions,
+        (select count(*) from adjustments)::int as adjustments, (select count(*) from attachments)::int as attachments,
+        (select count(*) from meters)::int || '/' || (select string_agg(coalesce(seal_no, '-'), ',' order by id) from meters) as meters,
+        (select count(*) from contracts)::int as contracts, (select count(*) from billing_runs)::int as runs,
+        (select string_agg(id || ':' || needs_recalculation, ',' order by id) from invoices) as invoices,
+        (select count(*) from device_submissions)::int as submissions, (select count(*) from customer_history)::int as history`),
+    ),
+  );
+}
+
+/** Root fields that reach one customer's data through an id argument. */
+const QUERIES: Record<string, { document: string; vars: () => Record<string, unknown>; reached: (data: any) => boolean }> = {
+  customer: {
+    document: `query($id: Int!) { customer(id: $id) { id name history { kind } attachments { id } meters { serial } contracts { number } } }`,
+    vars: () => ({ id: moved.id }),
+    reached: (d) => d.customer?.id === moved.id && d.customer.history.length > 0 && d.customer.attachments.length === 1,
+  },
+  readingHistory: {
+    document: `query($c: Int!) { readingHistory(customerId: $c) { period anomalyStatus } }`,
+    vars: () => ({ c: moved.id }),
+    reached: (d) => d.readingHistory.some((r: any) => r.period === '2026-05' && r.anomalyStatus === 'open'),
+  },
+  customerInvoices: {
+    document: `query($c: Int!) { customerInvoices(customerId: $c) { id } }`,
+    vars: () => ({ c: moved.id }),
+    reached: (d) => d.customerInvoices.some((i: any) => i.id === ids.invoiceId),
+  },
+  invoice: {
+    document: `query($id: Int!) { invoice(id: $id) { id customerCode lines { amount } } }`,
+    vars: () => ({ id: ids.invoiceId }),
+    reached: (d) => d.invoice?.id === ids.invoiceId,
+  },
+  customerSuspensions: {
+    document: `query($c: Int!) { customerSuspensions(customerId: $c) { id } }`,
+    vars: () => ({ c: moved.id }),
+    reached: (d) => d.customerSuspensions.some((s: any) => s.id === ids.suspensionId),
+  },
+  customerAdjustments: {
+    document: `query($c: Int!) { customerAdjustments(customerId: $c) { id } }`,
+    vars: () => ({ c: moved.id }),
+    reached: (d) => d.customerAdjustments.some((a: any) => a.id === ids.adjustmentId),
+  },
+  billingRun: {
+    document: `query($id: Int!) { billingRun(id: $id) { id invoiceCount } }`,
+    vars: () => ({ id: ids.runId }),
+    reached: (d) => d.billingRun?.id === ids.runId,
+  },
+};
+
+/**
+ * Root fields that list rows of customers: as the old holder (asking for the old book, or every book they
+ * hold) the moved customer must be absent; as the new holder (their book) present.
+ */
+const LISTS: Record<string, { document: string; oldVars: () => Record<string, unknown>; newVars: () => Record<string, unknown> | null }> = {
+  anomalyQueue: {
+    document: `query($b: [Int!]) { anomalyQueue(bookIds: $b) { total rows { readingId customerCode customerName address meterSerial } } }`,
+    oldVars: () => ({ b: null }),
+    newVars: () => ({ b: [f.bookIds[2]] }),
+  },
+  bookInvoices: {
+    document: `query($b: Int!) { bookInvoices(bookId: $b, period: "2026-04") { total rows { id customerCode customerName } } }`,
+    oldVars: () => ({ b: f.bookIds[0] }),
+    newVars: () => ({ b: f.bookIds[2] }),
+  },
+  readingSheet: {
+    document: `query($b: Int!) { readingSheet(bookId: $b, period: "2026-05") { total rows { customerCode customerName } } }`,
+    oldVars: () => ({ b: f.bookIds[0] }),
+    newVars: () => ({ b: f.bookIds[2] }),
+  },
+  bookCustomers: {
+    document: `query($b: Int!) { bookCustomers(bookId: $b) { total rows { code name } } }`,
+    oldVars: () => ({ b: f.bookIds[0] }),
+    newVars: () => ({ b: f.bookIds[2] }),
+  },
+  searchCustomers: {
+    document: `query { searchCustomers(query: "chuyen") { code name } }`,
+    oldVars: () => ({}),
+    newVars: () => ({}),
+  },
+  billingRuns: {
+    document: `query($b: Int!) { billingRuns(bookId: $b) { id scope { customerId } } }`,
+    oldVars: () => ({ b: f.bookIds[0] }),
+    newVars: () => ({ b: f.bookIds[2] }),
+  },
+  billingRunSkips: {
+    document: `query($r: Int!) { billingRunSkips(runId: $r) { total rows { customerCode customerName } } }`,
+    oldVars: () => ({ r: ids.booksRunId }),
+    // The run covered book 0 only: the new holder does not see that run at all (billingRun refuses it).
+    newVars: () => null,
+  },
+  billingRunWarnings: {
+    // Filtered like the skips, on the customer's current book (this customer was billed without warnings).
+    document: `query($r: Int!) { billingRunWarnings(runId: $r) { total rows { customerCode customerName } } }`,
+    oldVars: () => ({ r: ids.booksRunId }),
+    newVars: () => null,
+  },
+};
+
+/** Mutations on one customer's data; as the new holder they must pass authorization (domain refusals listed). */
+const MUTATIONS: Record<string, { document: string; vars: () => Record<string, unknown>; domainCodes?: string[] }> = {
+  saveReading: {
+    document: `mutation($c: Int!) { saveReading(input: { customerId: $c, period: "2026-05", currentIndex: 50 }) { key } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  clearReading: {
+    document: `mutation($c: Int!, $m: Int!) { clearReading(customerId: $c, meterId: $m, period: "2026-05") { key } }`,
+    vars: () => ({ c: moved.id, m: ids.meterId }),
+  },
+  resolveAnomalies: {
+    document: `mutation($r: Int!) { resolveAnomalies(readingIds: [$r], action: clear) }`,
+    vars: () => ({ r: ids.anomalyReadingId }),
+  },
+  correctPreviousIndex: {
+    document: `mutation($c: Int!) { correctPreviousIndex(input: { customerId: $c, period: "2026-05", previousIndex: 390, reason: "Quay ngược" }) { key } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  declareMeterReplacement: {
+    document: `mutation($c: Int!) { declareMeterReplacement(input: { customerId: $c, period: "2026-05", finalIndex: 45, removedOn: "2026-05-10" }, newMeter: { serial: "CHUYEN-NEW-1", installedOn: "2026-05-10", initialIndex: 0 }) { key } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  declareSuspension: {
+    document: `mutation($c: Int!) { declareSuspension(input: { customerId: $c, fromPeriod: "2026-07", toPeriod: "2026-08", reason: "Sửa nhà" }) { id } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  endSuspension: {
+    document: `mutation($s: Int!) { endSuspension(id: $s, toPeriod: "2026-11") { id } }`,
+    vars: () => ({ s: ids.suspensionId }),
+  },
+  deleteSuspension: { document: `mutation($s: Int!) { deleteSuspension(id: $s) }`, vars: () => ({ s: ids.suspensionId }) },
+  createBackBill: {
+    document: `mutation($c: Int!) { createBackBill(input: { customerId: $c, tariffPeriod: "2026-03", billPeriod: "2026-06", quantity: 1, reason: "Truy thu" }) { id } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  spreadOwedConsumption: {
+    document: `mutation($c: Int!) { spreadOwedConsumption(input: { customerId: $c, quantity: 4, firstPeriod: "2026-06", periods: 2, reason: "Nợ m3" }) { id } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  deleteAdjustment: { document: `mutation($a: Int!) { deleteAdjustment(id: $a) }`, vars: () => ({ a: ids.adjustmentId }) },
+  submitDeviceReadings: {
+    document: `mutation($c: Int!) { submitDeviceReadings(input: { deviceId: "MAY-1", submissionId: "LAN-1", readings: [{ customerId: $c, period: "2026-05", currentIndex: 50 }] }) { accepted } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  startBillingRun: {
+    document: `mutation($c: Int!) { startBillingRun(input: { period: "2026-04", scope: { kind: customer, customerId: $c } }) { id } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  resumeBillingRun: { document: `mutation($r: Int!) { resumeBillingRun(id: $r) { id } }`, vars: () => ({ r: ids.runId }), domainCodes: ['RUN_FINISHED'] },
+  updateCustomer: {
+    document: `mutation($id: Int!, $v: Int!, $b: Int!) { updateCustomer(id: $id, version: $v, input: { bookId: $b, name: "Nguyễn Văn Chuyển", customerType: 0, address: "8 Phố Chuyển Sổ", households: 1, persons: 4, wastewaterFeeMode: "standard", status: 1, isPreferential: false }) { id } }`,
+    vars: () => ({ id: moved.id, v: currentVersion, b: f.bookIds[2] }),
+  },
+  deleteCustomer: { document: `mutation($id: Int!) { deleteCustomer(id: $id) }`, vars: () => ({ id: moved.id }), domainCodes: ['CUSTOMER_HAS_INVOICES'] },
+  moveCustomers: {
+    // The old holder tries to take the customer back into their own book.
+    document: `mutation($c: Int!, $b: Int!) { moveCustomers(customerIds: [$c], targetBookId: $b) }`,
+    vars: () => ({ c: moved.id, b: currentTarget }),
+  },
+  placeCustomerAfter: {
+    document: `mutation($c: Int!, $a: Int) { placeCustomerAfter(customerId: $c, afterCustomerId: $a) }`,
+    vars: () => ({ c: moved.id, a: currentNeighbour }),
+  },
+  resignContract: {
+    document: `mutation($c: Int!) { resignContract(customerId: $c, input: { signedOn: "2026-05-02" }) { id } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  updateContract: {
+    document: `mutation($c: Int!) { updateContract(customerId: $c, input: { signedOn: "2026-05-03" }) { id } }`,
+    vars: () => ({ c: moved.id }),
+    domainCodes: ['NO_CURRENT_CONTRACT'],
+  },
+  replaceMeter: {
+    document: `mutation($c: Int!) { replaceMeter(customerId: $c, finalIndex: 450, removedOn: "2026-06-01", meter: { serial: "CHUYEN-NEW-2", installedOn: "2026-06-01", initialIndex: 0 }) { id } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  correctMeterReplacement: {
+    document: `mutation($c: Int!, $m: Int!) { correctMeterReplacement(input: { customerId: $c, meterId: $m, finalIndex: 45, reason: "Sửa" }) { id } }`,
+    vars: () => ({ c: moved.id, m: ids.meterId }),
+    domainCodes: ['METER_NOT_REPLACED'],
+  },
+  updateMeter: {
+    document: `mutation($c: Int!) { updateMeter(customerId: $c, sealNo: "NIEM-9") { id } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  deleteAttachment: { document: `mutation($a: Int!) { deleteAttachment(id: $a) }`, vars: () => ({ a: ids.attachmentId }) },
+};
+
+let currentVersion = 0;
+let currentTarget = 0;
+let currentNeighbour: number | null = null;
+
+/** Arguments that name a customer or something that belongs to one. */
+const CUSTOMER_ARGS = /^(customerId|customerIds|afterCustomerId|readingIds|runId)$/;
+/** `id` arguments of fields on things that are not a customer's (catalogs, users, tariffs). */
+const NOT_CUSTOMER_ID_FIELD = /Branch|ComplaintKind|InstallationTeam|MasterMeter|MeterType|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
+
+function inputMentionsCustomer(type: GraphQLInputType, seen = new Set<string>()): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((fl) => CUSTOMER_ARGS.test(fl.name) || inputMentionsCustomer(fl.type, seen));
+}
+
+function outputNamesCustomer(type: GraphQLNamedType, seen = new Set<string>()): boolean {
+  if (!isObjectType(type) || seen.has(type.name)) return false;
+  seen.add(type.name);
+  if (type.name === 'Customer') return true;
+  return Object.values(type.getFields()).some((fl) => fl.name === 'customerId' || fl.name === 'customerCode' || outputNamesCustomer(getNamedType(fl.type), seen));
+}
+
+function customerLinked(field: GraphQLField<unknown, unknown>): boolean {
+  return field.args.some(
+    (a) => CUSTOMER_ARGS.test(a.name) || inputMentionsCustomer(a.type) || (a.name === 'id' && !NOT_CUSTOMER_ID_FIELD.test(field.name)),
+  );
+}
+
+describe('authorization follows the customer after moveCustomers', () => {
+  it('covers every customer-linked field of the schema', () => {
+    const queries = Object.values(schema.getQueryType()!.getFields());
+    const mutations = Object.values(schema.getMutationType()!.getFields());
+    const listed = new Set([...Object.keys(QUERIES), ...Object.keys(LISTS), ...Object.keys(MUTATIONS)]);
+    const missing = [
+      ...queries.filter((fl) => customerLinked(fl) || outputNamesCustomer(getNamedType(fl.type))).map((fl) => fl.name),
+      ...mutations.filter((fl) => customerLinked(fl)).map((fl) => fl.name),
+    ].filter((n) => !listed.has(n) && n !== 'createCustomer');
+    expect(missing).toEqual([]);
+  });
+
+  it('moves the customer (fixture)', async () => {
+    expect(await moveCustomers(database.db, f.admin, { customerIds: [moved.id], targetBookId: f.bookIds[2] })).toBe(1);
+  });
+
+  it.each(Object.keys(QUERIES))('%s: the old holder is refused, the new holder reaches it', async (name) => {
+    const spec = QUERIES[name]!;
+    const old = await q(f.clerk, spec.document, spec.vars());
+    expect(REFUSAL_CODES.has(old.code ?? ''), `${name} answered the old holder: ${json(old)}`).toBe(true);
+    expect(names(old)).toBe(false);
+    const now = await q(f.outsider, spec.document, spec.vars());
+    expect(now.errors).toEqual([]);
+    expect(spec.reached(now.data)).toBe(true);
+  });
+
+  it.each(Object.keys(LISTS))('%s: the old holder does not list the customer, the new holder does', async (name) => {
+    const spec = LISTS[name]!;
+    const old = await q(f.clerk, spec.document, spec.oldVars());
+    expect(old.errors).toEqual([]);
+    expect(names(old), `${name} lists the moved customer to the old holder: ${json(old)}`).toBe(false);
+    const vars = spec.newVars();
+    if (vars === null) return;
+    const now = await q(f.outsider, spec.document, vars);
+    expect(now.errors).toEqual([]);
+    const found = names(now) || (name === 'billingRuns' && json(now).includes(`"customerId":${moved.id}`));
+    expect(found, `${name} hides the moved customer from the new holder: ${json(now)}`).toBe(true);
+  });
+
+  it('a device retry replays its stored answer only to a holder of its customers’ books', async () => {
+    const retry = `mutation { submitDeviceReadings(input: { deviceId: "MAY-CU", submissionId: "LAN-CU", readings: [] }) { replayed rows { customerId } } }`;
+    const old = await q(f.clerk, retry);
+    expect(old.code).toBe('BOOK_FORBIDDEN');
+    expect(json(old)).not.toContain(String(moved.id));
+    const now = await q(f.outsider, retry);
+    expect(now.errors).toEqual([]);
+    expect(now.data!.submitDeviceReadings).toEqual({ replayed: true, rows: [{ customerId: moved.id }] });
+  });
+
+  it('the attachment file follows the customer', async () => {
+    await expect(readAttachment(database.db, f.clerk, ids.attachmentId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const file = await readAttachment(database.db, f.outsider, ids.attachmentId);
+    expect(Buffer.from(file.data).equals(Buffer.from(PDF))).toBe(true);
+  });
+
+  it.each(Object.keys(MUTATIONS))('%s: refused to the old holder (nothing changes), allowed to the new holder', async (name) => {
+    const spec = MUTATIONS[name]!;
+    const [c] = rowsOf<{ version: number }>(await database.db.execute(sql`select version from customers where id = ${moved.id}`));
+    currentVersion = Number(c!.version);
+    currentTarget = f.bookIds[0];
+    currentNeighbour = null;
+    const before = await snapshot();
+    const old = await q(f.clerk, spec.document, spec.vars());
+    expect(REFUSAL_CODES.has(old.code ?? ''), `${name} let the old holder through: ${old.code ?? json(old)}`).toBe(true);
+    expect(await snapshot()).toBe(before);
+
+    currentTarget = f.bookIds[2];
+    currentNeighbour = other.id;
+    const now = await tryAndRollBack(f.outsider, spec.document, spec.vars());
+    const code = now.code ?? null;
+    expect(code !== null && REFUSAL_CODES.has(code), `${name} refused the new holder: ${code} ${now.errors[0]?.message ?? ''}`).toBe(false);
+    if (code !== null) expect(spec.domainCodes ?? [], `${name}: ${code} ${now.errors[0]?.message}`).toContain(code);
+    expect(await snapshot()).toBe(before);
+  });
+});

@@ -1,20 +1,14 @@
 'use client';
 
 import { useState } from 'react';
+import { useMutation } from 'urql';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EnterForm, SelectField, TextField } from '@/components/ui/form-field';
-import { GraphQLRequestError } from '@/components/ui/graphql-client';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
-import {
-  createCatalogRow,
-  updateCatalogRow,
-  type CatalogColumn,
-  type CatalogInfo,
-  type CatalogRow,
-  type CatalogValue,
-  type RefOption,
-} from './catalog-api';
+import { apiError, type ApiError } from '@/lib/graphql/errors';
+import type { CatalogColumn, CatalogRow, CatalogValue, RefOption } from './catalog-columns';
+import { catalogTypenames, type CatalogDocuments, type CatalogInfo } from './catalog-documents';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -25,8 +19,10 @@ export interface CatalogFormProps {
   columns: readonly CatalogColumn[];
   /** The row being edited; `null` adds a new one. */
   row: CatalogRow | null;
-  refOptions: ReadonlyMap<string, RefOption[]>;
-  refErrors: ReadonlyMap<string, string>;
+  documents: Pick<CatalogDocuments, 'create' | 'update'>;
+  refOptions: ReadonlyMap<string, readonly RefOption[]>;
+  /** Referenced catalog → why its select is empty or incomplete. */
+  refProblems: ReadonlyMap<string, string>;
   onSaved: (id: number) => void;
   onCancel: () => void;
 }
@@ -79,7 +75,7 @@ export function validateCatalogForm(
 }
 
 /** Which field a server error points at: `field` of an AppError, or the path of a validation issue. */
-function serverFieldErrors(error: GraphQLRequestError, names: ReadonlySet<string>): Errors {
+function serverFieldErrors(error: ApiError, names: ReadonlySet<string>): Errors {
   const out: Errors = {};
   const strip = (p: string) => p.replace(/^input\./, '').split('.')[0] ?? '';
   if (error.field && names.has(strip(error.field))) out[strip(error.field)] = error.message;
@@ -91,11 +87,13 @@ function serverFieldErrors(error: GraphQLRequestError, names: ReadonlySet<string
 }
 
 /** The add / edit form of a catalog row, generated from the catalog's columns. Alt+S saves; Escape or F3 cancels. */
-export function CatalogForm({ info, columns, row, refOptions, refErrors, onSaved, onCancel }: CatalogFormProps) {
+export function CatalogForm({ info, columns, row, documents, refOptions, refProblems, onSaved, onCancel }: CatalogFormProps) {
   const [values, setValues] = useState<Values>(() => initialValues(columns, row));
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [creation, create] = useMutation(documents.create);
+  const [update, executeUpdate] = useMutation(documents.update);
+  const busy = creation.fetching || update.fetching;
   const isEdit = row !== null;
 
   const cancel = () => {
@@ -113,21 +111,17 @@ export function CatalogForm({ info, columns, row, refOptions, refErrors, onSaved
       if (first) document.querySelector<HTMLElement>(`[data-testid="field-${first.name}"]`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const saved = isEdit ? await updateCatalogRow(info, row.id, input) : await createCatalogRow(info, input);
-      onSaved(saved.id);
-    } catch (e) {
-      if (e instanceof GraphQLRequestError) {
-        const byField = serverFieldErrors(e, new Set(columns.map((c) => c.name)));
-        setErrors(byField);
-        if (Object.keys(byField).length === 0) setFormError(e.message);
-      } else {
-        setFormError('Không lưu được, vui lòng thử lại.');
-      }
-    } finally {
-      setBusy(false);
+    // An empty list holds no row whose type a mutation could name, so the page type is invalidated as well.
+    const context = { additionalTypenames: catalogTypenames(info) };
+    const result = isEdit ? await executeUpdate({ id: row.id, input }, context) : await create({ input }, context);
+    if (result.data) {
+      onSaved(result.data.row.id);
+      return;
     }
+    const error = apiError(result.error, 'Không lưu được, vui lòng thử lại.');
+    const byField = serverFieldErrors(error, new Set(columns.map((c) => c.name)));
+    setErrors(byField);
+    if (Object.keys(byField).length === 0) setFormError(error.message);
   }
 
   // F3 cancels while editing (the screen's F3 = delete is paused under the dialog).
@@ -183,7 +177,8 @@ export function CatalogForm({ info, columns, row, refOptions, refErrors, onSaved
               c.options.length > 0
                 ? c.options
                 : (refList ?? []).map((r) => ({ value: String(r.id), label: `${r.code} – ${r.name}` }));
-            const loading = c.kind === 'ref' && !refList && !refErrors.get(c.ref ?? '');
+            const problem = c.ref ? refProblems.get(c.ref) : undefined;
+            const loading = c.kind === 'ref' && !refList && !problem;
             const placeholder = loading ? 'Đang tải…' : c.required ? '— Chọn —' : c.nullable ? '(để trống)' : '(mặc định)';
             return (
               <SelectField
@@ -191,7 +186,7 @@ export function CatalogForm({ info, columns, row, refOptions, refErrors, onSaved
                 {...common}
                 options={options}
                 placeholder={placeholder}
-                hint={c.ref ? refErrors.get(c.ref) : undefined}
+                hint={problem}
                 onChange={(e) => set(c.name, e.target.value)}
               />
             );

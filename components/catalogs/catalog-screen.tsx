@@ -1,39 +1,33 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery, type SSRData } from 'urql';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
 import { DataGrid, type DataGridColumn, type DataGridSort } from '@/components/ui/data-grid';
 import { EmptyState } from '@/components/ui/empty-state';
-import { GraphQLRequestError } from '@/components/ui/graphql-client';
 import { Spinner } from '@/components/ui/spinner';
 import { ToastProvider, useToast } from '@/components/ui/toast';
 import { Toolbar, ToolbarButton, ToolbarSeparator, ToolbarSpacer } from '@/components/ui/toolbar';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
-import {
-  deleteCatalogRow,
-  displayValue,
-  exportUrl,
-  fetchCatalogPage,
-  fetchRefOptions,
-  gridColumns,
-  type CatalogColumn,
-  type CatalogInfo,
-  type CatalogRow,
-  type FilterCondition,
-  type RefOption,
-} from './catalog-api';
+import { errorMessage } from '@/lib/graphql/errors';
+import { useHydrate } from '@/lib/graphql/provider';
+import { displayValue, exportUrl, gridColumns, type CatalogColumn, type CatalogRow, type FilterCondition, type RefOption } from './catalog-columns';
+import { catalogDocuments, catalogTypenames, listVariables, type CatalogInfo, type CatalogName } from './catalog-documents';
 import { CatalogForm } from './catalog-form';
 import { FilterBar } from './filter-bar';
+import { useCatalogRefs } from './use-catalog-refs';
 
 const PAGE_SIZES = [50, 100, 200, 500] as const;
 
 export interface CatalogScreenProps {
-  name: string;
+  name: CatalogName;
   info: CatalogInfo;
-  columns: CatalogColumn[];
+  columns: readonly CatalogColumn[];
   /** Admins see every row; others see branches, routes and books only through the books they hold. */
   isAdmin: boolean;
+  /** The first page, executed by the Server Component through the same document (see useHydrate). */
+  initialData?: SSRData;
 }
 
 /** Catalogs whose rows a non-admin sees only through the reading books assigned to them (SPEC §11). */
@@ -48,8 +42,6 @@ export function CatalogScreen(props: CatalogScreenProps) {
   );
 }
 
-const errorMessage = (e: unknown, fallback: string) => (e instanceof GraphQLRequestError || e instanceof Error ? e.message : fallback);
-
 function columnWidth(c: CatalogColumn): number | string {
   if (c.name === 'code') return 120;
   if (c.name === 'name') return 'minmax(220px,2fr)';
@@ -58,7 +50,11 @@ function columnWidth(c: CatalogColumn): number | string {
   return 'minmax(160px,1fr)';
 }
 
-function CatalogScreenInner({ name, info, columns, isAdmin }: CatalogScreenProps) {
+const NO_ROWS: readonly CatalogRow[] = [];
+
+function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: CatalogScreenProps) {
+  const requestPolicy = useHydrate(initialData);
+  const docs = catalogDocuments(name);
   const toast = useToast();
   const { confirm, confirmElement } = useConfirm();
 
@@ -68,44 +64,23 @@ function CatalogScreenInner({ name, info, columns, isAdmin }: CatalogScreenProps
   const [offset, setOffset] = useState(0);
   const [limit, setLimit] = useState<number>(100);
   const [sort, setSort] = useState<DataGridSort | null>(null);
-  const [reloadToken, setReloadToken] = useState(0);
-
-  const [page, setPage] = useState<{ rows: CatalogRow[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [form, setForm] = useState<{ row: CatalogRow | null } | null>(null);
-  const [deleting, setDeleting] = useState(false);
   const [exporting, setExporting] = useState(false);
-
-  const [refOptions, setRefOptions] = useState<Map<string, RefOption[]>>(new Map());
-  const [refErrors, setRefErrors] = useState<Map<string, string>>(new Map());
 
   const shown = useMemo(() => gridColumns(columns), [columns]);
   const writable = useMemo(() => columns.filter((c) => !c.readOnly), [columns]);
 
   // ---- referenced catalogs, for the form's selects and the filter bar
-  useEffect(() => {
-    const refs = [...new Set(columns.filter((c) => c.kind === 'ref' && c.ref).map((c) => c.ref!))];
-    let alive = true;
-    for (const ref of refs) {
-      fetchRefOptions(ref)
-        .then((list) => alive && setRefOptions((m) => new Map(m).set(ref, list)))
-        .catch((e) => alive && setRefErrors((m) => new Map(m).set(ref, `Không tải được danh sách: ${errorMessage(e, 'lỗi')}`)));
-    }
-    return () => {
-      alive = false;
-    };
-  }, [columns]);
-
+  const refs = useCatalogRefs(docs.refs, columns);
   const refMaps = useMemo(() => {
     const m = new Map<string, Map<number, RefOption>>();
-    for (const [k, list] of refOptions) m.set(k, new Map(list.map((r) => [r.id, r])));
+    for (const [k, list] of refs.options) m.set(k, new Map(list.map((r) => [r.id, r])));
     return m;
-  }, [refOptions]);
+  }, [refs.options]);
 
   // ---- search is applied after the clerk stops typing
   useEffect(() => {
@@ -118,50 +93,38 @@ function CatalogScreenInner({ name, info, columns, isAdmin }: CatalogScreenProps
     return () => window.clearTimeout(t);
   }, [searchText, search]);
 
-  // ---- the page of rows
-  const request = useRef(0);
-  const pendingSelect = useRef<string | null>(null);
-  useEffect(() => {
-    const id = ++request.current;
-    setLoading(true);
-    fetchCatalogPage(name, columns, {
-      filters,
-      search,
-      offset,
-      limit,
-      orderBy: sort ? [{ column: sort.key, desc: sort.dir === 'desc' }] : [],
-    })
-      .then((p) => {
-        if (id !== request.current) return;
-        setPage(p);
-        setLoadError(null);
-        const keys = new Set(p.rows.map((r) => String(r.id)));
-        const want = pendingSelect.current;
-        pendingSelect.current = null;
-        if (want && keys.has(want)) {
-          setSelected(new Set([want]));
-          setActiveKey(want);
-        } else {
-          setSelected((s) => new Set([...s].filter((k) => keys.has(k))));
-          setActiveKey((k) => (k && keys.has(k) ? k : null));
-        }
-      })
-      .catch((e) => {
-        if (id !== request.current) return;
-        setLoadError(errorMessage(e, 'Không tải được dữ liệu.'));
-      })
-      .finally(() => {
-        if (id === request.current) setLoading(false);
-      });
-  }, [name, columns, filters, search, offset, limit, sort, reloadToken]);
+  // ---- the page of rows: the cache owns loading, errors and out-of-order answers, and a mutation of this
+  // catalog re-runs it. The first page comes from the server render (see useHydrate for the policy).
+  const variables = useMemo(() => listVariables({ filters, search, offset, limit, sort }), [filters, search, offset, limit, sort]);
+  const [list, reexecuteList] = useQuery({ query: docs.list, variables, requestPolicy });
+  const [removal, executeRemove] = useMutation(docs.remove);
+  const deleting = removal.fetching;
+  const page = list.data?.page ?? null;
+  const loading = list.fetching || list.stale;
+  const loadError = list.error ? errorMessage(list.error, 'Không tải được dữ liệu.') : null;
 
-  const rows = page?.rows ?? [];
+  const rows = page?.rows ?? NO_ROWS;
   const total = page?.total ?? 0;
   const rowByKey = useMemo(() => new Map(rows.map((r) => [String(r.id), r])), [rows]);
   const current = (activeKey && selected.has(activeKey) ? rowByKey.get(activeKey) : undefined) ?? (selected.size === 1 ? rowByKey.get([...selected][0]!) : undefined);
   const selectedRows = [...selected].map((k) => rowByKey.get(k)).filter((r): r is CatalogRow => r !== undefined);
 
-  const refresh = useCallback(() => setReloadToken((n) => n + 1), []);
+  // A fresh page keeps the selection that is still on it; after a save, the saved row is selected once it shows.
+  const pendingSelect = useRef<string | null>(null);
+  useEffect(() => {
+    const keys = new Set(rows.map((r) => String(r.id)));
+    const want = pendingSelect.current;
+    pendingSelect.current = null;
+    if (want && keys.has(want)) {
+      setSelected(new Set([want]));
+      setActiveKey(want);
+      return;
+    }
+    setSelected((s) => (s.size === 0 || [...s].every((k) => keys.has(k)) ? s : new Set([...s].filter((k) => keys.has(k)))));
+    setActiveKey((k) => (k && keys.has(k) ? k : null));
+  }, [rows]);
+
+  const refresh = useCallback(() => reexecuteList({ requestPolicy: 'network-only' }), [reexecuteList]);
 
   // ---- commands
   const openAdd = () => {
@@ -197,19 +160,19 @@ function CatalogScreenInner({ name, info, columns, isAdmin }: CatalogScreenProps
       danger: true,
     });
     if (!ok) return;
-    setDeleting(true);
     setActionError(null);
     const failures: string[] = [];
     let done = 0;
     for (const r of list) {
-      try {
-        await deleteCatalogRow(info, r.id);
+      // A Boolean result names no type, so the catalog's types are given for the cache to refresh its lists.
+      const result = await executeRemove({ id: r.id }, { additionalTypenames: catalogTypenames(info) });
+      if (result.data?.ok) {
         done++;
-      } catch (e) {
-        failures.push(list.length === 1 ? errorMessage(e, 'Không xóa được.') : `${describeRow(r)}: ${errorMessage(e, 'Không xóa được.')}`);
+      } else {
+        const message = errorMessage(result.error, 'Không xóa được.');
+        failures.push(list.length === 1 ? message : `${describeRow(r)}: ${message}`);
       }
     }
-    setDeleting(false);
     if (done > 0) toast.success(done === 1 ? 'Đã xóa 1 dòng.' : `Đã xóa ${done} dòng.`);
     if (failures.length > 0) setActionError(failures.join('\n'));
     if (done > 0) {
@@ -217,7 +180,6 @@ function CatalogScreenInner({ name, info, columns, isAdmin }: CatalogScreenProps
       setActiveKey(null);
       // Deleting the last rows of the last page would leave an empty page.
       if (offset > 0 && done >= rows.length) setOffset(Math.max(0, offset - limit));
-      refresh();
     }
   }
 
@@ -345,7 +307,7 @@ function CatalogScreenInner({ name, info, columns, isAdmin }: CatalogScreenProps
 
       <FilterBar
         columns={shown}
-        refOptions={refOptions}
+        refOptions={refs.options}
         filters={filters}
         onChange={(f) => {
           setFilters(f);
@@ -520,15 +482,15 @@ function CatalogScreenInner({ name, info, columns, isAdmin }: CatalogScreenProps
           info={info}
           columns={writable}
           row={form.row}
-          refOptions={refOptions}
-          refErrors={refErrors}
+          documents={docs}
+          refOptions={refs.options}
+          refProblems={refs.problems}
           onCancel={() => setForm(null)}
           onSaved={(id) => {
             const wasEdit = form.row !== null;
             setForm(null);
             pendingSelect.current = String(id);
             toast.success(wasEdit ? 'Đã lưu thay đổi.' : `Đã thêm ${info.label.toLowerCase()}.`);
-            refresh();
           }}
         />
       )}

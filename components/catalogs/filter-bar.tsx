@@ -11,7 +11,7 @@ import {
   type FilterCondition,
   type FilterOp,
   type RefOption,
-} from './catalog-api';
+} from './catalog-columns';
 
 const CONTROL = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-500';
 
@@ -25,7 +25,7 @@ export function opsFor(column: CatalogColumn | undefined): FilterOp[] {
 
 export interface FilterBarProps {
   columns: readonly CatalogColumn[];
-  refOptions: ReadonlyMap<string, RefOption[]>;
+  refOptions: ReadonlyMap<string, readonly RefOption[]>;
   filters: readonly FilterCondition[];
   onChange: (filters: FilterCondition[]) => void;
 }

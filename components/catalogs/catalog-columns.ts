@@ -1,30 +1,35 @@
-/** Types and pure helpers of the generic catalog screen; safe to import from server components. */
+/**
+ * The columns of a catalog and the pure helpers of the generic catalog screen: how a cell reads, which columns
+ * the grid shows, what the filter bar sends. No React and no server code, so the Server Component page and the
+ * client components share it.
+ */
+import { graphql, type ResultOf } from '@/lib/graphql/graphql';
 
-/** A column of a catalog as `catalogColumns(catalog)` describes it. */
-export interface CatalogColumn {
-  name: string;
-  label: string;
-  kind: 'string' | 'int' | 'date' | 'ref';
-  ref: string | null;
-  required: boolean;
-  nullable: boolean;
-  readOnly: boolean;
-  options: { value: string; label: string }[];
-}
+/** One column as `catalogColumns(catalog)` describes it; read by the grid header, the filter bar and the form. */
+export const CatalogColumnFragment = graphql(`
+  fragment CatalogColumnFields on CatalogColumn {
+    name
+    label
+    kind
+    ref
+    required
+    nullable
+    readOnly
+    options { value label }
+  }
+`);
 
-/** What the viewer may do on a catalog (`catalogs` query). */
-export interface CatalogInfo {
-  name: string;
-  label: string;
-  typeName: string;
-  canAdd: boolean;
-  canEdit: boolean;
-  canDelete: boolean;
-  canExport: boolean;
-}
+export type CatalogColumn = ResultOf<typeof CatalogColumnFragment>;
 
+/**
+ * The value of a cell. The screen is generated from `catalogColumns`, so it reads a row by column name; every
+ * catalog's list document is checked to yield rows of this shape (catalog-documents.ts).
+ */
 export type CatalogValue = string | number | null;
-export type CatalogRow = { id: number } & Record<string, CatalogValue>;
+export type CatalogRow = { readonly id: number } & { readonly [column: string]: CatalogValue };
+
+/** A row of a referenced catalog as its select shows it; every catalog's options document yields this shape. */
+export type RefOption = { readonly id: number; readonly code: string; readonly name: string };
 
 export const FILTER_OPS = ['eq', 'ne', 'contains', 'startsWith', 'lt', 'lte', 'gt', 'gte', 'between'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
@@ -42,33 +47,13 @@ export const FILTER_OP_LABELS: Record<FilterOp, string> = {
   between: 'trong khoảng',
 };
 
+/** A condition the clerk built in the filter bar (screen state, not a server response). */
 export interface FilterCondition {
   column: string;
   op: FilterOp;
   value: string | null;
   value2?: string | null;
 }
-
-export interface ListArgs {
-  filters: FilterCondition[];
-  search: string;
-  offset: number;
-  limit: number;
-  orderBy?: { column: string; desc: boolean }[];
-}
-
-export interface RefOption {
-  id: number;
-  code: string;
-  name: string;
-}
-
-export const META_QUERY = /* GraphQL */ `
-  query CatalogMeta($catalog: CatalogName!) {
-    catalogs { name label typeName canAdd canEdit canDelete canExport }
-    catalogColumns(catalog: $catalog) { name label kind ref required nullable readOnly options { value label } }
-  }
-`;
 
 export const filterPayload = (filters: readonly FilterCondition[]) =>
   filters.map((f) => ({ column: f.column, op: f.op, value: f.value, value2: f.op === 'between' ? (f.value2 ?? null) : null }));

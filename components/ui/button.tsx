@@ -10,6 +10,11 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: 'sm' | 'md';
   /** Shortcut shown after the label, e.g. "F4" renders "Thêm (F4)"; also sets aria-keyshortcuts. */
   shortcut?: string;
+  /**
+   * Why the user cannot use this button (missing right, locked period …): disables it and says why on
+   * hover and to screen readers, instead of a button that only refuses after it is pressed.
+   */
+  disabledReason?: string | null;
 }
 
 const VARIANTS: Record<ButtonVariant, string> = {
@@ -21,7 +26,7 @@ const VARIANTS: Record<ButtonVariant, string> = {
 
 /** Standard button of the back office. */
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = 'secondary', size = 'md', shortcut, className = '', type = 'button', children, ...rest },
+  { variant = 'secondary', size = 'md', shortcut, disabledReason, className = '', type = 'button', children, disabled, title, ...rest },
   ref,
 ) {
   const sz = size === 'sm' ? 'px-2 py-1 text-xs' : 'px-3 py-1.5 text-sm';
@@ -31,6 +36,9 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       type={type}
       aria-keyshortcuts={shortcut ? shortcut.replace(/Ctrl/g, 'Control') : undefined}
       className={`inline-flex items-center justify-center gap-1 whitespace-nowrap rounded-md border font-medium disabled:cursor-not-allowed disabled:opacity-50 ${sz} ${VARIANTS[variant]} ${className}`}
+      disabled={disabled || !!disabledReason}
+      title={disabledReason || title}
+      aria-description={disabledReason || undefined}
       {...rest}
     >
       {children}

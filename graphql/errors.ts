@@ -18,6 +18,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
     };
   }
+  if (original instanceof GraphQLError && original !== error && typeof original.extensions.code === 'string') {
+    // A scalar refused a variable: graphql-js prefixes our Vietnamese message with an English
+    // "Variable "$x" got invalid value …"; the scalar's own message and code are the contract.
+    return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+  }
   if (original instanceof GraphQLError || (error instanceof GraphQLError && !error.originalError)) {
     const code = (formatted.extensions?.code as string | undefined) ?? 'BAD_REQUEST';
     return { ...formatted, extensions: { ...formatted.extensions, code } };

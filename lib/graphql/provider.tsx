@@ -3,6 +3,8 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Provider, type SSRData, type SSRExchange } from 'urql';
 import { createGraphQLClient } from './client';
+// Every staff page mounts this provider, so zod is configured before any form validates.
+import '../zod-jitless';
 
 interface Hydration {
   ssr: SSRExchange;

@@ -5,6 +5,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getAppDatabase } from '@/app/server/app-database';
 import { clientAddress } from '@/app/server/client-address';
+import { appEnv } from '@/config/env';
 import { nextSessionToken, signRenewal } from '@/services/auth/session';
 import { checkCredentials } from '@/services/auth/sign-in.service';
 
@@ -21,11 +22,12 @@ class LockedError extends CredentialsSignin {
 
 /** Production must set AUTH_SECRET; a development machine gets one generated once and kept in .data/. */
 function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  if (process.env.NODE_ENV === 'production') {
+  // appEnv() refuses a production server without AUTH_SECRET.
+  const env = appEnv();
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === 'production') {
     // `next build` loads this module to collect route data; no session is signed then.
-    if (process.env.NEXT_PHASE === 'phase-production-build') return 'build-phase-placeholder';
-    throw new Error('AUTH_SECRET must be set in production');
+    return 'build-phase-placeholder';
   }
   const file = path.join(process.cwd(), '.data', 'auth-secret');
   if (!existsSync(file)) {

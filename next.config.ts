@@ -1,21 +1,25 @@
 import { hostname, networkInterfaces } from 'node:os';
 import type { NextConfig } from 'next';
 import { allowedDevOrigins } from './config/dev-origins';
-import { isOn, securityHeaders } from './config/security-headers';
+import { serverEnv } from './config/env';
+import { securityHeaders } from './config/security-headers';
 
-const dev = process.env.NODE_ENV !== 'production';
+const env = serverEnv();
+const dev = env.NODE_ENV !== 'production';
 
 const config: NextConfig = {
   // A second checkout or server on one machine can build elsewhere (NEXT_DIST_DIR=.next-3200).
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir: env.NEXT_DIST_DIR ?? '.next',
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'exceljs'],
   outputFileTracingIncludes: { '/**': ['./db/migrations/**/*'] },
   typedRoutes: false,
   poweredByHeader: false,
+  // The sidebar's sign-out button sits bottom-left, where Next's development badge would cover it.
+  devIndicators: { position: 'bottom-right' },
   // Only `next dev` reads it: other hosts that may load the dev server's scripts (a second office PC).
   allowedDevOrigins: allowedDevOrigins(
-    process.env.ALLOWED_DEV_ORIGINS,
+    env.ALLOWED_DEV_ORIGINS,
     hostname(),
     Object.values(networkInterfaces()).flatMap((list) => list ?? []),
   ),
@@ -25,7 +29,7 @@ const config: NextConfig = {
       {
         // Attachments carry their own, stricter set (sandbox CSP); two CSP headers would both apply.
         source: '/((?!api/attachments/).*)',
-        headers: securityHeaders({ dev, https: isOn(process.env.HTTPS_ONLY) }),
+        headers: securityHeaders({ dev, https: env.HTTPS_ONLY }),
       },
     ];
   },

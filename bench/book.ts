@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
+import { serverEnv } from '@/config/env';
 import { openDatabase } from '@/db/client';
 import { rowsOf } from '@/db/sql';
 import { seedDemo } from '@/db/seed/demo';
@@ -17,7 +18,7 @@ import { loadActor, rightsKey, type Actor } from '@/services/auth/actor';
 const argAfter = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const rounds = Number(argAfter('--rounds') || 20) || 20;
 const only = argAfter('--only');
-const url = process.env.DATABASE_URL || undefined;
+const url = serverEnv().DATABASE_URL;
 const database = await openDatabase(url ? { url } : { dataDir: 'memory://' });
 const [company] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from companies`));
 if (!company?.n) await seedDemo(database.db, { customers: 5000, withUsers: true });

@@ -18,7 +18,7 @@ export interface Header {
   value: string;
 }
 
-export const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 export function contentSecurityPolicy({ dev, https }: SecurityHeaderOptions): string {
   const directives: string[] = [
@@ -56,9 +56,4 @@ export function securityHeaders(options: SecurityHeaderOptions): Header[] {
     );
   }
   return headers;
-}
-
-/** Whether a setting such as `HTTPS_ONLY=1` is on. */
-export function isOn(value: string | undefined): boolean {
-  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
 }

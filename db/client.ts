@@ -1,18 +1,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
+import { serverEnv } from '@/config/env';
 import { relations } from './relations';
 
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 /** A transaction handle; services accept `Db | Tx` so a use case can join a caller's transaction. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
   /** The postgres.js client, for COPY and other driver features (null on PGlite). */
-  pg: import('postgres').Sql | null;
+  pg: Sql | null;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const pg = postgres(options.url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+    const pg = postgres(options.url, { max: serverEnv().DATABASE_POOL_SIZE, onnotice: () => {} });
     const db = drizzle({ client: pg, relations, ...(logger ? { logger } : {}) });
     if (shouldMigrate) {
       const { migrate } = await import('drizzle-orm/postgres-js/migrator');
@@ -59,7 +61,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const dataDir = options.dataDir ?? process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+  const dataDir = options.dataDir ?? serverEnv().PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
   if (!dataDir.startsWith('memory://')) {
     mkdirSync(dataDir, { recursive: true });
     claimDataDir(dataDir);
@@ -108,6 +110,6 @@ const globalForDb = globalThis as unknown as { __database?: Promise<Database> };
 
 /** The process-wide database of the running app (kept on globalThis so dev reloads reuse it). */
 export function getDatabase(): Promise<Database> {
-  globalForDb.__database ??= openDatabase({ url: process.env.DATABASE_URL || undefined });
+  globalForDb.__database ??= openDatabase({ url: serverEnv().DATABASE_URL });
   return globalForDb.__database;
 }

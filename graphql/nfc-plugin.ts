@@ -6,7 +6,7 @@ import { toNfcDeep } from '@/domain/text/nfc';
  * the resolver see it. Living in the schema, it covers the HTTP endpoint, the in-process executor of
  * server components and the tests alike, with no per-resolver code to forget.
  */
-export class NfcArgsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+class NfcArgsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
     if (Object.keys(fieldConfig.args).length === 0) return fieldConfig;
     // First of the mappers, so the validation plugin already checks lengths on the composed text.

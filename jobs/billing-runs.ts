@@ -15,7 +15,7 @@ import { createBillingRun, getBillingRun, prepareResume, type BillingRunRow, typ
 const inFlight = new Map<number, Promise<BillingRunRow | null>>();
 
 /** Starts executing a run in the background (no-op if this process already runs it). */
-export function launchBillingRun(db: Db, runId: number, options: ExecuteOptions = {}): Promise<BillingRunRow | null> {
+function launchBillingRun(db: Db, runId: number, options: ExecuteOptions = {}): Promise<BillingRunRow | null> {
   const existing = inFlight.get(runId);
   if (existing) return existing;
   const job = executeBillingRun(db, runId, options)

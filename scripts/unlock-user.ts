@@ -3,6 +3,7 @@
  *   npm run user:unlock -- <login>
  * Uses DATABASE_URL, or else the embedded database (stop the server first: it allows one process at a time).
  */
+import { serverEnv } from '@/config/env';
 import { openDatabase } from '@/db/client';
 import { unlockLogin } from '@/services/auth/sign-in.service';
 
@@ -12,7 +13,7 @@ if (!login || !/^[a-z0-9]{1,16}$/.test(login)) {
   process.exit(2);
 }
 
-const database = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+const database = await openDatabase({ url: serverEnv().DATABASE_URL });
 try {
   const lifted = await unlockLogin(database.db, login);
   console.log(

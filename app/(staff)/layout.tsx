@@ -10,9 +10,19 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   if (!ctx.actor) redirect('/login');
   return (
     <GraphQLProvider>
+      {/* The first Tab stop: a keyboard user skips the 17 menu links straight to the screen. */}
+      <a
+        href="#main-content"
+        data-testid="skip-link"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-[100] focus:rounded-md focus:bg-brand-700 focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-white"
+      >
+        Bỏ qua menu, đến nội dung chính
+      </a>
       <div className="flex h-full">
         <StaffNav fullName={ctx.actor.fullName} login={ctx.actor.login} isAdmin={ctx.actor.isAdmin} />
-        <main className="min-w-0 flex-1 overflow-auto">{children}</main>
+        <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 overflow-auto outline-none">
+          {children}
+        </main>
       </div>
     </GraphQLProvider>
   );

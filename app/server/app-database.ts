@@ -1,4 +1,5 @@
 import 'server-only';
+import { serverEnv } from '@/config/env';
 import { getDatabase, type Database } from '@/db/client';
 
 // On globalThis: instrumentation and route handlers are separate bundles but must share one bootstrap.
@@ -11,7 +12,8 @@ const globalForApp = globalThis as unknown as { __appDatabase?: Promise<Database
 export function getAppDatabase(): Promise<Database> {
   globalForApp.__appDatabase ??= (async () => {
     const database = await getDatabase();
-    if (process.env.NODE_ENV !== 'production' || process.env.SEED_DEMO === '1') {
+    const env = serverEnv();
+    if (env.NODE_ENV !== 'production' || env.SEED_DEMO) {
       const { ensureDemoData } = await import('./demo-bootstrap');
       await ensureDemoData(database);
     }

@@ -3,16 +3,14 @@ import type { IncomingMessage } from 'node:http';
 import { Server as HttpServer } from 'node:http';
 import { Server as HttpsServer } from 'node:https';
 import { isIP } from 'node:net';
+import { parseEnv } from '@/config/env';
 
 /**
  * How many reverse proxies in front of the app append to X-Forwarded-For (`TRUSTED_PROXY_HOPS`, default 0).
  * Every entry left of the ones they appended was written by the client and proves nothing.
  */
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.TRUSTED_PROXY_HOPS?.trim();
-  if (!raw) return 0;
-  if (!/^\d{1,2}$/.test(raw)) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number of proxies, got "${raw}"`);
-  return Number(raw);
+  return parseEnv(env).TRUSTED_PROXY_HOPS;
 }
 
 // Marks requests whose X-Forwarded-For this process stamped. `next start` runs instrumentation on its first

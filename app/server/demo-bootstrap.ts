@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { serverEnv } from '@/config/env';
 import type { Database } from '@/db/client';
 import { rowsOf } from '@/db/sql';
 import { DEMO_USERS, seedDemo } from '@/db/seed/demo';
@@ -9,7 +10,7 @@ export async function ensureDemoData(database: Database): Promise<void> {
   if (Number(row?.n ?? 0) === 0) {
     const started = Date.now();
     console.log('[demo] Cơ sở dữ liệu trống — đang tạo dữ liệu mẫu…');
-    await seedDemo(database.db, { customers: Number(process.env.DEMO_CUSTOMERS ?? 5000), withUsers: true });
+    await seedDemo(database.db, { customers: serverEnv().DEMO_CUSTOMERS, withUsers: true });
     console.log(`[demo] Xong sau ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   console.log('[demo] Tài khoản dùng thử:');

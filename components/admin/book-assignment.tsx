@@ -1,19 +1,15 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
-import { fetchUserBooks, saveUserBooks, type Book, type Branch, type Route, type UserSummary } from './admin-api';
+import { errorMessage } from '@/lib/graphql/errors';
+import { SetUserBooksMutation, UserBooksQuery, type Book, type Branch, type OrgTree, type Route, type UserSummary } from './admin.documents';
 import { TriCheckbox } from './tri-checkbox';
-
-export interface OrgTree {
-  branches: Branch[];
-  routes: Route[];
-  books: Book[];
-}
 
 export interface BookAssignmentProps {
   user: UserSummary;
@@ -29,6 +25,8 @@ const norm = (s: string) =>
     .replace(/Đ/g, 'D')
     .toLowerCase();
 
+const EMPTY: ReadonlySet<number> = new Set();
+
 const snapshot = (books: ReadonlySet<number>, routes: ReadonlySet<number>) =>
   `${[...books].sort((a, b) => a - b).join(',')}|${[...routes].sort((a, b) => a - b).join(',')}`;
 
@@ -38,34 +36,25 @@ const snapshot = (books: ReadonlySet<number>, routes: ReadonlySet<number>) =>
  */
 export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProps) {
   const toast = useToast();
-  const [books, setBooks] = useState<Set<number> | null>(null);
-  const [routes, setRoutes] = useState<Set<number>>(new Set());
-  const [saved, setSaved] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [reload, setReload] = useState(0);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(tree.branches.map((b) => `b${b.id}`)));
   const [query, setQuery] = useState('');
 
-  useEffect(() => {
-    let alive = true;
-    setError(null);
-    fetchUserBooks(user.id)
-      .then((r) => {
-        if (!alive) return;
-        const b = new Set(r.bookIds);
-        const rt = new Set(r.routeIds);
-        setBooks(b);
-        setRoutes(rt);
-        setSaved(snapshot(b, rt));
-      })
-      .catch((e) => alive && setError(e instanceof Error ? e.message : 'Không tải được sổ đọc của người dùng.'));
-    return () => {
-      alive = false;
-    };
-  }, [user.id, reload]);
+  // The stored grants come from the cache (saving returns the User, which re-runs this query and the list);
+  // the ticks are a draft over the stored grants they started from, dropped as soon as those change.
+  const [result, reexecute] = useQuery({ query: UserBooksQuery, variables: { id: user.id } });
+  const [saving, executeSave] = useMutation(SetUserBooksMutation);
+  const stored = useMemo(() => {
+    const u = result.data?.user;
+    return u ? { books: new Set(u.bookIds), routes: new Set(u.routeIds) } : null;
+  }, [result.data]);
+  const [draft, setDraft] = useState<{ base: typeof stored; books: Set<number>; routes: Set<number> } | null>(null);
+  const current = draft && draft.base === stored ? draft : stored;
+  const books = current?.books ?? null;
+  const routes = current?.routes ?? EMPTY;
+  const commit = (nextBooks: Set<number>, nextRoutes: Set<number>) => setDraft({ base: stored, books: nextBooks, routes: nextRoutes });
+  const error = saving.error ?? result.error;
 
-  const dirty = books !== null && snapshot(books, routes) !== saved;
+  const dirty = books !== null && stored !== null && snapshot(books, routes) !== snapshot(stored.books, stored.routes);
   const dirtyRef = useRef(onDirtyChange);
   dirtyRef.current = onDirtyChange;
   useEffect(() => dirtyRef.current(dirty), [dirty]);
@@ -93,8 +82,8 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
       <EmptyState
         tone="error"
         title="Không tải được sổ đọc, tuyến của người dùng"
-        description={error}
-        action={<Button onClick={() => setReload((n) => n + 1)}>Thử lại</Button>}
+        description={errorMessage(error, 'Không tải được sổ đọc của người dùng.')}
+        action={<Button onClick={() => reexecute({ requestPolicy: 'network-only' })}>Thử lại</Button>}
       />
     );
   if (!books)
@@ -111,14 +100,13 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
     for (const b of booksByRoute.get(route.id) ?? []) nextBooks.delete(b.id);
     if (on) nextRoutes.add(route.id);
     else nextRoutes.delete(route.id);
-    setRoutes(nextRoutes);
-    setBooks(nextBooks);
+    commit(nextBooks, nextRoutes);
   };
   const toggleBook = (book: Book, on: boolean) => {
     const next = new Set(books);
     if (on) next.add(book.id);
     else next.delete(book.id);
-    setBooks(next);
+    commit(next, new Set(routes));
   };
   const toggleBranch = (branch: Branch, on: boolean) => {
     const nextRoutes = new Set(routes);
@@ -128,8 +116,7 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
       if (on) nextRoutes.add(r.id);
       else nextRoutes.delete(r.id);
     }
-    setRoutes(nextRoutes);
-    setBooks(nextBooks);
+    commit(nextBooks, nextRoutes);
   };
 
   const routeState = (r: Route) => {
@@ -153,28 +140,13 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
     });
 
   async function save() {
-    if (!books || saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      // Books covered by a ticked route are not sent one by one.
-      const covered = new Set(tree.books.filter((b) => routes.has(b.routeId)).map((b) => b.id));
-      const r = await saveUserBooks(
-        user.id,
-        [...books].filter((id) => !covered.has(id)),
-        [...routes],
-      );
-      const b = new Set(r.bookIds);
-      const rt = new Set(r.routeIds);
-      setBooks(b);
-      setRoutes(rt);
-      setSaved(snapshot(b, rt));
-      toast.success(`Đã lưu sổ đọc, tuyến của ${user.login}.`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'Không lưu được.');
-    } finally {
-      setSaving(false);
-    }
+    if (!books || saving.fetching) return;
+    // Books covered by a ticked route are not sent one by one.
+    const covered = new Set(tree.books.filter((b) => routes.has(b.routeId)).map((b) => b.id));
+    const input = { userId: user.id, bookIds: [...books].filter((id) => !covered.has(id)), routeIds: [...routes] };
+    const r = await executeSave({ input });
+    if (r.error) return;
+    toast.success(`Đã lưu sổ đọc, tuyến của ${user.login}.`);
   }
 
   saveRef.current = () => void save();
@@ -210,11 +182,11 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
             Chưa lưu
           </span>
         )}
-        <Button onClick={() => setReload((n) => n + 1)} disabled={!dirty || saving} data-testid="books-revert">
+        <Button onClick={() => setDraft(null)} disabled={!dirty || saving.fetching} data-testid="books-revert">
           Hoàn tác
         </Button>
-        <Button variant="primary" onClick={() => void save()} disabled={saving} shortcut="Alt+S" data-testid="books-save">
-          {saving ? 'Đang lưu…' : 'Lưu sổ đọc, tuyến'}
+        <Button variant="primary" onClick={() => void save()} disabled={saving.fetching} shortcut="Alt+S" data-testid="books-save">
+          {saving.fetching ? 'Đang lưu…' : 'Lưu sổ đọc, tuyến'}
         </Button>
       </div>
       {user.isAdmin && (
@@ -224,7 +196,7 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
       )}
       {error && (
         <p role="alert" data-testid="books-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
+          {errorMessage(error, 'Không lưu được.')}
         </p>
       )}
       {tree.branches.length === 0 ? (

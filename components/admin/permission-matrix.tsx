@@ -1,23 +1,17 @@
 'use client';
 
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
-import {
-  fetchPermissionMatrix,
-  RIGHT_LABELS,
-  RIGHTS,
-  savePermissions,
-  type Branch,
-  type PermissionGroup,
-  type PermissionRow,
-  type Right,
-  type UserSummary,
-} from './admin-api';
+import { errorMessage } from '@/lib/graphql/errors';
+import { readFragment } from '@/lib/graphql/graphql';
+import { PermissionMatrixQuery, PermissionRowFragment, SetPermissionsMutation, type Branch, type PermissionGroup, type PermissionRow, type UserSummary } from './admin.documents';
+import { RIGHT_LABELS, RIGHTS, type Right } from './admin-rules';
 import { TriCheckbox } from './tri-checkbox';
 
 const GROUP_FALLBACK: Record<string, string> = { document: 'Chứng từ', catalog: 'Danh mục', report: 'Báo cáo' };
@@ -61,36 +55,28 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
   const toast = useToast();
   const { confirm, confirmElement } = useConfirm();
   const [branchId, setBranchId] = useState<number | null>(branches[0]?.id ?? null);
-  const [rows, setRows] = useState<PermissionRow[] | null>(null);
-  const [saved, setSaved] = useState('');
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [reload, setReload] = useState(0);
 
-  const dirty = rows !== null && snapshot(rows) !== saved;
+  // The stored rights come from the cache (saving re-runs the query: setPermissions returns PermissionRow);
+  // the ticks are a draft over the stored rows they started from, dropped as soon as those rows change.
+  const [matrix] = useQuery({
+    query: PermissionMatrixQuery,
+    variables: { userId: user.id, branchId: branchId ?? 0 },
+    pause: branchId === null,
+  });
+  const stored = useMemo(
+    () => (matrix.data ? (readFragment(PermissionRowFragment, matrix.data.permissionMatrix) as readonly PermissionRow[]) : null),
+    [matrix.data],
+  );
+  const [draft, setDraft] = useState<{ base: readonly PermissionRow[]; rows: readonly PermissionRow[] } | null>(null);
+  const rows = draft && draft.base === stored ? draft.rows : stored;
+  const [saving, executeSave] = useMutation(SetPermissionsMutation);
+  const error = saving.error ?? matrix.error;
+
+  const dirty = rows !== null && stored !== null && snapshot(rows) !== snapshot(stored);
   const dirtyRef = useRef(onDirtyChange);
   dirtyRef.current = onDirtyChange;
   useEffect(() => dirtyRef.current(dirty), [dirty]);
   useEffect(() => () => dirtyRef.current(false), []);
-
-  useEffect(() => {
-    if (branchId === null) return;
-    let alive = true;
-    setLoading(true);
-    setError(null);
-    fetchPermissionMatrix(user.id, branchId)
-      .then((r) => {
-        if (!alive) return;
-        setRows(r);
-        setSaved(snapshot(r));
-      })
-      .catch((e) => alive && setError(e instanceof Error ? e.message : 'Không tải được phân quyền.'))
-      .finally(() => alive && setLoading(false));
-    return () => {
-      alive = false;
-    };
-  }, [user.id, branchId, reload]);
 
   const grouped = useMemo(() => {
     if (!rows) return [];
@@ -104,31 +90,30 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
       .filter((g) => g.rows.length > 0);
   }, [rows, groups]);
 
-  const update = (fn: (r: PermissionRow) => PermissionRow, which?: (r: PermissionRow) => boolean) =>
-    setRows((rs) => rs && rs.map((r) => (!which || which(r) ? fn(r) : r)));
+  const update = (fn: (r: PermissionRow) => PermissionRow, which?: (r: PermissionRow) => boolean) => {
+    if (!rows || !stored) return;
+    setDraft({ base: stored, rows: rows.map((r) => (!which || which(r) ? fn(r) : r)) });
+  };
 
   async function changeBranch(id: number) {
     if (dirty && !(await confirm({ title: 'Chưa lưu phân quyền', message: 'Các thay đổi trên đơn vị này chưa được lưu. Bỏ các thay đổi và chuyển đơn vị?', confirmLabel: 'Bỏ thay đổi' })))
       return;
-    setRows(null);
+    setDraft(null);
     setBranchId(id);
   }
 
   async function save() {
-    if (!rows || branchId === null || saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const stored = await savePermissions(user.id, branchId, rows);
-      setRows(stored);
-      setSaved(snapshot(stored));
-      const branch = branches.find((b) => b.id === branchId);
-      toast.success(`Đã lưu phân quyền của ${user.login} trên ${branch?.name ?? 'đơn vị'}.`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'Không lưu được phân quyền.');
-    } finally {
-      setSaving(false);
-    }
+    if (!rows || branchId === null || saving.fetching) return;
+    const input = {
+      userId: user.id,
+      branchId,
+      rows: rows.map(({ group, object, access, add, edit, delete: del, print, export: exp }) => ({ group, object, access, add, edit, delete: del, print, export: exp })),
+    };
+    const result = await executeSave({ input });
+    if (result.error) return;
+    // The draft stays until the re-run query brings the stored rows (the cache re-runs it on this result).
+    const branch = branches.find((b) => b.id === branchId);
+    toast.success(`Đã lưu phân quyền của ${user.login} trên ${branch?.name ?? 'đơn vị'}.`);
   }
 
   useHotkeys({ 'Alt+S': () => void save() }, rows !== null);
@@ -167,11 +152,11 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
             Chưa lưu
           </span>
         )}
-        <Button onClick={() => setReload((n) => n + 1)} disabled={!dirty || saving} data-testid="perm-revert">
+        <Button onClick={() => setDraft(null)} disabled={!dirty || saving.fetching} data-testid="perm-revert">
           Hoàn tác
         </Button>
-        <Button variant="primary" onClick={() => void save()} disabled={!rows || saving} shortcut="Alt+S" data-testid="perm-save">
-          {saving ? 'Đang lưu…' : 'Lưu phân quyền'}
+        <Button variant="primary" onClick={() => void save()} disabled={!rows || saving.fetching} shortcut="Alt+S" data-testid="perm-save">
+          {saving.fetching ? 'Đang lưu…' : 'Lưu phân quyền'}
         </Button>
       </div>
 
@@ -182,12 +167,12 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
       )}
       {error && (
         <p role="alert" data-testid="perm-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
+          {errorMessage(error, 'Không tải được phân quyền.')}
         </p>
       )}
 
       {!rows ? (
-        loading ? (
+        matrix.fetching ? (
           <div className="py-10 text-center">
             <Spinner label="Đang tải phân quyền…" />
           </div>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useClient, useMutation, useQuery, type SSRData } from 'urql';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
 import { DataGrid, type DataGridColumn } from '@/components/ui/data-grid';
@@ -9,83 +10,75 @@ import { Spinner } from '@/components/ui/spinner';
 import { ToastProvider, useToast } from '@/components/ui/toast';
 import { Toolbar, ToolbarButton } from '@/components/ui/toolbar';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
+import { errorMessage } from '@/lib/graphql/errors';
+import { readFragment } from '@/lib/graphql/graphql';
+import { useHydrate } from '@/lib/graphql/provider';
 import {
-  deleteUser,
-  fetchBooks,
-  fetchBranches,
-  fetchPermissionObjects,
-  fetchRoutes,
-  fetchUsers,
-  type PermissionGroup,
+  DeleteUserMutation,
+  ORG_TREE_VARIABLES,
+  OrgTreeQuery,
+  orgTreeIncomplete,
+  UserFieldsFragment,
+  UsersQuery,
+  type OrgTree,
   type UserSummary,
-} from './admin-api';
-import { BookAssignment, type OrgTree } from './book-assignment';
+} from './admin.documents';
+import { BookAssignment } from './book-assignment';
 import { PermissionMatrix } from './permission-matrix';
 import { UserDialog } from './user-dialog';
 
-const msg = (e: unknown, fallback: string) => (e instanceof Error ? e.message : fallback);
-
 /** Users and permissions (SPEC §11, admins only): the list, add / edit / delete, rights per branch, books and routes. */
-export function UsersScreen({ meId }: { meId: number }) {
+export interface UsersScreenProps {
+  meId: number;
+  /** The users and the organisation tree, executed by the Server Component through the same documents. */
+  initialData?: SSRData;
+}
+
+export function UsersScreen(props: UsersScreenProps) {
   return (
     <ToastProvider>
-      <UsersScreenInner meId={meId} />
+      <UsersScreenInner {...props} />
     </ToastProvider>
   );
 }
 
+const NO_USERS: readonly UserSummary[] = [];
+
 type Tab = 'permissions' | 'books';
 
-function UsersScreenInner({ meId }: { meId: number }) {
+function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
+  const requestPolicy = useHydrate(initialData);
+  const client = useClient();
   const toast = useToast();
   const { confirm, confirmElement } = useConfirm();
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ user: UserSummary | null } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
   const [tab, setTab] = useState<Tab>('permissions');
 
-  const [tree, setTree] = useState<OrgTree | null>(null);
-  const [groups, setGroups] = useState<PermissionGroup[]>([]);
-  const [refError, setRefError] = useState<string | null>(null);
+  // The cache owns loading, errors and refreshing: a saved or created user re-runs the list (its result is a
+  // User), a deletion names `User` itself. Both lists come from the server render on the first visit.
+  const [usersResult, reexecuteUsers] = useQuery({ query: UsersQuery, requestPolicy });
+  const [treeResult] = useQuery({ query: OrgTreeQuery, variables: ORG_TREE_VARIABLES, requestPolicy });
+  const [removal, executeDelete] = useMutation(DeleteUserMutation);
+  const users = usersResult.data ? readFragment(UserFieldsFragment, usersResult.data.users) : null;
+  const loadError = usersResult.error ? errorMessage(usersResult.error, 'Không tải được danh sách người dùng.') : null;
+  const refreshUsers = useCallback(() => reexecuteUsers({ requestPolicy: 'network-only' }), [reexecuteUsers]);
+  const treeData = treeResult.data;
+  const tree = useMemo<OrgTree | null>(
+    () => (treeData ? { branches: treeData.branches.rows, routes: treeData.routes.rows, books: treeData.readingBooks.rows } : null),
+    [treeData],
+  );
+  const groups = treeData?.permissionObjects ?? [];
+  const refError = treeResult.error ? errorMessage(treeResult.error, 'Không tải được danh mục đơn vị, tuyến, sổ đọc.') : null;
+
   const dirty = useRef(false);
   const setDirty = useCallback((d: boolean) => {
     dirty.current = d;
   }, []);
 
-  useEffect(() => {
-    let alive = true;
-    fetchUsers()
-      .then((u) => {
-        if (!alive) return;
-        setUsers(u);
-        setLoadError(null);
-        setSelectedId((id) => (id !== null && u.some((x) => x.id === id) ? id : (u[0]?.id ?? null)));
-      })
-      .catch((e) => alive && setLoadError(msg(e, 'Không tải được danh sách người dùng.')));
-    return () => {
-      alive = false;
-    };
-  }, [reload]);
-
-  useEffect(() => {
-    let alive = true;
-    Promise.all([fetchBranches(), fetchRoutes(), fetchBooks(), fetchPermissionObjects()])
-      .then(([branches, routes, books, objects]) => {
-        if (!alive) return;
-        setTree({ branches, routes, books });
-        setGroups(objects);
-      })
-      .catch((e) => alive && setRefError(msg(e, 'Không tải được danh mục đơn vị, tuyến, sổ đọc.')));
-    return () => {
-      alive = false;
-    };
-  }, []);
-
-  const selected = users?.find((u) => u.id === selectedId) ?? null;
+  // The chosen user while they are in the list, else the first one (a deleted user's place goes to the first).
+  const selected = users?.find((u) => u.id === selectedId) ?? users?.[0] ?? null;
 
   const guardDirty = async () =>
     !dirty.current ||
@@ -96,7 +89,7 @@ function UsersScreenInner({ meId }: { meId: number }) {
     }));
 
   async function select(id: number | null) {
-    if (id === selectedId) return;
+    if (id === (selected?.id ?? null)) return;
     if (!(await guardDirty())) return;
     dirty.current = false;
     setSelectedId(id);
@@ -110,7 +103,7 @@ function UsersScreenInner({ meId }: { meId: number }) {
   }
 
   async function remove() {
-    if (!selected || deleting) return;
+    if (!selected || removal.fetching) return;
     if (selected.id === meId) {
       setActionError('Không thể xóa tài khoản của chính mình.');
       return;
@@ -127,24 +120,22 @@ function UsersScreenInner({ meId }: { meId: number }) {
       danger: true,
     });
     if (!ok) return;
-    setDeleting(true);
     setActionError(null);
-    try {
-      await deleteUser(selected.id);
-      const after = await fetchUsers();
-      const still = after.find((u) => u.id === selected.id);
-      setUsers(after);
-      dirty.current = false;
-      if (still) {
-        toast.info(`Người dùng ${selected.login} đã có dữ liệu nên được khóa thay vì xóa.`);
-      } else {
-        toast.success(`Đã xóa người dùng ${selected.login}.`);
-        setSelectedId(after[0]?.id ?? null);
-      }
-    } catch (e) {
-      setActionError(msg(e, 'Không xóa được người dùng.'));
-    } finally {
-      setDeleting(false);
+    const target = selected;
+    const result = await executeDelete({ id: target.id }, { additionalTypenames: ['User'] });
+    if (result.error) {
+      setActionError(errorMessage(result.error, 'Không xóa được người dùng.'));
+      return;
+    }
+    dirty.current = false;
+    // A user who authored records is locked rather than deleted (same answer): the fresh list tells which.
+    const after = await client.query(UsersQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+    const list = after.data ? readFragment(UserFieldsFragment, after.data.users) : NO_USERS;
+    if (list.some((u) => u.id === target.id)) {
+      toast.info(`Người dùng ${target.login} đã có dữ liệu nên được khóa thay vì xóa.`);
+    } else {
+      toast.success(`Đã xóa người dùng ${target.login}.`);
+      setSelectedId(null);
     }
   }
 
@@ -202,16 +193,22 @@ function UsersScreenInner({ meId }: { meId: number }) {
         <section aria-label="Danh sách người dùng" className="flex w-[28rem] shrink-0 flex-col gap-2">
           <Toolbar label="Lệnh người dùng">
             <ToolbarButton label="Thêm" shortcut="F4" variant="primary" onClick={openAdd} data-testid="btn-add-user" />
-            <ToolbarButton label="Sửa" shortcut="F2" onClick={openEdit} disabled={!selected} data-testid="btn-edit-user" />
             <ToolbarButton
-              label={deleting ? 'Đang xóa…' : 'Xóa'}
+              label="Sửa"
+              shortcut="F2"
+              onClick={openEdit}
+              disabledReason={!selected ? 'Chọn một người dùng để sửa.' : null}
+              data-testid="btn-edit-user"
+            />
+            <ToolbarButton
+              label={removal.fetching ? 'Đang xóa…' : 'Xóa'}
               shortcut="F3"
               onClick={() => void remove()}
-              disabled={!selected || selected.id === meId || deleting}
-              title={selected?.id === meId ? 'Không thể xóa tài khoản của chính mình' : undefined}
+              disabled={removal.fetching}
+              disabledReason={!selected ? 'Chọn một người dùng để xóa.' : selected.id === meId ? 'Không thể xóa tài khoản của chính mình.' : null}
               data-testid="btn-delete-user"
             />
-            <ToolbarButton label="Làm mới" onClick={() => setReload((n) => n + 1)} data-testid="btn-refresh-users" />
+            <ToolbarButton label="Làm mới" onClick={refreshUsers} data-testid="btn-refresh-users" />
           </Toolbar>
           <div className="min-h-0 flex-1">
             {loadError && !users ? (
@@ -220,7 +217,7 @@ function UsersScreenInner({ meId }: { meId: number }) {
                   tone="error"
                   title="Không tải được danh sách người dùng"
                   description={loadError}
-                  action={<Button onClick={() => setReload((n) => n + 1)}>Thử lại</Button>}
+                  action={<Button onClick={refreshUsers}>Thử lại</Button>}
                   data-testid="users-error"
                 />
               </div>
@@ -235,8 +232,8 @@ function UsersScreenInner({ meId }: { meId: number }) {
                 getRowKey={(u) => String(u.id)}
                 label="Danh sách người dùng"
                 multiSelect={false}
-                selectedKeys={new Set(selectedId !== null ? [String(selectedId)] : [])}
-                activeKey={selectedId !== null ? String(selectedId) : null}
+                selectedKeys={new Set(selected ? [String(selected.id)] : [])}
+                activeKey={selected ? String(selected.id) : null}
                 onSelectionChange={(_s, active) => void select(active !== null ? Number(active) : null)}
                 onRowActivate={() => openEdit()}
                 rowTestId="user-row"
@@ -279,9 +276,14 @@ function UsersScreenInner({ meId }: { meId: number }) {
                   </button>
                 ))}
               </div>
+              {treeData && orgTreeIncomplete(treeData) && (
+                <p role="status" data-testid="org-tree-incomplete" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  Chỉ hiện 500 đơn vị, tuyến hoặc sổ đọc đầu tiên; phần còn lại chưa giao được ở màn hình này.
+                </p>
+              )}
               {refError ? (
                 <EmptyState tone="error" title="Không tải được dữ liệu phân quyền" description={refError} />
-              ) : !tree ? (
+              ) : !tree || !treeData ? (
                 <div className="py-10 text-center">
                   <Spinner label="Đang tải…" />
                 </div>
@@ -303,10 +305,6 @@ function UsersScreenInner({ meId }: { meId: number }) {
           onSaved={(u, note) => {
             const isNew = dialog.user === null;
             setDialog(null);
-            setUsers((list) => {
-              const rest = (list ?? []).filter((x) => x.id !== u.id);
-              return [...rest, u].sort((a, b) => a.login.localeCompare(b.login));
-            });
             dirty.current = false;
             setSelectedId(u.id);
             toast.success(isNew ? `Đã thêm người dùng ${u.login}.` : `Đã lưu người dùng ${u.login}.${note ? ` ${note}` : ''}`);

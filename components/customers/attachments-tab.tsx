@@ -1,16 +1,37 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { useMutation } from 'urql';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormField, TextField } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
-import { deleteAttachment, uploadAttachment, type Attachment } from './api';
+import { errorMessage } from '@/lib/graphql/errors';
+import { CUSTOMER_TYPENAMES, DeleteAttachmentMutation, type Attachment } from './customer-documents';
 import { fmtBytes, fmtDateTime } from './format';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ALLOWED = /\.(pdf|jpe?g|png|tiff?)$/i;
+/**
+ * Uploads through the route handler: a file is multipart, not GraphQL, so this one request is outside the cache
+ * (the panel refreshes the customer afterwards). Throws the server's Vietnamese message.
+ */
+async function uploadAttachment(customerId: number, file: File, title: string): Promise<{ fileName: string }> {
+  const form = new FormData();
+  form.set('file', file);
+  form.set('title', title);
+  let res: Response;
+  try {
+    res = await fetch(`/api/customers/${customerId}/attachments`, { method: 'POST', body: form });
+  } catch {
+    throw new Error('Không kết nối được máy chủ. Kiểm tra mạng và thử lại.');
+  }
+  const body = (await res.json().catch(() => null)) as { fileName?: string; message?: string } | null;
+  if (!res.ok || !body?.fileName) throw new Error(body?.message ?? `Máy chủ trả lời lỗi ${res.status}.`);
+  return { fileName: body.fileName };
+}
+
 const KIND: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/tiff': 'TIFF' };
 
 export function AttachmentsTab({
@@ -20,7 +41,7 @@ export function AttachmentsTab({
   onChanged,
 }: {
   customerId: number;
-  attachments: Attachment[];
+  attachments: readonly Attachment[];
   canEdit: boolean;
   onChanged: () => void;
 }) {
@@ -30,7 +51,9 @@ export function AttachmentsTab({
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The upload is a multipart request outside the GraphQL cache, so its progress is the one flag kept here.
   const [busy, setBusy] = useState(false);
+  const [, removeAttachment] = useMutation(DeleteAttachmentMutation);
 
   function pick(f: File | null) {
     setError(null);
@@ -75,13 +98,10 @@ export function AttachmentsTab({
       danger: true,
     });
     if (!ok) return;
-    try {
-      await deleteAttachment(a.id);
-      toast.success(`Đã xóa ${a.fileName}.`);
-      onChanged();
-    } catch (err) {
-      toast.error(err instanceof Error ? err.message : 'Không xóa được tài liệu.');
-    }
+    const result = await removeAttachment({ id: a.id }, CUSTOMER_TYPENAMES);
+    if (result.error) return toast.error(errorMessage(result.error, 'Không xóa được tài liệu.'));
+    toast.success(`Đã xóa ${a.fileName}.`);
+    onChanged();
   }
 
   return (

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { DataGrid, type DataGridColumn } from '@/components/ui/data-grid';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField } from '@/components/ui/form-field';
-import type { BookCustomer, BookOption } from './api';
+import type { BookCustomer, BookOption } from './customer-documents';
 import { foldVietnamese } from './format';
 
 /** Choose the book to move the selected customers to. */
@@ -20,7 +20,7 @@ export function MoveDialog({
 }: {
   count: number;
   currentBookId: number;
-  books: BookOption[];
+  books: readonly BookOption[];
   busy: boolean;
   error: string | null;
   onConfirm: (targetBookId: number) => void;
@@ -80,7 +80,7 @@ export function PlaceAfterDialog({
   onClose,
 }: {
   customer: BookCustomer;
-  rows: BookCustomer[];
+  rows: readonly BookCustomer[];
   busy: boolean;
   error: string | null;
   onConfirm: (afterCustomerId: number | null) => void;

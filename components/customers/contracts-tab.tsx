@@ -1,19 +1,39 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useMutation } from 'urql';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SelectField, TextField, enterMovesFocus } from '@/components/ui/form-field';
-import { GraphQLRequestError } from '@/components/ui/graphql-client';
 import { useToast } from '@/components/ui/toast';
-import { contractInputSchema } from '@/services/customers/customer-input';
-import { resignContract, updateContract, type Catalogs, type Contract, type CustomerDetail } from './api';
+import { apiError } from '@/lib/graphql/errors';
+import { contractFormSchema, type ContractFormValues, type ContractInput } from '@/schemas/customer-input';
+import {
+  CUSTOMER_TYPENAMES,
+  ResignContractMutation,
+  UpdateContractMutation,
+  type Contract,
+  type CustomerDetail,
+} from './customer-documents';
 import { fmtDate, todayVN } from './format';
-import { catalogOptions, useFormFields, type CustomerTabProps } from './tab-form';
+import { MISSING_RIGHT } from './customer-rights';
+import { catalogOptions, type CustomerTabProps } from './tab-form';
+import type { Catalogs } from './use-customer-data';
 
 const th = 'border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold text-slate-600';
 const td = 'border-b border-slate-100 px-2 py-1.5 align-top';
+
+/** The dialog's fields, to tell a server issue about one of them from one about the whole contract. */
+const CONTRACT_FIELDS: Record<keyof ContractFormValues, true> = {
+  address: true,
+  signedOn: true,
+  handoverOn: true,
+  installedOn: true,
+  installationTeamId: true,
+};
 
 export function ContractsTab({ customer, catalogs, canEdit, onChanged }: CustomerTabProps) {
   const current = customer.contracts.find((c) => c.isCurrent) ?? null;
@@ -24,18 +44,28 @@ export function ContractsTab({ customer, catalogs, canEdit, onChanged }: Custome
   };
   return (
     <div className="space-y-3">
-      {canEdit && (
-        <div className="flex gap-2">
-          {current && (
-            <Button size="sm" onClick={() => setDialog('edit')} data-testid="btn-edit-contract">
-              Sửa hợp đồng hiện hành
-            </Button>
-          )}
-          <Button size="sm" variant="primary" onClick={() => setDialog('resign')} data-testid="btn-resign-contract">
-            {customer.contracts.length ? 'Ký lại hợp đồng' : 'Ký hợp đồng'}
+      {/* Shown to every reader, disabled with the reason for those without the right. */}
+      <div className="flex gap-2">
+        {current && (
+          <Button
+            size="sm"
+            disabledReason={canEdit ? null : MISSING_RIGHT.edit}
+            onClick={() => setDialog('edit')}
+            data-testid="btn-edit-contract"
+          >
+            Sửa hợp đồng hiện hành
           </Button>
-        </div>
-      )}
+        )}
+        <Button
+          size="sm"
+          variant="primary"
+          disabledReason={canEdit ? null : MISSING_RIGHT.edit}
+          onClick={() => setDialog('resign')}
+          data-testid="btn-resign-contract"
+        >
+          {customer.contracts.length ? 'Ký lại hợp đồng' : 'Ký hợp đồng'}
+        </Button>
+      </div>
       {customer.contracts.length === 0 ? (
         <EmptyState title="Khách hàng chưa có hợp đồng" />
       ) : (
@@ -107,48 +137,43 @@ function ContractDialog({
   onDone: () => void;
 }) {
   const toast = useToast();
-  const { v, setErrors, bind } = useFormFields({
-    address: contract?.address ?? customer.address,
-    signedOn: contract?.signedOn ?? todayVN(),
-    handoverOn: contract?.handoverOn ?? '',
-    installedOn: contract?.installedOn ?? '',
-    installationTeamId: contract?.installationTeamId ? String(contract.installationTeamId) : '',
+  const { register, handleSubmit, setError, formState } = useForm<ContractFormValues, unknown, ContractInput>({
+    resolver: zodResolver(contractFormSchema),
+    defaultValues: {
+      address: contract?.address ?? customer.address,
+      signedOn: contract?.signedOn ?? todayVN(),
+      handoverOn: contract?.handoverOn ?? '',
+      installedOn: contract?.installedOn ?? '',
+      installationTeamId: contract?.installationTeamId ? String(contract.installationTeamId) : '',
+    },
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit() {
-    const parsed = contractInputSchema.safeParse({
-      address: v.address,
-      signedOn: v.signedOn,
-      handoverOn: v.handoverOn || null,
-      installedOn: v.installedOn || null,
-      installationTeamId: v.installationTeamId ? Number(v.installationTeamId) : null,
-    });
-    if (!parsed.success) {
-      const errs: Record<string, string> = {};
-      for (const i of parsed.error.issues) errs[String(i.path[0])] ??= i.message;
-      setErrors(errs);
+  const [, update] = useMutation(UpdateContractMutation);
+  const [, resign] = useMutation(ResignContractMutation);
+  const busy = formState.isSubmitting;
+  const errors = formState.errors;
+  // The field keeps its own `name` prop (the same name); register gives the value binding and the ref.
+  const field = (name: keyof ContractFormValues) => {
+    const { name: _same, ...binding } = register(name);
+    return { ...binding, error: errors[name]?.message };
+  };
+
+  async function save(input: ContractInput) {
+    const vars = { customerId: customer.id, input };
+    const result = mode === 'edit' ? await update(vars, CUSTOMER_TYPENAMES) : await resign(vars, CUSTOMER_TYPENAMES);
+    if (result.error) {
+      const e = apiError(result.error, 'Đã có lỗi.');
+      for (const i of e.issues ?? []) {
+        const name = i.path.split('.').pop() ?? '';
+        if (name in CONTRACT_FIELDS) setError(name as keyof ContractFormValues, { message: i.message });
+      }
+      setError('root', { message: e.message });
       return;
     }
-    setErrors({});
-    setBusy(true);
-    setFormError(null);
-    try {
-      if (mode === 'edit') await updateContract(customer.id, parsed.data);
-      else await resignContract(customer.id, parsed.data);
-      toast.success(mode === 'edit' ? 'Đã lưu hợp đồng.' : 'Đã ký lại hợp đồng.');
-      onDone();
-    } catch (e) {
-      if (e instanceof GraphQLRequestError) {
-        const fe: Record<string, string> = {};
-        for (const i of e.issues ?? []) fe[i.path.split('.').pop() ?? ''] = i.message;
-        setErrors(fe);
-      }
-      setFormError(e instanceof Error ? e.message : 'Đã có lỗi.');
-    } finally {
-      setBusy(false);
-    }
+    toast.success(mode === 'edit' ? 'Đã lưu hợp đồng.' : 'Đã ký lại hợp đồng.');
+    onDone();
   }
+  const submit = () => void handleSubmit(save)();
+  const formError = errors.root?.message ?? null;
   const next = String(Math.max(0, ...customer.contracts.map((c) => c.revision)) + 1).padStart(2, '0');
   return (
     <Dialog
@@ -179,16 +204,22 @@ function ContractDialog({
             {formError}
           </p>
         )}
-        <TextField label="Địa chỉ trên hợp đồng" name="address" className="col-span-2" hint="Mặc định là địa chỉ khách hàng." {...bind('address')} />
-        <TextField label="Ngày ký" name="signedOn" type="date" required {...bind('signedOn')} />
-        <TextField label="Ngày bàn giao" name="handoverOn" type="date" {...bind('handoverOn')} />
-        <TextField label="Ngày lắp đặt" name="installedOn" type="date" {...bind('installedOn')} />
+        <TextField
+          label="Địa chỉ trên hợp đồng"
+          name="address"
+          className="col-span-2"
+          hint="Mặc định là địa chỉ khách hàng."
+          {...field('address')}
+        />
+        <TextField label="Ngày ký" name="signedOn" type="date" required {...field('signedOn')} />
+        <TextField label="Ngày bàn giao" name="handoverOn" type="date" {...field('handoverOn')} />
+        <TextField label="Ngày lắp đặt" name="installedOn" type="date" {...field('installedOn')} />
         <SelectField
           label="Tổ lắp đặt"
           name="installationTeamId"
           options={catalogOptions(catalogs?.installationTeams)}
           placeholder="— Chọn —"
-          {...bind('installationTeamId')}
+          {...field('installationTeamId')}
         />
       </div>
     </Dialog>

@@ -3,276 +3,27 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField, enterMovesFocus, type SelectOption } from '@/components/ui/form-field';
-import { GraphQLRequestError } from '@/components/ui/graphql-client';
+import { useMutation } from 'urql';
 import { useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
-import { contractInputSchema, customerFieldsSchema, meterInputSchema } from '@/services/customers/customer-input';
-import { createCustomer, updateCustomer, type BookOption, type Catalogs, type CustomerDetail } from './api';
-import { todayVN } from './format';
+import { apiError } from '@/lib/graphql/errors';
+import {
+  CUSTOMER_TYPENAMES,
+  CreateCustomerMutation,
+  UpdateCustomerMutation,
+  type BookOption,
+  type CatalogItem,
+  type ContractInputVars,
+  type CustomerDetail,
+  type CustomerInputVars,
+  type MeterInputVars,
+} from './customer-documents';
+import { API_PATH, buildInputs, formFieldOfPath, initialState, type Errors, type FormMode, type FormState } from './customer-form-state';
+import type { Catalogs } from './use-customer-data';
 
-export type FormMode = 'view' | 'add' | 'edit';
+export type { FormMode };
 
-interface ExtraRow {
-  key: string;
-  value: string;
-}
-
-interface FormState {
-  bookId: string;
-  sequenceNo: string;
-  name: string;
-  customerType: string;
-  taxCode: string;
-  citizenId: string;
-  address: string;
-  wardId: string;
-  serviceTypeId: string;
-  households: string;
-  persons: string;
-  masterMeterId: string;
-  phone: string;
-  fax: string;
-  email: string;
-  bankAccount: string;
-  bankName: string;
-  wastewaterFeeMode: string;
-  wastewaterFeeRate: string;
-  status: string;
-  isPreferential: boolean;
-  preferentialUntil: string;
-  latitude: string;
-  longitude: string;
-  extra: ExtraRow[];
-  meterTypeId: string;
-  serial: string;
-  sealNo: string;
-  verifiedOn: string;
-  meterInstalledOn: string;
-  initialIndex: string;
-  contractAddress: string;
-  signedOn: string;
-  handoverOn: string;
-  contractInstalledOn: string;
-  installationTeamId: string;
-}
-
-type Errors = Record<string, string>;
-
-const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-
-function initialState(mode: FormMode, c: CustomerDetail | null, defaultBookId: number | null): FormState {
-  const today = todayVN();
-  if (mode === 'add' || !c) {
-    return {
-      bookId: s(defaultBookId),
-      sequenceNo: '',
-      name: '',
-      customerType: '0',
-      taxCode: '',
-      citizenId: '',
-      address: '',
-      wardId: '',
-      serviceTypeId: '',
-      households: '1',
-      persons: '1',
-      masterMeterId: '',
-      phone: '',
-      fax: '',
-      email: '',
-      bankAccount: '',
-      bankName: '',
-      wastewaterFeeMode: 'standard',
-      wastewaterFeeRate: '',
-      status: '1',
-      isPreferential: false,
-      preferentialUntil: '',
-      latitude: '',
-      longitude: '',
-      extra: [],
-      meterTypeId: '',
-      serial: '',
-      sealNo: '',
-      verifiedOn: '',
-      meterInstalledOn: today,
-      initialIndex: '0',
-      contractAddress: '',
-      signedOn: today,
-      handoverOn: '',
-      contractInstalledOn: today,
-      installationTeamId: '',
-    };
-  }
-  return {
-    bookId: s(c.bookId),
-    sequenceNo: s(c.sequenceNo),
-    name: c.name,
-    customerType: s(c.customerType),
-    taxCode: s(c.taxCode),
-    citizenId: s(c.citizenId),
-    address: c.address,
-    wardId: s(c.wardId),
-    serviceTypeId: s(c.serviceTypeId),
-    households: s(c.households),
-    persons: s(c.persons),
-    masterMeterId: s(c.masterMeterId),
-    phone: s(c.phone),
-    fax: s(c.fax),
-    email: s(c.email),
-    bankAccount: s(c.bankAccount),
-    bankName: s(c.bankName),
-    wastewaterFeeMode: c.wastewaterFeeMode,
-    wastewaterFeeRate: c.wastewaterFeeBp === null ? '' : String(c.wastewaterFeeBp / 100).replace('.', ','),
-    status: s(c.status),
-    isPreferential: c.isPreferential,
-    preferentialUntil: s(c.preferentialUntil),
-    latitude: s(c.latitude),
-    longitude: s(c.longitude),
-    extra: Object.entries(c.extra ?? {}).map(([key, value]) => ({ key, value: s(value) })),
-    meterTypeId: '',
-    serial: '',
-    sealNo: '',
-    verifiedOn: '',
-    meterInstalledOn: '',
-    initialIndex: '',
-    contractAddress: '',
-    signedOn: '',
-    handoverOn: '',
-    contractInstalledOn: '',
-    installationTeamId: '',
-  };
-}
-
-/** Form field name → the key the API (and zod) uses in its issue paths. */
-const API_PATH: Record<string, string> = {
-  meterTypeId: 'meter.meterTypeId',
-  serial: 'meter.serial',
-  sealNo: 'meter.sealNo',
-  verifiedOn: 'meter.verifiedOn',
-  meterInstalledOn: 'meter.installedOn',
-  initialIndex: 'meter.initialIndex',
-  contractAddress: 'contract.address',
-  signedOn: 'contract.signedOn',
-  handoverOn: 'contract.handoverOn',
-  contractInstalledOn: 'contract.installedOn',
-  installationTeamId: 'contract.installationTeamId',
-  wastewaterFeeRate: 'wastewaterFeeBp',
-};
-const FORM_NAME: Record<string, string> = Object.fromEntries(Object.entries(API_PATH).map(([k, v]) => [v, k]));
-
-/** Turns an API/zod issue path ("input.name", "meter.serial", "name") into a form field name. */
-export function formFieldOfPath(path: string): string {
-  const p = path.replace(/^input\./, '');
-  return FORM_NAME[p] ?? p;
-}
-
-function intOrNull(v: string, field: string, label: string, errors: Errors): number | null {
-  const t = v.trim().replace(/[.\s]/g, '');
-  if (t === '') return null;
-  if (!/^-?\d+$/.test(t)) {
-    errors[field] = `${label} phải là số nguyên.`;
-    return null;
-  }
-  return Number(t);
-}
-
-function decimalOrNull(v: string, field: string, label: string, errors: Errors): number | null {
-  const t = v.trim().replace(',', '.');
-  if (t === '') return null;
-  const n = Number(t);
-  if (!Number.isFinite(n)) {
-    errors[field] = `${label} phải là số.`;
-    return null;
-  }
-  return n;
-}
-
-function collectIssues(
-  result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
-  prefix: string,
-  errors: Errors,
-) {
-  if (result.success || !result.error) return;
-  for (const issue of result.error.issues) {
-    const key = formFieldOfPath(prefix + issue.path.map(String).join('.'));
-    errors[key] ??= issue.message;
-  }
-}
-
-/** Builds and validates the API inputs with the server's own zod schemas. */
-function buildInputs(f: FormState, mode: FormMode) {
-  const errors: Errors = {};
-  const rate = decimalOrNull(f.wastewaterFeeRate, 'wastewaterFeeRate', 'Tỷ lệ phí nước thải', errors);
-  const extra: Record<string, string> = {};
-  f.extra.forEach((row, i) => {
-    const key = row.key.trim();
-    if (!key && !row.value.trim()) return;
-    if (!key) errors[`extra.${i}`] = 'Nhập tên thông tin.';
-    else if (key in extra) errors[`extra.${i}`] = `Thông tin «${key}» bị trùng.`;
-    else extra[key] = row.value.trim();
-  });
-  const raw = {
-    bookId: intOrNull(f.bookId, 'bookId', 'Sổ đọc', errors) ?? 0,
-    sequenceNo: intOrNull(f.sequenceNo, 'sequenceNo', 'Số thứ tự', errors),
-    name: f.name,
-    customerType: Number(f.customerType),
-    taxCode: f.taxCode,
-    citizenId: f.citizenId,
-    address: f.address,
-    wardId: intOrNull(f.wardId, 'wardId', 'Phường – xã', errors),
-    serviceTypeId: intOrNull(f.serviceTypeId, 'serviceTypeId', 'Loại dịch vụ', errors),
-    households: intOrNull(f.households, 'households', 'Số hộ dùng chung', errors) ?? Number.NaN,
-    persons: intOrNull(f.persons, 'persons', 'Số nhân khẩu', errors) ?? 0,
-    masterMeterId: intOrNull(f.masterMeterId, 'masterMeterId', 'Đồng hồ tổng', errors),
-    phone: f.phone,
-    fax: f.fax,
-    email: f.email,
-    bankAccount: f.bankAccount,
-    bankName: f.bankName,
-    wastewaterFeeMode: f.wastewaterFeeMode,
-    wastewaterFeeBp: f.wastewaterFeeMode === 'custom' && rate !== null ? Math.round(rate * 100) : null,
-    status: Number(f.status),
-    isPreferential: f.isPreferential,
-    preferentialUntil: f.preferentialUntil || null,
-    extra,
-    latitude: decimalOrNull(f.latitude, 'latitude', 'Vĩ độ', errors),
-    longitude: decimalOrNull(f.longitude, 'longitude', 'Kinh độ', errors),
-  };
-  if (Number.isNaN(raw.households)) errors.households ??= 'Nhập số hộ dùng chung (từ 1 trở lên).';
-  const customer = customerFieldsSchema.safeParse(raw);
-  collectIssues(customer, '', errors);
-
-  let meter: Record<string, unknown> | null = null;
-  let contract: Record<string, unknown> | null = null;
-  if (mode === 'add') {
-    const anyMeter = f.serial.trim() || f.sealNo.trim() || f.meterTypeId || f.verifiedOn;
-    if (anyMeter) {
-      const m = meterInputSchema.safeParse({
-        meterTypeId: intOrNull(f.meterTypeId, 'meterTypeId', 'Loại đồng hồ', errors),
-        serial: f.serial,
-        sealNo: f.sealNo,
-        verifiedOn: f.verifiedOn || null,
-        installedOn: f.meterInstalledOn,
-        initialIndex: intOrNull(f.initialIndex, 'initialIndex', 'Chỉ số đầu', errors) ?? 0,
-      });
-      collectIssues(m, 'meter.', errors);
-      if (m.success) meter = m.data;
-    }
-    if (f.signedOn || f.contractAddress.trim() || f.handoverOn || f.installationTeamId) {
-      const c = contractInputSchema.safeParse({
-        address: f.contractAddress,
-        signedOn: f.signedOn,
-        handoverOn: f.handoverOn || null,
-        installedOn: f.contractInstalledOn || null,
-        installationTeamId: intOrNull(f.installationTeamId, 'installationTeamId', 'Tổ lắp đặt', errors),
-      });
-      collectIssues(c, 'contract.', errors);
-      if (c.success) contract = c.data;
-    }
-  }
-  return { errors, customer: customer.success ? customer.data : null, meter, contract };
-}
-
-function options(items: { id: number; code: string; name: string }[]): SelectOption[] {
+function options(items: readonly CatalogItem[]): SelectOption[] {
   return items.map((i) => ({ value: String(i.id), label: `${i.code} – ${i.name}` }));
 }
 
@@ -282,9 +33,10 @@ export interface CustomerFormProps {
   mode: FormMode;
   customer: CustomerDetail | null;
   defaultBookId: number | null;
-  books: BookOption[];
+  books: readonly BookOption[];
   catalogs: Catalogs | null;
-  onSaved: (id: number, created: boolean) => void;
+  /** After a save: the customer and the book it is in now (a new customer may go to another book). */
+  onSaved: (id: number, bookId: number) => void;
   onDirtyChange?: (dirty: boolean) => void;
   /** Reload the customer after a VERSION_CONFLICT. */
   onReload: () => void;
@@ -297,7 +49,9 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
   const [f, setF] = useState<FormState>(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<{ message: string; conflict?: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [creation, create] = useMutation(CreateCustomerMutation);
+  const [updating, update] = useMutation(UpdateCustomerMutation);
+  const busy = creation.fetching || updating.fetching;
   const formRef = useRef<HTMLFormElement>(null);
   const readOnly = mode === 'view';
   const ph = (p: string) => (readOnly ? undefined : p);
@@ -310,7 +64,9 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
   };
   const dirty = useMemo(() => JSON.stringify(f) !== JSON.stringify(initial), [f, initial]);
   const onDirtyRef = useRef(onDirtyChange);
-  onDirtyRef.current = onDirtyChange;
+  useEffect(() => {
+    onDirtyRef.current = onDirtyChange;
+  });
   useEffect(() => {
     onDirtyRef.current?.(dirty);
   }, [dirty]);
@@ -336,32 +92,36 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
       return;
     }
     setErrors({});
-    setBusy(true);
-    try {
-      if (mode === 'add') {
-        const created = await createCustomer(built.customer, built.meter, built.contract);
-        toast.success(`Đã thêm khách hàng ${created.code} (Stt ${created.sequenceNo}).`);
-        onSaved(created.id, true);
-      } else if (customer) {
-        await updateCustomer(customer.id, customer.version, built.customer);
-        toast.success(`Đã lưu khách hàng ${customer.code}.`);
-        onSaved(customer.id, false);
+    const result =
+      mode === 'add'
+        ? await create(
+            { input: built.customer as CustomerInputVars, meter: built.meter as MeterInputVars | null, contract: built.contract as ContractInputVars | null },
+            CUSTOMER_TYPENAMES,
+          )
+        : customer
+          ? await update({ id: customer.id, version: customer.version, input: built.customer as CustomerInputVars }, CUSTOMER_TYPENAMES)
+          : null;
+    if (!result) return;
+    if (result.error) {
+      const err = apiError(result.error, 'Đã có lỗi, vui lòng thử lại.');
+      const fieldErrors: Errors = {};
+      for (const i of err.issues ?? []) fieldErrors[formFieldOfPath(i.path)] ??= i.message;
+      if (err.field) {
+        const name = mode === 'add' && err.field === 'serial' ? 'serial' : formFieldOfPath(err.field);
+        fieldErrors[name] ??= err.message;
       }
-    } catch (err) {
-      if (err instanceof GraphQLRequestError) {
-        const fieldErrors: Errors = {};
-        for (const i of err.issues ?? []) fieldErrors[formFieldOfPath(i.path)] ??= i.message;
-        if (err.field) {
-          const name = mode === 'add' && err.field === 'serial' ? 'serial' : formFieldOfPath(err.field);
-          fieldErrors[name] ??= err.message;
-        }
-        setErrors(fieldErrors);
-        setFormError({ message: err.message, conflict: err.code === 'VERSION_CONFLICT' });
-      } else {
-        setFormError({ message: err instanceof Error ? err.message : 'Đã có lỗi, vui lòng thử lại.' });
-      }
-    } finally {
-      setBusy(false);
+      setErrors(fieldErrors);
+      setFormError({ message: err.message, conflict: err.code === 'VERSION_CONFLICT' });
+      return;
+    }
+    const data = result.data;
+    if (data && 'createCustomer' in data) {
+      const created = data.createCustomer;
+      toast.success(`Đã thêm khách hàng ${created.code} (Stt ${created.sequenceNo}).`);
+      onSaved(created.id, created.bookId);
+    } else if (customer) {
+      toast.success(`Đã lưu khách hàng ${customer.code}.`);
+      onSaved(customer.id, customer.bookId);
     }
   }
 
@@ -574,7 +334,7 @@ function Section({ title, note, children }: { title: string; note?: string; chil
   );
 }
 
-function bookLabel(books: BookOption[], c: CustomerDetail): string {
+function bookLabel(books: readonly BookOption[], c: CustomerDetail): string {
   const b = books.find((x) => x.id === c.bookId);
   return b ? `${b.code} – ${b.name}` : c.bookCode;
 }

@@ -1,83 +1,47 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, type SSRData } from 'urql';
 import { BookPicker, BooksPending } from '@/components/ui/book-picker';
-import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
-import { DataGrid, type DataGridColumn } from '@/components/ui/data-grid';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Spinner } from '@/components/ui/spinner';
 import { ToastProvider, useToast } from '@/components/ui/toast';
-import { Toolbar, ToolbarButton, ToolbarSeparator, ToolbarSpacer } from '@/components/ui/toolbar';
-import { useHotkeys } from '@/components/ui/use-hotkeys';
-import {
-  deleteCustomer,
-  fetchBookCustomers,
-  fetchBooks,
-  fetchCatalogs,
-  fetchCustomer,
-  moveCustomers,
-  placeCustomerAfter,
-  renumberBook,
-  type BookCustomer,
-  type BookOption,
-  type Catalogs,
-  type CustomerDetail,
-  type SearchHit,
-} from './api';
+import { errorMessage } from '@/lib/graphql/errors';
+import { useHydrate } from '@/lib/graphql/provider';
 import { MoveDialog, PlaceAfterDialog } from './book-dialogs';
+import { CustomerGridPane } from './customer-grid-pane';
+import { BookFilterBar } from './book-filter-bar';
+import {
+  BOOK_COOKIE,
+  CUSTOMER_TYPENAMES,
+  DeleteCustomerMutation,
+  MoveCustomersMutation,
+  PlaceCustomerAfterMutation,
+  RenumberBookMutation,
+  type CatalogItem,
+  type SearchHit,
+} from './customer-documents';
 import { type FormMode } from './customer-form';
+import { useCustomerKeys } from './customer-keys';
+import { can as canOn, type CustomerRight, type CustomerRights } from './customer-rights';
+import { CUSTOMER_FORM_ID, CustomersToolbar } from './customers-toolbar';
 import { DetailPanel, type DetailTab } from './detail-panel';
-import { foldVietnamese } from './format';
 import { GlobalSearch } from './global-search';
+import { useBookSelection } from './use-book-selection';
+import { useBookRows, useBooks, useCustomerCatalogs, useCustomerDetail } from './use-customer-data';
 
-/** What the signed-in user may do per book (computed on the server; the API checks again). */
-export interface CustomerRights {
-  isAdmin: boolean;
-  books: Record<number, { add: boolean; edit: boolean; delete: boolean; export: boolean }>;
+export type { CustomerRights };
+
+export interface CustomersScreenProps {
+  rights: CustomerRights;
+  /** The book the server rendered (from ?book=, the remembered book, or the first book). */
+  initialBookId: number | null;
+  initialCustomerId: number | null;
+  /** Books, catalogs and the book's rows, executed by the Server Component through the same documents. */
+  initialData?: SSRData;
 }
 
-type Right = 'add' | 'edit' | 'delete' | 'export';
-type Tab = DetailTab;
-
-const FORM_ID = 'customer-form';
-
-const COLUMNS: DataGridColumn<BookCustomer>[] = [
-  { key: 'sequenceNo', header: 'Stt', width: 64, align: 'right', value: (r) => r.sequenceNo },
-  { key: 'code', header: 'Mã KH', width: 108, value: (r) => r.code },
-  {
-    key: 'name',
-    header: 'Tên khách hàng',
-    width: 'minmax(180px,1.4fr)',
-    value: (r) => r.name,
-    render: (r) => (
-      <>
-        {r.name}
-        {r.isPreferential && (
-          <span title="Khách hàng ưu đãi" className="ml-1.5 rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-800">
-            ƯĐ
-          </span>
-        )}
-      </>
-    ),
-  },
-  { key: 'address', header: 'Địa chỉ', width: 'minmax(200px,2fr)', value: (r) => r.address },
-  { key: 'phone', header: 'Điện thoại', width: 112, value: (r) => r.phone },
-  { key: 'serviceTypeCode', header: 'Đối tượng', width: 116, value: (r) => r.serviceTypeCode },
-  { key: 'households', header: 'Số hộ', width: 64, align: 'right', value: (r) => r.households },
-  { key: 'persons', header: 'Nhân khẩu', width: 84, align: 'right', value: (r) => r.persons },
-  { key: 'meterSerial', header: 'Seri đồng hồ', width: 124, value: (r) => r.meterSerial },
-  {
-    key: 'status',
-    header: 'Trạng thái',
-    width: 112,
-    value: (r) => r.status,
-    render: (r) => (r.status === 1 ? <span className="text-emerald-700">Đang sử dụng</span> : <span className="text-red-700">Ngưng</span>),
-  },
-];
-
 /** The customers screen: book picker, virtualised book grid, detail with tabs, desktop shortcuts. */
-export function CustomersScreen(props: { rights: CustomerRights; initialBookId: number | null; initialCustomerId: number | null }) {
+export function CustomersScreen(props: CustomersScreenProps) {
   return (
     <ToastProvider>
       <Screen {...props} />
@@ -85,161 +49,43 @@ export function CustomersScreen(props: { rights: CustomerRights; initialBookId: 
   );
 }
 
-function Screen({ rights, initialBookId, initialCustomerId }: { rights: CustomerRights; initialBookId: number | null; initialCustomerId: number | null }) {
+const NO_TYPES: readonly CatalogItem[] = [];
+
+function Screen({ rights, initialBookId, initialCustomerId, initialData }: CustomersScreenProps) {
+  const requestPolicy = useHydrate(initialData);
   const toast = useToast();
   const { confirm, confirmElement } = useConfirm();
 
-  const [books, setBooks] = useState<BookOption[] | null>(null);
-  const [booksError, setBooksError] = useState<string | null>(null);
-  const [catalogs, setCatalogs] = useState<Catalogs | null>(null);
-  const [bookId, setBookId] = useState<number | null>(initialBookId);
-  const [rows, setRows] = useState<BookCustomer[] | null>(null);
-  const [rowsError, setRowsError] = useState<string | null>(null);
-  const [rowsLoading, setRowsLoading] = useState(false);
-  const [filter, setFilter] = useState('');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [activeKey, setActiveKey] = useState<string | null>(initialCustomerId ? String(initialCustomerId) : null);
-  const [detail, setDetail] = useState<CustomerDetail | null>(null);
-  const [detailState, setDetailState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
+  const [pickedBookId, setBookId] = useState<number | null>(initialBookId);
   const [mode, setMode] = useState<FormMode>('view');
-  const [tab, setTab] = useState<Tab>('info');
+  const [tab, setTab] = useState<DetailTab>('info');
   const [dirty, setDirty] = useState(false);
   const [formNonce, setFormNonce] = useState(0);
   const [dialog, setDialog] = useState<'move' | 'place' | null>(null);
-  const [dialogBusy, setDialogBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const pendingSelect = useRef<number | null>(initialCustomerId);
-  const rowsSeq = useRef(0);
-  const detailSeq = useRef(0);
   const filterRef = useRef<HTMLInputElement>(null);
 
-  const can = useCallback(
-    (right: Right, forBook: number | null = bookId) => rights.isAdmin || (forBook !== null && !!rights.books[forBook]?.[right]),
-    [rights, bookId],
-  );
+  const books = useBooks(requestPolicy);
+  // A book that is not (or no longer) the user's gives way to the first one they hold.
+  const bookId =
+    books.books && (pickedBookId === null || !books.books.some((b) => b.id === pickedBookId)) ? (books.books[0]?.id ?? null) : pickedBookId;
+  const { catalogs } = useCustomerCatalogs(requestPolicy);
+  const book = useBookRows(bookId, requestPolicy);
+  const rows = book.rows;
+  const { filter, setFilter, selected, setSelected, activeKey, setActiveKey, visibleRows, activeRow, selectWhenShown } = useBookSelection(rows, bookId, initialCustomerId);
+  const editing = mode !== 'view';
+  const detailQuery = useCustomerDetail(activeKey ? Number(activeKey) : null, mode === 'add');
+  const detail = detailQuery.detail;
 
-  // Books and catalogs, once.
-  const loadBooks = useCallback(async () => {
-    try {
-      const list = await fetchBooks();
-      setBooks(list);
-      setBooksError(null);
-      return list;
-    } catch (e) {
-      setBooksError(e instanceof Error ? e.message : 'Không tải được danh sách sổ đọc.');
-      return null;
-    }
-  }, []);
-  useEffect(() => {
-    void loadBooks().then((list) => {
-      if (!list) return;
-      setBookId((cur) => {
-        if (cur !== null && list.some((b) => b.id === cur)) return cur;
-        let remembered: number | null = null;
-        try {
-          remembered = Number(window.localStorage.getItem('customers.bookId')) || null;
-        } catch {
-          remembered = null;
-        }
-        if (remembered && list.some((b) => b.id === remembered)) return remembered;
-        return list[0]?.id ?? null;
-      });
-    });
-    fetchCatalogs()
-      .then(setCatalogs)
-      .catch((e: unknown) => toast.error(e instanceof Error ? e.message : 'Không tải được danh mục.'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loadBooks]);
+  const [moving, executeMove] = useMutation(MoveCustomersMutation);
+  const [placing, executePlace] = useMutation(PlaceCustomerAfterMutation);
+  const [, executeDelete] = useMutation(DeleteCustomerMutation);
+  const [, executeRenumber] = useMutation(RenumberBookMutation);
 
-  // The book's customers.
-  const loadRows = useCallback(
-    async (id: number, opts: { keepSelection?: boolean } = {}) => {
-      const seq = ++rowsSeq.current;
-      setRowsLoading(true);
-      setRowsError(null);
-      try {
-        const list = await fetchBookCustomers(id);
-        if (seq !== rowsSeq.current) return;
-        setRows(list);
-        const want = pendingSelect.current;
-        if (want !== null) {
-          pendingSelect.current = null;
-          if (list.some((r) => r.id === want)) {
-            setFilter('');
-            setSelected(new Set([String(want)]));
-            setActiveKey(String(want));
-            return;
-          }
-        }
-        if (opts.keepSelection) {
-          const ids = new Set(list.map((r) => String(r.id)));
-          setSelected((s) => new Set([...s].filter((k) => ids.has(k))));
-          setActiveKey((k) => (k && ids.has(k) ? k : null));
-        } else {
-          const first = list[0];
-          setSelected(first ? new Set([String(first.id)]) : new Set());
-          setActiveKey(first ? String(first.id) : null);
-        }
-      } catch (e) {
-        if (seq !== rowsSeq.current) return;
-        setRows(null);
-        setRowsError(e instanceof Error ? e.message : 'Không tải được danh sách khách hàng.');
-      } finally {
-        if (seq === rowsSeq.current) setRowsLoading(false);
-      }
-    },
-    [],
-  );
-  useEffect(() => {
-    if (bookId === null) return;
-    try {
-      window.localStorage.setItem('customers.bookId', String(bookId));
-    } catch {
-      /* private mode */
-    }
-    setRows(null);
-    setDetail(null);
-    setFilter('');
-    void loadRows(bookId);
-  }, [bookId, loadRows]);
+  const can = useCallback((right: CustomerRight, forBook: number | null = bookId) => canOn(rights, right, forBook), [rights, bookId]);
 
-  // The active customer's file (debounced so arrow keys through the grid stay smooth).
-  const loadDetail = useCallback(async (id: number) => {
-    const seq = ++detailSeq.current;
-    setDetailState((s) => ({ ...s, loading: true }));
-    try {
-      const c = await fetchCustomer(id);
-      if (seq !== detailSeq.current) return;
-      setDetail(c);
-      setDetailState({ loading: false, error: c ? null : 'Không tìm thấy khách hàng.' });
-    } catch (e) {
-      if (seq !== detailSeq.current) return;
-      setDetail(null);
-      setDetailState({ loading: false, error: e instanceof Error ? e.message : 'Không tải được khách hàng.' });
-    }
-  }, []);
-  const [detailNonce, setDetailNonce] = useState(0);
-  const refreshDetail = useCallback(() => setDetailNonce((n) => n + 1), []);
-  const modeRef = useRef(mode);
-  modeRef.current = mode;
-  const lastNonce = useRef(detailNonce);
+  // Remember the book for the next visit (read by the server page) and keep the address bar shareable.
   useEffect(() => {
-    const forced = lastNonce.current !== detailNonce;
-    lastNonce.current = detailNonce;
-    if (modeRef.current === 'add') return;
-    if (!activeKey) {
-      detailSeq.current++;
-      setDetail(null);
-      setDetailState({ loading: false, error: null });
-      return;
-    }
-    // Debounced while the cursor moves through the grid; immediate when a save/refresh asks for it.
-    const t = window.setTimeout(() => void loadDetail(Number(activeKey)), forced ? 0 : 180);
-    return () => window.clearTimeout(t);
-  }, [activeKey, detailNonce, loadDetail]);
-
-  // Keep the address bar shareable: ?book=…&customer=…
-  useEffect(() => {
+    if (bookId !== null) document.cookie = `${BOOK_COOKIE}=${bookId}; path=/customers; max-age=31536000; samesite=lax`;
     const url = new URL(window.location.href);
     if (bookId) url.searchParams.set('book', String(bookId));
     else url.searchParams.delete('book');
@@ -248,38 +94,21 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
     window.history.replaceState(window.history.state, '', url);
   }, [bookId, activeKey]);
 
-  const folded = useMemo(() => {
-    const m = new Map<number, string>();
-    for (const r of rows ?? []) m.set(r.id, foldVietnamese(`${r.sequenceNo} ${r.code} ${r.name} ${r.address} ${r.phone ?? ''} ${r.meterSerial ?? ''} ${r.serviceTypeCode ?? ''}`));
-    return m;
-  }, [rows]);
-  const visibleRows = useMemo(() => {
-    const f = foldVietnamese(filter);
-    if (!rows || !f) return rows ?? [];
-    const terms = f.split(' ');
-    return rows.filter((r) => {
-      const hay = folded.get(r.id) ?? '';
-      return terms.every((t) => hay.includes(t));
-    });
-  }, [rows, filter, folded]);
 
-  const book = books?.find((b) => b.id === bookId) ?? null;
-  const activeRow = rows?.find((r) => String(r.id) === activeKey) ?? null;
-  const editing = mode !== 'view';
+  const currentBook = books.books?.find((b) => b.id === bookId) ?? null;
 
   const guardEditing = () => {
     if (!editing) return false;
     toast.info('Đang thêm/sửa khách hàng — lưu (Alt+S) hoặc hủy (Esc) trước.');
     return true;
   };
+  /** Back to the grid after save/cancel so the keyboard flow (↑↓, F2, F4) continues. */
+  const focusGrid = () => window.setTimeout(() => document.querySelector<HTMLElement>('[data-testid="customer-grid"]')?.focus({ preventScroll: true }), 0);
 
+  // ---- commands
   const startAdd = () => {
     if (editing || bookId === null) return;
-    if (!can('add')) {
-      toast.error('Bạn không có quyền thêm khách hàng vào sổ này.');
-      return;
-    }
-    detailSeq.current++;
+    if (!can('add')) return void toast.error('Bạn không có quyền thêm khách hàng vào sổ này.');
     setMode('add');
     setTab('info');
     setDirty(false);
@@ -287,19 +116,27 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
   };
   const startEdit = () => {
     if (editing) return;
-    if (!detail || String(detail.id) !== activeKey) {
-      toast.info('Chọn một khách hàng để sửa.');
+    if (!detail || String(detail.id) !== activeKey || detailQuery.loading) {
+      // F2 right after moving the cursor or saving: edit as soon as the customer's current file arrives, so
+      // the form never starts from an old version.
+      if (activeKey && detailQuery.loading) editWhenLoaded.current = activeKey;
+      else toast.info('Chọn một khách hàng để sửa.');
       return;
     }
-    if (!can('edit', detail.bookId)) {
-      toast.error('Bạn không có quyền sửa khách hàng của sổ này.');
-      return;
-    }
+    if (!can('edit', detail.bookId)) return void toast.error('Bạn không có quyền sửa khách hàng của sổ này.');
     setMode('edit');
     setTab('info');
     setDirty(false);
     setFormNonce((n) => n + 1);
   };
+  const editWhenLoaded = useRef<string | null>(null);
+  useEffect(() => {
+    const want = editWhenLoaded.current;
+    if (want === null || detailQuery.loading) return;
+    editWhenLoaded.current = null;
+    if (want === activeKey && detail && String(detail.id) === want) startEdit();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the awaited file arrives
+  }, [detail, detailQuery.loading]);
   const cancelEdit = async () => {
     if (!editing) return;
     if (dirty) {
@@ -310,22 +147,12 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
     setDirty(false);
     setFormNonce((n) => n + 1);
     focusGrid();
-    if (mode === 'add') refreshDetail();
   };
   const removeCustomer = async () => {
     if (editing) return void cancelEdit();
-    if (selected.size > 1) {
-      toast.info('Mỗi lần chỉ xóa được một khách hàng.');
-      return;
-    }
-    if (!activeRow) {
-      toast.info('Chọn khách hàng cần xóa.');
-      return;
-    }
-    if (!can('delete')) {
-      toast.error('Bạn không có quyền xóa khách hàng của sổ này.');
-      return;
-    }
+    if (selected.size > 1) return void toast.info('Mỗi lần chỉ xóa được một khách hàng.');
+    if (!activeRow) return void toast.info('Chọn khách hàng cần xóa.');
+    if (!can('delete')) return void toast.error('Bạn không có quyền xóa khách hàng của sổ này.');
     const ok = await confirm({
       title: 'Xóa khách hàng',
       message: (
@@ -337,128 +164,87 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
       danger: true,
     });
     if (!ok) return;
-    try {
-      await deleteCustomer(activeRow.id);
-      toast.success(`Đã xóa khách hàng ${activeRow.code}.`);
-      const idx = visibleRows.findIndex((r) => r.id === activeRow.id);
-      const next = visibleRows[idx + 1] ?? visibleRows[idx - 1];
-      pendingSelect.current = next?.id ?? null;
-      if (bookId) await loadRows(bookId, { keepSelection: true });
-      void loadBooks();
-    } catch (e) {
-      toast.error(e instanceof Error ? e.message : 'Không xóa được khách hàng.');
-    }
+    const idx = visibleRows.findIndex((r) => r.id === activeRow.id);
+    const next = visibleRows[idx + 1] ?? visibleRows[idx - 1];
+    const result = await executeDelete({ id: activeRow.id }, CUSTOMER_TYPENAMES);
+    if (result.error) return void toast.error(errorMessage(result.error, 'Không xóa được khách hàng.'));
+    toast.success(`Đã xóa khách hàng ${activeRow.code}.`);
+    selectWhenShown(next?.id ?? null);
   };
 
-  const onSaved = async (id: number, created: boolean) => {
-    setMode('view');
-    setDirty(false);
-    focusGrid();
-    pendingSelect.current = id;
-    if (created) {
-      // A new customer may have been put in another book from the form.
-      const c = await fetchCustomer(id).catch(() => null);
-      if (c && c.bookId !== bookId) {
-        setBookId(c.bookId);
-        void loadBooks();
-        return;
-      }
-    }
-    if (bookId) await loadRows(bookId, { keepSelection: true });
-    refreshDetail();
-    void loadBooks();
-  };
-
-  const onDetailChanged = () => {
-    refreshDetail();
-    if (bookId) void loadRows(bookId, { keepSelection: true });
-  };
+  const onSaved = useCallback(
+    (id: number, savedBookId: number) => {
+      setMode('view');
+      setDirty(false);
+      focusGrid();
+      selectWhenShown(id);
+      setActiveKey(String(id));
+      // A new customer may have been put in another book from the form: open that book.
+      if (savedBookId !== bookId) setBookId(savedBookId);
+    },
+    [bookId, selectWhenShown, setActiveKey],
+  );
 
   const openMove = () => {
     if (guardEditing()) return;
     if (selected.size === 0) return void toast.info('Chọn khách hàng cần chuyển (Ctrl+bấm để chọn nhiều).');
     if (!can('edit')) return void toast.error('Bạn không có quyền sửa khách hàng của sổ này.');
-    setDialogError(null);
     setDialog('move');
   };
   const doMove = async (target: number) => {
-    setDialogBusy(true);
-    setDialogError(null);
-    try {
-      const n = await moveCustomers([...selected].map(Number), target);
-      const code = books?.find((b) => b.id === target)?.code ?? '';
-      toast.success(`Đã chuyển ${n} khách hàng sang sổ ${code}.`);
-      // Keep the cursor near where the moved customers were.
-      let last = -1;
-      visibleRows.forEach((r, i) => {
-        if (selected.has(String(r.id))) last = i;
-      });
-      const stay = visibleRows.slice(last + 1).find((r) => !selected.has(String(r.id))) ?? visibleRows.find((r) => !selected.has(String(r.id)));
-      pendingSelect.current = stay?.id ?? null;
-      setDialog(null);
-      if (bookId) await loadRows(bookId);
-      refreshDetail();
-      void loadBooks();
-    } catch (e) {
-      setDialogError(e instanceof Error ? e.message : 'Không chuyển được.');
-    } finally {
-      setDialogBusy(false);
-    }
+    const result = await executeMove({ customerIds: [...selected].map(Number), targetBookId: target }, CUSTOMER_TYPENAMES);
+    if (result.error || !result.data) return;
+    const code = books.books?.find((b) => b.id === target)?.code ?? '';
+    toast.success(`Đã chuyển ${result.data.moveCustomers} khách hàng sang sổ ${code}.`);
+    // Keep the cursor near where the moved customers were.
+    let last = -1;
+    visibleRows.forEach((r, i) => {
+      if (selected.has(String(r.id))) last = i;
+    });
+    const stay = visibleRows.slice(last + 1).find((r) => !selected.has(String(r.id))) ?? visibleRows.find((r) => !selected.has(String(r.id)));
+    selectWhenShown(stay?.id ?? null);
+    setDialog(null);
   };
   const doRenumber = async () => {
-    if (guardEditing() || bookId === null || !book) return;
+    if (guardEditing() || bookId === null || !currentBook) return;
     if (!can('edit')) return void toast.error('Bạn không có quyền sửa khách hàng của sổ này.');
     const ok = await confirm({
       title: 'Đánh lại số thứ tự',
-      message: `Đánh lại Stt của sổ ${book.code} theo hàng chục (10, 20, 30…), giữ nguyên thứ tự hiện tại?`,
+      message: `Đánh lại Stt của sổ ${currentBook.code} theo hàng chục (10, 20, 30…), giữ nguyên thứ tự hiện tại?`,
       confirmLabel: 'Đánh lại',
     });
     if (!ok) return;
-    try {
-      const n = await renumberBook(bookId);
-      toast.success(n ? `Đã đánh lại Stt cho ${n} khách hàng.` : 'Stt của sổ đã theo hàng chục, không cần đánh lại.');
-      await loadRows(bookId, { keepSelection: true });
-      refreshDetail();
-    } catch (e) {
-      toast.error(e instanceof Error ? e.message : 'Không đánh lại được số thứ tự.');
-    }
+    const result = await executeRenumber({ bookId }, CUSTOMER_TYPENAMES);
+    if (result.error || !result.data) return void toast.error(errorMessage(result.error, 'Không đánh lại được số thứ tự.'));
+    const n = result.data.renumberBook;
+    toast.success(n ? `Đã đánh lại Stt cho ${n} khách hàng.` : 'Stt của sổ đã theo hàng chục, không cần đánh lại.');
   };
   const openPlace = () => {
     if (guardEditing()) return;
     if (!activeRow) return void toast.info('Chọn khách hàng cần chèn.');
     if (!can('edit')) return void toast.error('Bạn không có quyền sửa khách hàng của sổ này.');
-    setDialogError(null);
     setDialog('place');
   };
   const doPlace = async (afterId: number | null) => {
     if (!activeRow) return;
-    setDialogBusy(true);
-    setDialogError(null);
-    try {
-      const seq = await placeCustomerAfter(activeRow.id, afterId);
-      toast.success(`Đã chuyển ${activeRow.code} đến Stt ${seq}.`);
-      setDialog(null);
-      if (bookId) await loadRows(bookId, { keepSelection: true });
-      refreshDetail();
-    } catch (e) {
-      setDialogError(e instanceof Error ? e.message : 'Không chèn được.');
-    } finally {
-      setDialogBusy(false);
-    }
+    const result = await executePlace({ customerId: activeRow.id, afterCustomerId: afterId }, CUSTOMER_TYPENAMES);
+    if (result.error || !result.data) return;
+    toast.success(`Đã chuyển ${activeRow.code} đến Stt ${result.data.placeCustomerAfter}.`);
+    setDialog(null);
   };
   const refresh = () => {
     if (guardEditing()) return;
-    void loadBooks();
-    if (bookId) void loadRows(bookId, { keepSelection: true });
-    refreshDetail();
+    books.retry();
+    book.refresh();
+    detailQuery.reload();
   };
 
-  useHotkeys({
-    F4: () => startAdd(),
-    F2: () => startEdit(),
-    F3: () => void removeCustomer(),
-    ...(editing ? { Escape: () => void cancelEdit() } : {}),
-    'Ctrl+F': () => filterRef.current?.focus(),
+  useCustomerKeys(editing, {
+    add: startAdd,
+    edit: startEdit,
+    deleteOrCancel: () => void removeCustomer(),
+    cancel: () => void cancelEdit(),
+    focusFilter: () => filterRef.current?.focus(),
   });
 
   const onSearchPick = (h: SearchHit) => {
@@ -469,190 +255,121 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
   };
   const onSearchOpenBook = (h: SearchHit) => {
     if (guardEditing()) return;
-    pendingSelect.current = h.id;
-    if (h.bookId === bookId) void loadRows(h.bookId);
+    selectWhenShown(h.id);
+    if (h.bookId === bookId) book.refresh();
     else setBookId(h.bookId);
   };
 
-  const latest = useRef({ onSaved, onDetailChanged, startAdd });
-  latest.current = { onSaved, onDetailChanged, startAdd };
+  const latest = useRef({ onSaved, startAdd, reload: detailQuery.reload });
+  useEffect(() => {
+    latest.current = { onSaved, startAdd, reload: detailQuery.reload };
+  });
+  // The detail panel is memoised; these stay the same function across renders so moving in the grid does not re-render it.
   const stable = useMemo(
     () => ({
-      onSaved: (id: number, created: boolean) => void latest.current.onSaved(id, created),
-      onDetailChanged: () => latest.current.onDetailChanged(),
+      onSaved: (id: number, savedBookId: number) => latest.current.onSaved(id, savedBookId),
       startAdd: () => latest.current.startAdd(),
-      refreshDetail,
+      reload: () => latest.current.reload(),
     }),
-    [refreshDetail],
+    [],
   );
-  const addableBooks = useMemo(() => (books ?? []).filter((b) => can('add', b.id)), [books, can]);
+  const addableBooks = useMemo(() => (books.books ?? []).filter((b) => can('add', b.id)), [books.books, can]);
 
   // ---------- render ----------
-  if (booksError || books === null || books.length === 0) {
-    return <BooksPending books={books} error={booksError} onRetry={() => void loadBooks()} />;
+  if (books.error || books.books === null || books.books.length === 0) {
+    return <BooksPending books={books.books} error={books.error} onRetry={books.retry} />;
   }
 
-  const canAdd = can('add');
-  const canEdit = can('edit');
-  const canDelete = can('delete');
-  const canExport = can('export');
-  const detailBookCanEdit = detail ? can('edit', detail.bookId) : false;
+  const bookRights = { add: can('add'), edit: can('edit'), delete: can('delete'), export: can('export') };
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
+      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
         <h1 className="text-lg font-semibold text-slate-900">Khách hàng</h1>
-        <BookPicker books={books} value={bookId} onChange={setBookId} disabled={editing} />
-        {book && (
+        <BookPicker books={books.books} value={bookId} onChange={setBookId} disabled={editing} />
+        {currentBook && (
           <span className="hidden text-xs text-slate-500 2xl:inline">
-            {book.routeName} · {book.branchName}
+            {currentBook.routeName} · {currentBook.branchName}
           </span>
         )}
         <span className="flex-1" />
         <GlobalSearch currentBookId={bookId} onPick={onSearchPick} onOpenBook={onSearchOpenBook} />
       </header>
 
-      <div className="border-b border-slate-200 bg-white px-4 py-2">
-        <Toolbar label="Thao tác khách hàng">
-          <ToolbarButton label="Thêm" shortcut="F4" onClick={startAdd} disabled={editing || !canAdd} data-testid="btn-add" />
-          <ToolbarButton label="Sửa" shortcut="F2" onClick={startEdit} disabled={editing || !activeRow || !canEdit} data-testid="btn-edit" />
-          {editing ? (
-            <ToolbarButton label="Hủy" shortcut="F3" onClick={() => void cancelEdit()} data-testid="btn-cancel" />
-          ) : (
-            <ToolbarButton label="Xóa" shortcut="F3" onClick={() => void removeCustomer()} disabled={!activeRow || !canDelete} variant="secondary" data-testid="btn-delete" />
-          )}
-          <button
-            type="submit"
-            form={FORM_ID}
-            disabled={!editing}
-            data-testid="save-button"
-            aria-keyshortcuts="Alt+S"
-            title="Lưu (Alt+S)"
-            className="inline-flex items-center gap-1 rounded-md border border-brand-600 bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
-          >
-            Lưu <span className="opacity-70">(Alt+S)</span>
-          </button>
-          <ToolbarSeparator />
-          <ToolbarButton label={selected.size > 1 ? `Chuyển sổ (${selected.size})` : 'Chuyển sổ'} onClick={openMove} disabled={editing || selected.size === 0 || !canEdit} data-testid="btn-move" />
-          <ToolbarButton label="Chèn vào sau" onClick={openPlace} disabled={editing || !activeRow || !canEdit} data-testid="btn-place-after" />
-          <ToolbarButton label="Đánh lại Stt" onClick={() => void doRenumber()} disabled={editing || !rows?.length || !canEdit} data-testid="btn-renumber" />
-          <ToolbarSeparator />
-          {canExport && bookId !== null ? (
-            <a
-              href={`/api/books/${bookId}/export`}
-              download
-              data-testid="btn-export"
-              className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
-            >
-              Xuất Excel
-            </a>
-          ) : (
-            <Button disabled title="Bạn không có quyền xuất dữ liệu sổ này" data-testid="btn-export">
-              Xuất Excel
-            </Button>
-          )}
-          <ToolbarButton label="Làm mới" onClick={refresh} disabled={rowsLoading} data-testid="btn-refresh" />
-          <ToolbarSpacer />
-          {editing && (
-            <span className="rounded bg-amber-100 px-2 py-1 text-xs font-medium text-amber-800" data-testid="mode-badge">
-              {mode === 'add' ? 'Đang thêm mới' : 'Đang sửa'}
-            </span>
-          )}
-        </Toolbar>
+      <div className="border-b border-slate-200 bg-white px-4 py-1.5">
+        <CustomersToolbar
+          bookId={bookId}
+          mode={mode}
+          rights={bookRights}
+          hasActive={!!activeRow}
+          selectedCount={selected.size}
+          hasRows={!!rows?.length}
+          refreshing={book.fetching}
+          onAdd={startAdd}
+          onEdit={startEdit}
+          onDelete={() => void removeCustomer()}
+          onCancel={() => void cancelEdit()}
+          onMove={openMove}
+          onPlace={openPlace}
+          onRenumber={() => void doRenumber()}
+          onRefresh={refresh}
+        />
       </div>
 
-      <div className="flex min-h-0 flex-1 flex-col gap-2 p-3">
-        <div className="flex flex-wrap items-center gap-3">
-          <input
-            ref={filterRef}
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="Lọc trong sổ: Stt, mã, tên, địa chỉ, điện thoại, seri…"
-            aria-label="Lọc khách hàng trong sổ"
-            data-testid="book-filter"
-            className="w-80 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
-          />
-          <span className="text-xs text-slate-500" data-testid="customer-count">
-            {rows ? (
-              <>
-                {filter ? `${visibleRows.length.toLocaleString('vi-VN')} / ` : ''}
-                {rows.length.toLocaleString('vi-VN')} khách hàng
-                {selected.size > 1 ? ` · đã chọn ${selected.size}` : ''}
-              </>
-            ) : null}
-          </span>
-          {rowsLoading && <Spinner size="sm" hideLabel label="Đang tải khách hàng…" />}
-          <span className="ml-auto hidden text-xs text-slate-400 lg:inline">Ctrl+bấm: chọn nhiều · Shift+bấm: chọn liên tiếp · ↑↓ di chuyển</span>
-        </div>
+      <div className="flex min-h-0 flex-1 flex-col gap-2 p-2">
+        <BookFilterBar
+          ref={filterRef}
+          filter={filter}
+          onFilter={setFilter}
+          shown={visibleRows.length}
+          total={rows?.length ?? null}
+          bookTotal={book.total}
+          selectedCount={selected.size}
+          fetching={book.fetching}
+        />
 
-        <div className={`${editing ? 'h-[22%] min-h-[140px]' : 'h-[38%] min-h-[200px]'} shrink-0`}>
-          {rowsError ? (
-            <EmptyState
-              tone="error"
-              title="Không tải được danh sách khách hàng"
-              description={rowsError}
-              action={<Button onClick={() => bookId && void loadRows(bookId)}>Thử lại</Button>}
-              className="h-full rounded-md border border-red-200 bg-white"
-            />
-          ) : rows === null ? (
-            <div className="flex h-full items-center justify-center rounded-md border border-slate-200 bg-white">
-              <Spinner label="Đang tải khách hàng…" />
-            </div>
-          ) : (
-            <DataGrid
-              rows={visibleRows}
-              columns={COLUMNS}
-              getRowKey={getKey}
-              label={`Khách hàng sổ ${book?.code ?? ''}`}
-              selectedKeys={selected}
-              activeKey={activeKey}
-              onSelectionChange={(keys, act) => {
-                if (guardEditing()) return;
-                setSelected(keys);
-                setActiveKey(act);
-              }}
-              onRowActivate={() => startEdit()}
-              rowClassName={rowClassOf}
-              data-testid="customer-grid"
-              rowTestId="customer-row"
-              rowData={rowDataOf}
-              emptyContent={
-                filter ? (
-                  <EmptyState title="Không có khách hàng khớp bộ lọc" description="Thử từ khóa khác, hoặc dùng ô tìm kiếm phía trên để tìm trong mọi sổ." />
-                ) : (
-                  <EmptyState
-                    title="Sổ chưa có khách hàng"
-                    description={canAdd ? 'Bấm F4 để thêm khách hàng đầu tiên.' : undefined}
-                    action={canAdd ? <Button variant="primary" onClick={startAdd} shortcut="F4">Thêm</Button> : undefined}
-                  />
-                )
-              }
-            />
-          )}
-        </div>
+        <CustomerGridPane
+          rows={rows}
+          visibleRows={visibleRows}
+          error={book.error}
+          onRetry={book.refresh}
+          editing={editing}
+          filtered={filter !== ''}
+          bookCode={currentBook?.code ?? ''}
+          serviceTypes={catalogs?.serviceTypes ?? NO_TYPES}
+          selected={selected}
+          activeKey={activeKey}
+          onSelectionChange={(keys, act) => {
+            if (guardEditing()) return;
+            setSelected(keys);
+            setActiveKey(act);
+          }}
+          onEdit={startEdit}
+          canAdd={bookRights.add}
+          onAdd={startAdd}
+        />
 
         <DetailPanel
-          formId={FORM_ID}
+          formId={CUSTOMER_FORM_ID}
           mode={mode}
           tab={tab}
           onTab={setTab}
           activeRow={activeRow}
           hasActive={!!activeKey}
           detail={detail}
-          loading={detailState.loading}
-          error={detailState.error}
+          loading={detailQuery.loading}
+          error={detailQuery.error}
           formNonce={formNonce}
           bookId={bookId}
-          books={books}
+          books={books.books}
           addableBooks={addableBooks}
           catalogs={catalogs}
-          canEditDetail={detailBookCanEdit}
-          canAdd={canAdd}
+          canEditDetail={detail ? can('edit', detail.bookId) : false}
+          canAdd={bookRights.add}
           onSaved={stable.onSaved}
           onDirtyChange={setDirty}
-          onReload={stable.refreshDetail}
-          onChanged={stable.onDetailChanged}
+          onReload={stable.reload}
+          onChanged={stable.reload}
           onAdd={stable.startAdd}
         />
       </div>
@@ -661,24 +378,24 @@ function Screen({ rights, initialBookId, initialCustomerId }: { rights: Customer
         <MoveDialog
           count={selected.size}
           currentBookId={bookId}
-          books={books.filter((b) => can('edit', b.id))}
-          busy={dialogBusy}
-          error={dialogError}
+          books={books.books.filter((b) => can('edit', b.id))}
+          busy={moving.fetching}
+          error={moving.error ? errorMessage(moving.error, 'Không chuyển được.') : null}
           onConfirm={(t) => void doMove(t)}
           onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'place' && activeRow && rows && (
-        <PlaceAfterDialog customer={activeRow} rows={rows} busy={dialogBusy} error={dialogError} onConfirm={(a) => void doPlace(a)} onClose={() => setDialog(null)} />
+        <PlaceAfterDialog
+          customer={activeRow}
+          rows={rows}
+          busy={placing.fetching}
+          error={placing.error ? errorMessage(placing.error, 'Không chèn được.') : null}
+          onConfirm={(a) => void doPlace(a)}
+          onClose={() => setDialog(null)}
+        />
       )}
       {confirmElement}
     </div>
   );
 }
-
-const getKey = (r: BookCustomer) => String(r.id);
-/** Back to the grid after save/cancel so the keyboard flow (↑↓, F2, F4) continues. */
-const focusGrid = () => window.setTimeout(() => document.querySelector<HTMLElement>('[data-testid="customer-grid"]')?.focus({ preventScroll: true }), 0);
-const rowClassOf = (r: BookCustomer) => (r.status === 0 ? 'text-slate-400' : undefined);
-const rowDataOf = (r: BookCustomer) => ({ 'data-code': r.code, 'data-customer-id': String(r.id) });
-

@@ -4,12 +4,13 @@ import { memo } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
-import type { BookCustomer, BookOption, Catalogs, CustomerDetail } from './api';
+import type { BookCustomer, BookOption, CustomerDetail } from './customer-documents';
 import { AttachmentsTab } from './attachments-tab';
 import { ContractsTab } from './contracts-tab';
 import { CustomerForm, type FormMode } from './customer-form';
 import { HistoryTab } from './history-tab';
 import { MetersTab } from './meters-tab';
+import type { Catalogs } from './use-customer-data';
 
 export type DetailTab = 'info' | 'meters' | 'contracts' | 'history' | 'attachments';
 
@@ -27,12 +28,12 @@ export interface DetailPanelProps {
   error: string | null;
   formNonce: number;
   bookId: number | null;
-  books: BookOption[];
-  addableBooks: BookOption[];
+  books: readonly BookOption[];
+  addableBooks: readonly BookOption[];
   catalogs: Catalogs | null;
   canEditDetail: boolean;
   canAdd: boolean;
-  onSaved: (id: number, created: boolean) => void;
+  onSaved: (id: number, bookId: number) => void;
   onDirtyChange: (dirty: boolean) => void;
   onReload: () => void;
   onChanged: () => void;
@@ -175,7 +176,7 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
 
 function Shell({ children }: { children: React.ReactNode }) {
   return (
-    <section aria-label="Chi tiết khách hàng" className="flex min-h-0 flex-1 flex-col rounded-md border border-slate-200 bg-white" data-testid="customer-detail">
+    <section aria-label="Chi tiết khách hàng" className="flex min-h-[96px] flex-[2] basis-0 flex-col rounded-md border border-slate-200 bg-white" data-testid="customer-detail">
       {children}
     </section>
   );

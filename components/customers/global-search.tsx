@@ -1,9 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from 'urql';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
-import { searchCustomers, type SearchHit } from './api';
+import { errorMessage } from '@/lib/graphql/errors';
+import { readFragment } from '@/lib/graphql/graphql';
+import { CustomerSearchHitFragment, SearchCustomersQuery, type SearchHit } from './customer-documents';
 
 /**
  * Search across every book the user may read (code, name, phone, address, meter serial). Hits in the current
@@ -19,38 +22,35 @@ export function GlobalSearch({
   onOpenBook: (hit: SearchHit) => void;
 }) {
   const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [state, setState] = useState<{ loading: boolean; hits: SearchHit[] | null; error: string | null }>({ loading: false, hits: null, error: null });
-  const seq = useRef(0);
   const boxRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const run = async (query: string) => {
-    const id = ++seq.current;
-    const t = query.trim();
-    if (t.length < 2) {
-      setState({ loading: false, hits: null, error: t.length ? 'Nhập ít nhất 2 ký tự để tìm.' : null });
-      return;
-    }
-    setState((s) => ({ ...s, loading: true, error: null }));
-    try {
-      const hits = await searchCustomers(t, currentBookId);
-      if (id === seq.current) setState({ loading: false, hits, error: null });
-    } catch (e) {
-      if (id === seq.current) setState({ loading: false, hits: null, error: e instanceof Error ? e.message : 'Không tìm được.' });
-    }
-  };
-
+  // The query is sent once the clerk stops typing; the cache answers a repeated search and drops late answers.
   useEffect(() => {
-    if (!q.trim()) {
-      seq.current++;
-      setState({ loading: false, hits: null, error: null });
-      return;
-    }
-    const t = window.setTimeout(() => void run(q), 300);
+    const t = window.setTimeout(() => setQuery(q.trim()), q.trim() ? 300 : 0);
     return () => window.clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q, currentBookId]);
+  }, [q]);
+  const tooShort = query.length > 0 && query.length < 2;
+  const [result, reexecute] = useQuery({
+    query: SearchCustomersQuery,
+    variables: { query, currentBookId },
+    pause: query.length < 2,
+  });
+  const searched = !tooShort && query.length >= 2 && result.operation?.variables.query === query;
+  const raw = searched ? result.data?.searchCustomers : undefined;
+  const hits = useMemo(() => (raw ? readFragment(CustomerSearchHitFragment, raw) : null), [raw]);
+  const state = {
+    loading: query.length >= 2 && (result.fetching || q.trim() !== query),
+    hits: q.trim() ? hits : null,
+    error: !q.trim() ? null : tooShort ? 'Nhập ít nhất 2 ký tự để tìm.' : result.error && searched ? errorMessage(result.error, 'Không tìm được.') : null,
+  };
+  const run = (text: string) => {
+    const t = text.trim();
+    if (t === query) reexecute({ requestPolicy: 'network-only' });
+    else setQuery(t);
+  };
 
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
@@ -96,7 +96,7 @@ export function GlobalSearch({
             setOpen(true);
             const first = state.hits?.[0];
             if (first && !state.loading && state.hits?.length === 1) pick(first);
-            else void run(q);
+            else run(q);
           } else if (e.key === 'ArrowDown') {
             e.preventDefault();
             focusResult(0);

@@ -1,18 +1,19 @@
 'use client';
 
 import { EmptyState } from '@/components/ui/empty-state';
-import type { BookOption, Catalogs, HistoryEntry } from './api';
+import type { BookOption, HistoryEntry } from './customer-documents';
+import type { Catalogs } from './use-customer-data';
 import { CUSTOMER_TYPE_LABELS, FIELD_LABELS, HISTORY_KIND_LABELS, STATUS_LABELS, WASTEWATER_LABELS, fmtDate, fmtDateTime } from './format';
 
 const DATE_KEYS = new Set(['signedOn', 'handoverOn', 'installedOn', 'verifiedOn', 'removedOn', 'endedOn', 'preferentialUntil']);
 
-function nameOf(items: { id: number; code: string; name: string }[] | undefined, id: unknown): string {
+function nameOf(items: readonly { id: number; code: string; name: string }[] | undefined, id: unknown): string {
   const hit = items?.find((x) => x.id === Number(id));
   return hit ? `${hit.code} – ${hit.name}` : `#${String(id)}`;
 }
 
 /** Renders one stored value in Vietnamese (catalog ids → names, codes → labels, dates → dd/mm/yyyy). */
-export function formatHistoryValue(key: string, v: unknown, catalogs: Catalogs | null, books: BookOption[]): string {
+export function formatHistoryValue(key: string, v: unknown, catalogs: Catalogs | null, books: readonly BookOption[]): string {
   if (v === null || v === undefined || v === '') return '(trống)';
   switch (key) {
     case 'serviceTypeId':
@@ -51,13 +52,14 @@ export function formatHistoryValue(key: string, v: unknown, catalogs: Catalogs |
   return String(v);
 }
 
-export function HistoryTab({ history, catalogs, books }: { history: HistoryEntry[]; catalogs: Catalogs | null; books: BookOption[] }) {
+export function HistoryTab({ history, catalogs, books }: { history: readonly HistoryEntry[]; catalogs: Catalogs | null; books: readonly BookOption[] }) {
   if (history.length === 0) return <EmptyState title="Chưa có lịch sử thay đổi" />;
   return (
     <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5" data-testid="history-list">
       {history.map((h) => {
-        const before = h.before ?? {};
-        const after = h.after ?? {};
+        // JSON columns: the field → value maps the service wrote for this change.
+        const before = (h.before ?? {}) as Record<string, unknown>;
+        const after = (h.after ?? {}) as Record<string, unknown>;
         const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
         const onlyBefore = !h.after;
         return (

@@ -1,16 +1,19 @@
 'use client';
 
 import { useState } from 'react';
+import { useMutation } from 'urql';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SelectField, TextField, enterMovesFocus } from '@/components/ui/form-field';
-import { GraphQLRequestError } from '@/components/ui/graphql-client';
 import { useToast } from '@/components/ui/toast';
-import { meterInputSchema } from '@/services/customers/customer-input';
-import { replaceMeter, updateMeter, type Catalogs, type Meter } from './api';
+import { apiError, errorMessage } from '@/lib/graphql/errors';
+import { meterInputSchema } from '@/schemas/customer-input';
+import { CUSTOMER_TYPENAMES, ReplaceMeterMutation, UpdateMeterMutation, type Meter } from './customer-documents';
 import { fmtDate, todayVN } from './format';
+import { MISSING_RIGHT } from './customer-rights';
 import { catalogOptions, useFormFields, type CustomerTabProps } from './tab-form';
+import type { Catalogs } from './use-customer-data';
 
 const th = 'border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold text-slate-600';
 const td = 'border-b border-slate-100 px-2 py-1.5';
@@ -33,18 +36,28 @@ export function MetersTab({ customer, catalogs, canEdit, onChanged }: CustomerTa
         ) : (
           <p className="text-sm text-slate-600">Khách hàng chưa có đồng hồ đang hoạt động.</p>
         )}
-        {canEdit && (
-          <div className="flex gap-2">
-            {active && (
-              <Button size="sm" onClick={() => setDialog('edit')} data-testid="btn-edit-meter">
-                Sửa đồng hồ
-              </Button>
-            )}
-            <Button size="sm" variant="primary" onClick={() => setDialog('replace')} data-testid="btn-replace-meter">
-              {active ? 'Thay đồng hồ' : 'Lắp đồng hồ'}
+        {/* Shown to every reader, disabled with the reason for those without the right. */}
+        <div className="flex gap-2">
+          {active && (
+            <Button
+              size="sm"
+              disabledReason={canEdit ? null : MISSING_RIGHT.edit}
+              onClick={() => setDialog('edit')}
+              data-testid="btn-edit-meter"
+            >
+              Sửa đồng hồ
             </Button>
-          </div>
-        )}
+          )}
+          <Button
+            size="sm"
+            variant="primary"
+            disabledReason={canEdit ? null : MISSING_RIGHT.edit}
+            onClick={() => setDialog('replace')}
+            data-testid="btn-replace-meter"
+          >
+            {active ? 'Thay đồng hồ' : 'Lắp đồng hồ'}
+          </Button>
+        </div>
       </div>
 
       <div>
@@ -77,8 +90,16 @@ export function MetersTab({ customer, catalogs, canEdit, onChanged }: CustomerTa
                     <td className={td}>{fmtDate(m.installedOn)}</td>
                     <td className={`${td} text-right tabular-nums`}>{m.initialIndex.toLocaleString('vi-VN')}</td>
                     <td className={td}>{fmtDate(m.removedOn)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{m.finalIndex === null ? '' : m.finalIndex.toLocaleString('vi-VN')}</td>
-                    <td className={td}>{m.isActive ? <span className="text-emerald-700">Đang lắp</span> : <span className="text-slate-500">Đã tháo</span>}</td>
+                    <td className={`${td} text-right tabular-nums`}>
+                      {m.finalIndex === null ? '' : m.finalIndex.toLocaleString('vi-VN')}
+                    </td>
+                    <td className={td}>
+                      {m.isActive ? (
+                        <span className="text-emerald-700">Đang lắp</span>
+                      ) : (
+                        <span className="text-slate-500">Đã tháo</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -150,16 +171,19 @@ function ReplaceMeterDialog({
     initialIndex: '0',
   });
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [replacing, replace] = useMutation(ReplaceMeterMutation);
+  const busy = replacing.fetching;
 
   async function submit() {
+    if (busy) return;
     const errs: Record<string, string> = {};
     let finalIndex = 0;
     if (old) {
       if (!/^\d+$/.test(v.finalIndex.trim())) errs.finalIndex = 'Nhập chỉ số cuối của đồng hồ cũ (số nguyên không âm).';
       else {
         finalIndex = Number(v.finalIndex.trim());
-        if (finalIndex < old.initialIndex) errs.finalIndex = `Chỉ số cuối nhỏ hơn chỉ số đầu của đồng hồ cũ (${old.initialIndex}).`;
+        if (finalIndex < old.initialIndex)
+          errs.finalIndex = `Chỉ số cuối nhỏ hơn chỉ số đầu của đồng hồ cũ (${old.initialIndex}).`;
       }
       if (!v.removedOn) errs.removedOn = 'Nhập ngày tháo.';
       else if (v.removedOn < old.installedOn) errs.removedOn = 'Ngày tháo đồng hồ trước ngày lắp.';
@@ -176,23 +200,24 @@ function ReplaceMeterDialog({
     if (!parsed.success) for (const i of parsed.error.issues) errs[String(i.path[0])] ??= i.message;
     setErrors(errs);
     if (Object.keys(errs).length > 0 || !parsed.success) return;
-    setBusy(true);
     setFormError(null);
-    try {
-      await replaceMeter(customerId, finalIndex, old ? v.removedOn : v.installedOn, parsed.data);
-      toast.success(old ? `Đã thay đồng hồ ${old.serial} bằng ${parsed.data.serial}.` : `Đã lắp đồng hồ ${parsed.data.serial}.`);
-      onDone();
-    } catch (e) {
-      if (e instanceof GraphQLRequestError) {
-        const fe: Record<string, string> = {};
-        for (const i of e.issues ?? []) fe[i.path.split('.').pop() ?? ''] = i.message;
-        if (e.field) fe[e.field] = e.message;
-        setErrors(fe);
-      }
-      setFormError(e instanceof Error ? e.message : 'Đã có lỗi.');
-    } finally {
-      setBusy(false);
+    const result = await replace(
+      { customerId, finalIndex, removedOn: old ? v.removedOn : v.installedOn, meter: parsed.data },
+      CUSTOMER_TYPENAMES,
+    );
+    if (result.error) {
+      const e = apiError(result.error, 'Đã có lỗi.');
+      const fe: Record<string, string> = {};
+      for (const i of e.issues ?? []) fe[i.path.split('.').pop() ?? ''] = i.message;
+      if (e.field) fe[e.field] = e.message;
+      setErrors(fe);
+      setFormError(e.message);
+      return;
     }
+    toast.success(
+      old ? `Đã thay đồng hồ ${old.serial} bằng ${parsed.data.serial}.` : `Đã lắp đồng hồ ${parsed.data.serial}.`,
+    );
+    onDone();
   }
 
   return (
@@ -224,7 +249,14 @@ function ReplaceMeterDialog({
           <fieldset>
             <legend className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Đồng hồ cũ</legend>
             <div className="grid grid-cols-2 gap-3">
-              <TextField label="Chỉ số cuối" name="finalIndex" inputMode="numeric" required data-autofocus="" {...bind('finalIndex')} />
+              <TextField
+                label="Chỉ số cuối"
+                name="finalIndex"
+                inputMode="numeric"
+                required
+                data-autofocus=""
+                {...bind('finalIndex')}
+              />
               <TextField label="Ngày tháo" name="removedOn" type="date" required {...bind('removedOn')} />
             </div>
           </fieldset>
@@ -234,7 +266,13 @@ function ReplaceMeterDialog({
           <div className="grid grid-cols-3 gap-3">
             <TextField label="Số seri" name="serial" required maxLength={32} {...bind('serial')} />
             <TextField label="Số tem" name="sealNo" maxLength={32} {...bind('sealNo')} />
-            <SelectField label="Loại đồng hồ" name="meterTypeId" options={catalogOptions(catalogs?.meterTypes)} placeholder="— Chọn —" {...bind('meterTypeId')} />
+            <SelectField
+              label="Loại đồng hồ"
+              name="meterTypeId"
+              options={catalogOptions(catalogs?.meterTypes)}
+              placeholder="— Chọn —"
+              {...bind('meterTypeId')}
+            />
             <TextField label="Ngày kiểm định" name="verifiedOn" type="date" {...bind('verifiedOn')} />
             <TextField label="Ngày lắp" name="installedOn" type="date" required {...bind('installedOn')} />
             <TextField label="Chỉ số đầu" name="initialIndex" inputMode="numeric" required {...bind('initialIndex')} />
@@ -265,23 +303,27 @@ function EditMeterDialog({
     verifiedOn: meter.verifiedOn ?? '',
   });
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [updating, update] = useMutation(UpdateMeterMutation);
+  const busy = updating.fetching;
   async function submit() {
+    if (busy) return;
     if (v.sealNo.trim().length > 32) {
       setError('Số tem dài tối đa 32 ký tự.');
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      await updateMeter(customerId, v.meterTypeId ? Number(v.meterTypeId) : null, v.sealNo.trim() || null, v.verifiedOn || null);
-      toast.success(`Đã cập nhật đồng hồ ${meter.serial}.`);
-      onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'Đã có lỗi.');
-    } finally {
-      setBusy(false);
-    }
+    const result = await update(
+      {
+        customerId,
+        meterTypeId: v.meterTypeId ? Number(v.meterTypeId) : null,
+        sealNo: v.sealNo.trim() || null,
+        verifiedOn: v.verifiedOn || null,
+      },
+      CUSTOMER_TYPENAMES,
+    );
+    if (result.error) return setError(errorMessage(result.error, 'Đã có lỗi.'));
+    toast.success(`Đã cập nhật đồng hồ ${meter.serial}.`);
+    onDone();
   }
   return (
     <Dialog
@@ -314,8 +356,20 @@ function EditMeterDialog({
           value={v.meterTypeId}
           onChange={(e) => setV((p) => ({ ...p, meterTypeId: e.target.value }))}
         />
-        <TextField label="Số tem" name="sealNo" maxLength={32} value={v.sealNo} onChange={(e) => setV((p) => ({ ...p, sealNo: e.target.value }))} />
-        <TextField label="Ngày kiểm định" name="verifiedOn" type="date" value={v.verifiedOn} onChange={(e) => setV((p) => ({ ...p, verifiedOn: e.target.value }))} />
+        <TextField
+          label="Số tem"
+          name="sealNo"
+          maxLength={32}
+          value={v.sealNo}
+          onChange={(e) => setV((p) => ({ ...p, sealNo: e.target.value }))}
+        />
+        <TextField
+          label="Ngày kiểm định"
+          name="verifiedOn"
+          type="date"
+          value={v.verifiedOn}
+          onChange={(e) => setV((p) => ({ ...p, verifiedOn: e.target.value }))}
+        />
       </div>
     </Dialog>
   );

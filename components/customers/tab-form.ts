@@ -1,7 +1,8 @@
 'use client';
 
 import { useState, type ChangeEvent } from 'react';
-import type { Catalogs, CustomerDetail } from './api';
+import type { CustomerDetail } from './customer-documents';
+import type { Catalogs } from './use-customer-data';
 
 /** What the detail panel hands the meters and contracts tabs. */
 export interface CustomerTabProps {
@@ -12,7 +13,7 @@ export interface CustomerTabProps {
 }
 
 /** Options of a catalog select: "code – name", valued by id. */
-export function catalogOptions(items: { id: number; code: string; name: string }[] | undefined) {
+export function catalogOptions(items: readonly { id: number; code: string; name: string }[] | undefined) {
   return (items ?? []).map((i) => ({ value: String(i.id), label: `${i.code} – ${i.name}` }));
 }
 

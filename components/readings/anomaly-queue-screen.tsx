@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery, type SSRData } from 'urql';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
 import { DataGrid, type DataGridColumn } from '@/components/ui/data-grid';
@@ -9,16 +10,33 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { ToastProvider, useToast } from '@/components/ui/toast';
 import { Toolbar, ToolbarButton, ToolbarSeparator } from '@/components/ui/toolbar';
+import { ReadOnlyBadge } from '@/components/ui/read-only-badge';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
 import { averageOfLast3 } from '@/domain/reading/anomaly';
-import { fetchAnomalyQueue, fetchHistory, fetchReadingBooks, resolveAnomalies, type AnomalyQueueRow, type HistoryEntry, type ReadingBookOption } from './api';
-import { currentPeriod, errorMessage, fmtDateTime, fmtInt, periodLabel } from './format';
+import { errorMessage } from '@/lib/graphql/errors';
+import { readFragment } from '@/lib/graphql/graphql';
+import { useHydrate } from '@/lib/graphql/provider';
+import { currentPeriod, fmtDateTime, fmtInt, periodLabel } from './format';
 import { UsageChart, periodsOf } from './history-panel';
 import { PeriodPicker } from './period-picker';
 import { AnomalyBadgeList } from './reading-cells';
+import {
+  ANOMALY_TYPENAMES,
+  AnomalyQueueQuery,
+  AnomalyQueueRowFragment,
+  QUEUE_PAGE,
+  queueVariables,
+  ReadingBookFragment,
+  ReadingBooksQuery,
+  ResolveAnomaliesMutation,
+  type AnomalyQueueRow,
+  type AnomalyStatus,
+} from './readings.documents';
+import { useCustomerHistory } from './use-customer-history';
 
-const PAGE = 500;
-type Status = 'open' | 'cleared';
+type Status = AnomalyStatus;
+/** The most rows `anomalyQueue` serves at once (graphql/limits): "Tải thêm" stops there. */
+const QUEUE_MAX = 2000;
 
 const COLUMNS: DataGridColumn<AnomalyQueueRow>[] = [
   { key: 'period', header: 'Kỳ', width: 74, value: (r) => r.period, render: (r) => periodLabel(r.period) },
@@ -49,7 +67,15 @@ const COLUMNS: DataGridColumn<AnomalyQueueRow>[] = [
 
 const getKey = (r: AnomalyQueueRow) => String(r.readingId);
 
-export function AnomalyQueueScreen(props: { editableBooks: number[] | null; initialPeriod: string | null; initialBookId: number | null }) {
+export interface AnomalyQueueScreenProps {
+  editableBooks: number[] | null;
+  initialPeriod: string | null;
+  initialBookId: number | null;
+  /** The books and the first page of the queue, executed by the Server Component (useHydrate). */
+  initialData?: SSRData;
+}
+
+export function AnomalyQueueScreen(props: AnomalyQueueScreenProps) {
   return (
     <ToastProvider>
       <Screen {...props} />
@@ -57,64 +83,56 @@ export function AnomalyQueueScreen(props: { editableBooks: number[] | null; init
   );
 }
 
-function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks: number[] | null; initialPeriod: string | null; initialBookId: number | null }) {
+function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: AnomalyQueueScreenProps) {
   const toast = useToast();
   const { confirm, confirmElement } = useConfirm();
+  const requestPolicy = useHydrate(initialData);
   const maxPeriod = useMemo(() => currentPeriod(), []);
-  const [books, setBooks] = useState<ReadingBookOption[] | null>(null);
   const [bookId, setBookId] = useState<number | null>(initialBookId);
   const [period, setPeriod] = useState<string>(initialPeriod ?? maxPeriod);
   const [status, setStatus] = useState<Status>('open');
-  const [rows, setRows] = useState<AnomalyQueueRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [pages, setPages] = useState(1);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const seq = useRef(0);
 
-  useEffect(() => {
-    fetchReadingBooks()
-      .then(setBooks)
-      .catch((e: unknown) => setError(errorMessage(e, 'Không tải được danh sách sổ đọc.')));
-  }, []);
+  const [booksResult] = useQuery({ query: ReadingBooksQuery, variables: {}, requestPolicy });
+  const books = booksResult.data ? readFragment(ReadingBookFragment, booksResult.data.readingBooks.rows) : null;
+  // Resolving invalidates the queue (ANOMALY_TYPENAMES), so the cache re-runs it; no reload by hand.
+  const [queue, reexecuteQueue] = useQuery({ query: AnomalyQueueQuery, variables: queueVariables({ bookId, period, status, pages }), requestPolicy });
+  const [resolving, executeResolve] = useMutation(ResolveAnomaliesMutation);
+  const busy = resolving.fetching;
+  const loading = queue.fetching || queue.stale;
+  const rows = useMemo(() => (queue.data ? readFragment(AnomalyQueueRowFragment, queue.data.anomalyQueue.rows) : null), [queue.data]);
+  const total = queue.data?.anomalyQueue.total ?? 0;
+  const failure = booksResult.error ?? queue.error;
+  const error = failure && !queue.data ? errorMessage(failure, 'Không tải được danh sách bất thường.') : null;
+  const refresh = () => reexecuteQueue({ requestPolicy: 'network-only' });
 
-  const load = useCallback(
-    async (append = false) => {
-      const n = ++seq.current;
-      setLoading(true);
-      setError(null);
-      try {
-        const offset = append ? (rows?.length ?? 0) : 0;
-        const page = await fetchAnomalyQueue({ bookIds: bookId ? [bookId] : null, period: period || null, status, offset, limit: PAGE });
-        if (n !== seq.current) return;
-        setTotal(page.total);
-        setRows((prev) => (append && prev ? [...prev, ...page.rows] : page.rows));
-        if (!append) {
-          const first = page.rows[0];
-          setSelected(first ? new Set([getKey(first)]) : new Set());
-          setActiveKey(first ? getKey(first) : null);
-        }
-      } catch (e) {
-        if (n !== seq.current) return;
-        setError(errorMessage(e, 'Không tải được danh sách bất thường.'));
-      } finally {
-        if (n === seq.current) setLoading(false);
-      }
-    },
-    [bookId, period, status, rows?.length],
-  );
+  // A new list keeps the selection that is still in it, else selects its first row.
   useEffect(() => {
-    void load(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [bookId, period, status]);
+    if (!rows) return;
+    const keys = new Set(rows.map(getKey));
+    setSelected((cur) => {
+      const kept = [...cur].filter((k) => keys.has(k));
+      if (kept.length > 0) return kept.length === cur.size ? cur : new Set(kept);
+      const first = rows[0];
+      return first ? new Set([getKey(first)]) : new Set();
+    });
+    setActiveKey((cur) => (cur && keys.has(cur) ? cur : rows[0] ? getKey(rows[0]) : null));
+  }, [rows]);
 
   const active = rows?.find((r) => getKey(r) === activeKey) ?? null;
   const chosen = useMemo(() => (rows ?? []).filter((r) => selected.has(getKey(r))), [rows, selected]);
   const canEdit = (r: AnomalyQueueRow) => editableBooks === null || editableBooks.includes(r.bookId);
   const actionable = chosen.filter(canEdit);
+  /** Why the supervisor's buttons are off: no book of the queue may be edited by this user, or not the chosen ones. */
+  const noRight =
+    editableBooks !== null && editableBooks.length === 0
+      ? 'Bạn không có quyền duyệt chỉ số bất thường.'
+      : actionable.length < chosen.length
+        ? 'Bạn không có quyền sửa chỉ số của một số sổ đã chọn.'
+        : null;
 
   const act = async (action: 'clear' | 'reopen') => {
     if (chosen.length === 0) return void toast.info('Chọn các chỉ số cần xử lý (Ctrl+bấm để chọn nhiều, Ctrl+A chọn tất cả).');
@@ -132,43 +150,33 @@ function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks
       confirmLabel: action === 'clear' ? 'Duyệt' : 'Mở lại',
     });
     if (!ok) return;
-    setBusy(true);
-    try {
-      const n = await resolveAnomalies(
-        chosen.map((r) => r.readingId),
-        action,
-        note.trim() || null,
-      );
-      toast.success(action === 'clear' ? `Đã duyệt ${fmtInt(n)} chỉ số.` : `Đã mở lại ${fmtInt(n)} chỉ số.`);
-      setNote('');
-      await load(false);
-    } catch (e) {
-      toast.error(errorMessage(e, 'Không xử lý được.'));
-    } finally {
-      setBusy(false);
-    }
+    const result = await executeResolve(
+      { readingIds: chosen.map((r) => r.readingId), action, note: note.trim() || null },
+      { additionalTypenames: ANOMALY_TYPENAMES },
+    );
+    if (result.error || result.data === undefined) return void toast.error(errorMessage(result.error, 'Không xử lý được.'));
+    const n = result.data.resolveAnomalies;
+    toast.success(action === 'clear' ? `Đã duyệt ${fmtInt(n)} chỉ số.` : `Đã mở lại ${fmtInt(n)} chỉ số.`);
+    setNote('');
   };
 
   useHotkeys({ F2: () => void act(status === 'open' ? 'clear' : 'reopen') });
 
-  if (books === null && !error) {
-    return (
-      <div className="p-6">
-        <Spinner label="Đang tải…" />
-      </div>
-    );
-  }
 
   return (
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
         <h1 className="text-lg font-semibold text-slate-900">Chỉ số bất thường</h1>
+        {editableBooks !== null && editableBooks.length === 0 && <ReadOnlyBadge reason="Bạn không có quyền duyệt chỉ số bất thường." />}
         <label className="flex items-center gap-2 text-sm">
           <span className="text-slate-600">Sổ đọc</span>
           <select
             value={bookId ?? ''}
             data-testid="book-picker"
-            onChange={(e) => setBookId(e.target.value ? Number(e.target.value) : null)}
+            onChange={(e) => {
+              setBookId(e.target.value ? Number(e.target.value) : null);
+              setPages(1);
+            }}
             className="max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-medium"
           >
             <option value="">Tất cả sổ được giao</option>
@@ -179,7 +187,15 @@ function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks
             ))}
           </select>
         </label>
-        <PeriodPicker value={period} max={maxPeriod} allowEmpty onChange={setPeriod} />
+        <PeriodPicker
+          value={period}
+          max={maxPeriod}
+          allowEmpty
+          onChange={(p) => {
+            setPeriod(p);
+            setPages(1);
+          }}
+        />
         <div role="radiogroup" aria-label="Trạng thái" className="inline-flex overflow-hidden rounded-md border border-slate-300">
           {(
             [
@@ -193,7 +209,10 @@ function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks
               role="radio"
               aria-checked={status === s}
               data-testid={`status-${s}`}
-              onClick={() => setStatus(s)}
+              onClick={() => {
+                setStatus(s);
+                setPages(1);
+              }}
               className={`border-r border-slate-300 px-2.5 py-1.5 text-sm last:border-r-0 ${status === s ? 'bg-brand-600 font-medium text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
             >
               {label}
@@ -213,9 +232,13 @@ function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks
       <div className="border-b border-slate-200 bg-white px-4 py-2">
         <Toolbar label="Xử lý chỉ số bất thường">
           {status === 'open' ? (
-            <ToolbarButton label={chosen.length > 1 ? `Duyệt ${fmtInt(chosen.length)} chỉ số` : 'Duyệt (cho tính tiền)'} shortcut="F2" variant="primary" onClick={() => void act('clear')} disabled={busy || chosen.length === 0} data-testid="btn-clear" />
+            <Button variant="primary" shortcut="F2" onClick={() => void act('clear')} disabled={busy || chosen.length === 0} disabledReason={noRight} data-testid="btn-clear">
+              {chosen.length > 1 ? `Duyệt ${fmtInt(chosen.length)} chỉ số` : 'Duyệt (cho tính tiền)'}
+            </Button>
           ) : (
-            <ToolbarButton label={chosen.length > 1 ? `Mở lại ${fmtInt(chosen.length)} chỉ số` : 'Mở lại'} shortcut="F2" onClick={() => void act('reopen')} disabled={busy || chosen.length === 0} data-testid="btn-reopen" />
+            <Button shortcut="F2" onClick={() => void act('reopen')} disabled={busy || chosen.length === 0} disabledReason={noRight} data-testid="btn-reopen">
+              {chosen.length > 1 ? `Mở lại ${fmtInt(chosen.length)} chỉ số` : 'Mở lại'}
+            </Button>
           )}
           <input
             type="text"
@@ -225,6 +248,7 @@ function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks
             placeholder="Ghi chú khi duyệt (không bắt buộc)"
             aria-label="Ghi chú khi duyệt"
             data-testid="resolve-note"
+            readOnly={editableBooks !== null && editableBooks.length === 0}
             className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
           />
           <ToolbarSeparator />
@@ -237,14 +261,14 @@ function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks
               Sửa chỉ số…
             </Link>
           ) : null}
-          <ToolbarButton label="Làm mới" onClick={() => void load(false)} disabled={loading} data-testid="btn-refresh" />
+          <ToolbarButton label="Làm mới" onClick={refresh} disabled={loading} data-testid="btn-refresh" />
         </Toolbar>
       </div>
       <div className="flex min-h-0 flex-1 gap-3 p-3">
         <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-1.5">
           <div className="min-h-0 flex-1">
             {error ? (
-              <EmptyState tone="error" title="Không tải được danh sách" description={error} action={<Button onClick={() => void load(false)}>Thử lại</Button>} className="h-full rounded-md border border-red-200 bg-white" />
+              <EmptyState tone="error" title="Không tải được danh sách" description={error} action={<Button onClick={refresh}>Thử lại</Button>} className="h-full rounded-md border border-red-200 bg-white" />
             ) : rows === null ? (
               <div className="flex h-full items-center justify-center rounded-md border border-slate-200 bg-white">
                 <Spinner label="Đang tải chỉ số bất thường…" />
@@ -275,8 +299,8 @@ function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks
             )}
           </div>
           <div className="flex items-center gap-3 text-xs text-slate-500">
-            {rows && rows.length < total && (
-              <Button size="sm" onClick={() => void load(true)} disabled={loading}>
+            {rows && rows.length < total && QUEUE_PAGE * pages < QUEUE_MAX && (
+              <Button size="sm" onClick={() => setPages((n) => n + 1)} disabled={loading}>
                 Tải thêm ({fmtInt(rows.length)} / {fmtInt(total)})
               </Button>
             )}
@@ -292,27 +316,12 @@ function Screen({ editableBooks, initialPeriod, initialBookId }: { editableBooks
 }
 
 function AnomalyDetail({ row }: { row: AnomalyQueueRow | null }) {
-  const [history, setHistory] = useState<{ key: string; rows: HistoryEntry[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const key = row ? `${row.customerId}:${row.period}` : null;
-  useEffect(() => {
-    if (!row || !key) return;
-    let alive = true;
-    const t = window.setTimeout(() => {
-      fetchHistory(row.customerId, row.period, 12)
-        .then((h) => alive && (setHistory({ key, rows: h }), setError(null)))
-        .catch((e: unknown) => alive && setError(errorMessage(e, 'Không tải được lịch sử.')));
-    }, 150);
-    return () => {
-      alive = false;
-      window.clearTimeout(t);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  const history = useCustomerHistory(row?.customerId ?? null, row?.period ?? '');
+  const error = history.error;
   if (!row) {
     return <aside className="w-[264px] shrink-0 rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500">Chọn một dòng để xem lịch sử dùng nước.</aside>;
   }
-  const loaded = history?.key === key ? history.rows : null;
+  const loaded = history.rows;
   const bars = loaded ? periodsOf(loaded) : [];
   if (loaded) bars.push({ period: row.period, m3: row.consumption, estimated: false, flagged: true, current: true });
   const avg = loaded ? averageOfLast3(periodsOf(loaded).reverse().map((b) => b.m3)) : 0;

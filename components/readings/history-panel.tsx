@@ -1,12 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
-import { fetchHistory, type HistoryEntry, type SheetRow } from './api';
-import { errorMessage, fmtInt, periodLabel } from './format';
+import { fmtInt, periodLabel } from './format';
 import { AnomalyBadgeList, noticeShort } from './reading-cells';
 import { useRowState, type ReadingStore } from './reading-store';
+import type { HistoryEntry, SheetRow } from './readings.documents';
+import { useCustomerHistory } from './use-customer-history';
 
 export interface Bar {
   period: string;
@@ -29,8 +29,9 @@ export function periodsOf(history: readonly HistoryEntry[]): Bar[] {
   return [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
 }
 
-export function UsageChart({ bars, average }: { bars: Bar[]; average: number }) {
-  const W = 238;
+/** Bars of the last periods; `width` fits the 240 px side panels (their content is 214 px wide). */
+export function UsageChart({ bars, average, width = 212 }: { bars: Bar[]; average: number; width?: number }) {
+  const W = width;
   const H = 112;
   const top = 12;
   const bottom = 22;
@@ -92,49 +93,18 @@ export function HistoryPanel({
   const state = useRowState(store, rowKey ?? '');
   const row: SheetRow | undefined = state?.row;
   const customerId = row?.customerId ?? null;
-  const [history, setHistory] = useState<{ customerId: number; period: string; rows: HistoryEntry[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const cache = useRef(new Map<string, HistoryEntry[]>());
-  const [nonce, setNonce] = useState(0);
-
-  useEffect(() => {
-    if (customerId === null) return;
-    const ck = `${customerId}:${period}`;
-    const hit = cache.current.get(ck);
-    if (hit) {
-      setHistory({ customerId, period, rows: hit });
-      setError(null);
-      return;
-    }
-    let alive = true;
-    // Debounced: holding ↓ through the book must not fire a request per row.
-    const t = window.setTimeout(() => {
-      fetchHistory(customerId, period, 12)
-        .then((rows) => {
-          cache.current.set(ck, rows);
-          if (cache.current.size > 300) cache.current.delete(cache.current.keys().next().value as string);
-          if (alive) {
-            setHistory({ customerId, period, rows });
-            setError(null);
-          }
-        })
-        .catch((e: unknown) => alive && setError(errorMessage(e, 'Không tải được lịch sử.')));
-    }, 160);
-    return () => {
-      alive = false;
-      window.clearTimeout(t);
-    };
-  }, [customerId, period, nonce]);
+  const history = useCustomerHistory(customerId, period);
 
   if (!row || !state) {
     return (
-      <aside className="flex w-[264px] shrink-0 flex-col rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500" data-testid="history-panel">
+      <aside className="flex w-[240px] shrink-0 flex-col rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500" data-testid="history-panel">
         Chọn một dòng để xem lịch sử dùng nước của khách hàng.
       </aside>
     );
   }
 
-  const loaded = history && history.customerId === row.customerId && history.period === period ? history.rows : null;
+  const loaded = history.rows;
+  const error = history.error;
   const bars = loaded ? periodsOf(loaded) : [];
   const p = state.preview;
   // The period being typed: this row plus the customer's other meter of the period (replacement), if any.
@@ -144,7 +114,7 @@ export function HistoryPanel({
 
   return (
     <aside
-      className="flex min-h-0 w-[264px] shrink-0 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
+      className="flex min-h-0 w-[240px] shrink-0 flex-col overflow-hidden rounded-md border border-slate-200 bg-white"
       aria-label="Khách hàng đang nhập"
       data-testid="history-panel"
       data-customer={row.customerCode}
@@ -194,7 +164,7 @@ export function HistoryPanel({
         {error ? (
           <div className="text-xs text-red-700">
             {error}{' '}
-            <button type="button" className="underline" onClick={() => setNonce((n) => n + 1)}>
+            <button type="button" className="underline" onClick={history.retry}>
               Thử lại
             </button>
           </div>

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { importReadingsFile, templateUrl, type ImportResult } from './api';
+import { importReadingsFile, templateUrl, type ImportResult } from './readings-import';
 import { errorMessage, fmtInt, periodLabel } from './format';
 
 const FIELD_LABELS: Record<string, string> = {

@@ -1,7 +1,8 @@
 'use client';
 
 import { createContext, memo, useContext, type ReactNode } from 'react';
-import type { ReadingCodeInfo, ReadingNotice, SheetRow } from './api';
+import type { ReadingCodeInfo } from './reading-codes';
+import type { ReadingNotice, SheetRow } from './readings.documents';
 import { fmtInt } from './format';
 import { ANOMALY_SHORT, anomalyLabel, useRowState, type ReadingStore } from './reading-store';
 

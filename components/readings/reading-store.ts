@@ -9,7 +9,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { evaluateReading, READING_ANOMALY_LABELS, type ReadingAnomaly } from '@/domain/billing/reading-evaluation';
 import { READING_CODES, type ReadingCode } from '@/domain/reading/anomaly';
-import type { SheetRow } from './api';
+import type { SheetRow } from './readings.documents';
 import { parseWhole } from './format';
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';

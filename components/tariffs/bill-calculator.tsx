@@ -1,25 +1,45 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
 import { Spinner } from '@/components/ui/spinner';
-import { currentPeriod, errorMessage, fmtInt, fmtVnd, parseWhole, periodLabel } from '@/components/readings/format';
+import { currentPeriod, fmtInt, fmtVnd, parseWhole, periodLabel } from '@/components/readings/format';
 import { PeriodPicker } from '@/components/readings/period-picker';
-import { estimateBill, type BillEstimate, type TariffServiceType } from './api';
+import { errorMessage } from '@/lib/graphql/errors';
+import { EstimateBillQuery, type EstimateInput, type TariffServiceType } from './tariffs.documents';
 
 /** A line priced per m3 (tiers) shows quantity × unit price; taxes and fees are lump sums. */
 const perUnit = (l: { quantity: number; unitPrice: number; amount: number }) => !(l.quantity <= 1 && l.unitPrice === l.amount);
 
+/** The calculator's fields as the estimate's input, or why they cannot be priced. */
+function estimateInput(code: string, m3: string, households: string, persons: string, period: string): { input: EstimateInput } | { problem: string } | null {
+  if (!code) return null;
+  const consumption = parseWhole(m3);
+  const h = parseWhole(households);
+  const p = parseWhole(persons);
+  if (consumption === null || Number.isNaN(consumption)) return { problem: 'Nhập lượng tiêu thụ (m3, số nguyên).' };
+  if (h !== null && (Number.isNaN(h) || h < 1)) return { problem: 'Số hộ dùng chung phải từ 1 trở lên.' };
+  if (p !== null && Number.isNaN(p)) return { problem: 'Số nhân khẩu phải là số nguyên.' };
+  return { input: { serviceTypeCode: code, consumption, households: h, persons: p, period: period || null } };
+}
+
+/** The value once it has stopped changing for `ms`: the estimate is asked for when the clerk pauses typing. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
 /** The public `estimateBill` query as a small calculator: what a consumption costs under a service type's tariff. */
-export function BillCalculator({ types, selectedCode }: { types: TariffServiceType[]; selectedCode: string | null }) {
+export function BillCalculator({ types, selectedCode }: { types: readonly TariffServiceType[]; selectedCode: string | null }) {
   const [code, setCode] = useState(selectedCode ?? types[0]?.code ?? '');
   const [m3, setM3] = useState('25');
   const [households, setHouseholds] = useState('1');
   const [persons, setPersons] = useState('4');
   const [period, setPeriod] = useState('');
-  const [result, setResult] = useState<BillEstimate | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const seq = useRef(0);
 
   // Follow the service type selected in the catalog.
   useEffect(() => {
@@ -29,49 +49,27 @@ export function BillCalculator({ types, selectedCode }: { types: TariffServiceTy
   const type = types.find((t) => t.code === code);
   const basis = type?.versions[0]?.basis ?? 'flat';
 
+  const asked = useMemo(() => estimateInput(code, m3, households, persons, period), [code, m3, households, persons, period]);
+  const settled = useSettled(asked, 250);
+  const variables = settled && 'input' in settled ? { input: settled.input } : undefined;
+  // The cache answers a consumption asked before at once and drops an answer to an input since changed.
+  const [{ data, error: queryError, fetching }, reestimate] = useQuery({ query: EstimateBillQuery, variables: variables ?? NO_INPUT, pause: !variables });
+  // A refused estimate (a type without a tariff yet) holds no typename for a tariff mutation to re-run it by:
+  // ask again when the catalog it was refused for has changed.
   useEffect(() => {
-    const consumption = parseWhole(m3);
-    const h = parseWhole(households);
-    const p = parseWhole(persons);
-    if (!code) return;
-    if (consumption === null || Number.isNaN(consumption)) {
-      setError('Nhập lượng tiêu thụ (m3, số nguyên).');
-      setResult(null);
-      return;
-    }
-    if (h !== null && (Number.isNaN(h) || h < 1)) {
-      setError('Số hộ dùng chung phải từ 1 trở lên.');
-      return;
-    }
-    if (p !== null && Number.isNaN(p)) {
-      setError('Số nhân khẩu phải là số nguyên.');
-      return;
-    }
-    const n = ++seq.current;
-    const t = window.setTimeout(() => {
-      setLoading(true);
-      estimateBill({ serviceTypeCode: code, consumption, households: h, persons: p, period: period || null })
-        .then((r) => {
-          if (n !== seq.current) return;
-          setResult(r);
-          setError(null);
-        })
-        .catch((e: unknown) => {
-          if (n !== seq.current) return;
-          setResult(null);
-          setError(errorMessage(e, 'Không tính được.'));
-        })
-        .finally(() => n === seq.current && setLoading(false));
-    }, 250);
-    return () => window.clearTimeout(t);
-  }, [code, m3, households, persons, period]);
+    if (queryError) reestimate({ requestPolicy: 'network-only' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [types]);
+  const problem = asked && 'problem' in asked ? asked.problem : null;
+  const error = problem ?? (queryError ? errorMessage(queryError, 'Không tính được.') : null);
+  const result = variables ? data?.estimateBill : undefined;
 
   const input = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-right tabular-nums';
   return (
     <section className="flex min-h-0 flex-col rounded-md border border-slate-200 bg-white" aria-label="Tính thử tiền nước" data-testid="bill-calculator">
       <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
         <h2 className="font-semibold text-slate-900">Tính thử tiền nước</h2>
-        {loading && <Spinner size="sm" hideLabel />}
+        {fetching && <Spinner size="sm" hideLabel />}
       </div>
       <div className="grid grid-cols-2 gap-2 px-3 py-2 text-sm">
         <label className="col-span-2 flex flex-col gap-0.5">
@@ -183,3 +181,6 @@ export function BillCalculator({ types, selectedCode }: { types: TariffServiceTy
     </section>
   );
 }
+
+// Never sent (the query is paused while the fields cannot be priced): urql needs variables even then.
+const NO_INPUT = { input: { serviceTypeCode: '', consumption: 0 } };

@@ -1,5 +1,5 @@
 import { validateTariffVersion } from '@/domain/tariff/validate';
-import type { TierInput, VersionFields } from './api';
+import type { TierInput, VersionFields } from './tariffs.documents';
 
 /** Tiers in billing order, as the server stores them: limited tiers by limit, the unlimited one last. */
 export function orderTiers<T extends { upTo: number | null }>(tiers: readonly T[]): T[] {

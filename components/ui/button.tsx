@@ -12,7 +12,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   shortcut?: string;
   /**
    * Why the user cannot use this button (missing right, locked period …): disables it and says why on
-   * hover and to screen readers, instead of a button that only refuses after it is pressed.
+   * hover and to screen readers (the title is the button's accessible description, its label being the name),
+   * instead of a button that only refuses after it is pressed.
    */
   disabledReason?: string | null;
 }
@@ -38,7 +39,6 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       className={`inline-flex items-center justify-center gap-1 whitespace-nowrap rounded-md border font-medium disabled:cursor-not-allowed disabled:opacity-50 ${sz} ${VARIANTS[variant]} ${className}`}
       disabled={disabled || !!disabledReason}
       title={disabledReason || title}
-      aria-description={disabledReason || undefined}
       {...rest}
     >
       {children}

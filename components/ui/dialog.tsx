@@ -1,11 +1,31 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { registerModal } from './use-hotkeys';
+import { useLatestRef } from './use-latest-ref';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** What a clerk types into: the first of these gets the cursor so typing after F4 lands in the form. */
+const FORM_FIELD = 'input:not([disabled]):not([readonly]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]):not([readonly])';
+
+/**
+ * The element that takes the cursor when the dialog opens: the caller's choice, then a `data-autofocus` mark,
+ * then the first form field of the body, then anything focusable in the body or the footer. Never the ×
+ * button: Radix would pick it (the first tabbable in the content), and a clerk who types right after F4
+ * would type into nothing.
+ */
+export function initialFocusTarget(content: HTMLElement, initialFocus?: string): HTMLElement | null {
+  const notClose = (el: HTMLElement | null) => (el && !el.closest('[data-dialog-close]') ? el : null);
+  return (
+    (initialFocus ? content.querySelector<HTMLElement>(initialFocus) : null) ??
+    content.querySelector<HTMLElement>('[data-autofocus]') ??
+    content.querySelector<HTMLElement>(`.dialog-body :is(${FORM_FIELD})`) ??
+    content.querySelector<HTMLElement>(`.dialog-body :is(${FOCUSABLE})`) ??
+    notClose(content.querySelector<HTMLElement>(`.dialog-footer :is(${FOCUSABLE})`))
+  );
+}
 
 /** Props of `<Dialog>`: rendered only while `open`; `onClose` is called on Escape, the × button and a backdrop click. */
 export interface DialogProps {
@@ -33,12 +53,10 @@ export interface DialogProps {
 
 const WIDTHS = { sm: 'max-w-sm', md: 'max-w-lg', lg: 'max-w-3xl', xl: 'max-w-5xl' } as const;
 
-/** Open dialogs, innermost last: only the top one reacts to an Escape pressed outside every dialog. */
-const stack: HTMLElement[] = [];
-
 /**
- * Modal dialog: portal to <body>, Escape closes, Tab cycles inside (focus trap-lite), focus returns to the
- * opener on close, and screen-wide useHotkeys shortcuts are paused while it is open.
+ * Modal dialog on Radix (focus trap, Escape for the top dialog only, focus back to the opener, inert page
+ * behind, portal to <body>). Ours on top: the cursor starts in the first form field, Alt+S saves, and
+ * screen-wide useHotkeys shortcuts pause while it is open.
  */
 export function Dialog({
   open,
@@ -54,123 +72,110 @@ export function Dialog({
   role = 'dialog',
   ...rest
 }: DialogProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  const descId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-  const onSaveRef = useRef(onSave);
-  onSaveRef.current = onSave;
+  const contentRef = useRef<HTMLDivElement>(null);
+  const onCloseRef = useLatestRef(onClose);
+  const onSaveRef = useLatestRef(onSave);
 
   useEffect(() => {
     if (!open) return;
-    const unregister = registerModal();
-    const opener = document.activeElement as HTMLElement | null;
-    const node = ref.current;
-    if (node) stack.push(node);
-    // Escape while focus has wandered outside the dialog (e.g. onto <body>) still closes the top dialog.
-    const onDocKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || !node || stack[stack.length - 1] !== node) return;
-      if (e.target instanceof Node && node.contains(e.target)) return;
-      e.preventDefault();
-      onCloseRef.current();
-    };
-    document.addEventListener('keydown', onDocKey);
-    const t = window.setTimeout(() => {
-      if (!node) return;
-      const target =
-        (initialFocus ? node.querySelector<HTMLElement>(initialFocus) : null) ??
-        node.querySelector<HTMLElement>('[data-autofocus]') ??
-        node.querySelector<HTMLElement>(`.dialog-body ${FOCUSABLE}`) ??
-        node.querySelector<HTMLElement>(FOCUSABLE);
-      (target ?? node).focus();
-    }, 0);
-    return () => {
-      window.clearTimeout(t);
-      document.removeEventListener('keydown', onDocKey);
-      const i = node ? stack.indexOf(node) : -1;
-      if (i >= 0) stack.splice(i, 1);
-      unregister();
-      if (opener && document.contains(opener)) opener.focus();
-    };
-  }, [open, initialFocus]);
+    return registerModal();
+  }, [open]);
 
-  if (!open || typeof document === 'undefined') return null;
+  // Radix hands focus back to a Dialog.Trigger; our dialogs are opened by hotkeys and toolbar buttons, so the
+  // element that had focus when the dialog opened is remembered and gets it back.
+  const opener = useRef<HTMLElement | null>(null);
+  const stopWatching = useRef<() => void>(() => {});
+  useEffect(() => () => stopWatching.current(), []);
+
+  /**
+   * A form whose fields arrive a moment after opening (fetched options, a lazy part) would leave the cursor on
+   * the dialog itself: the first field gets it as soon as it shows, unless the user has moved already.
+   */
+  const watchForField = (node: HTMLElement) => {
+    stopWatching.current();
+    if (typeof MutationObserver === 'undefined') return;
+    const observer = new MutationObserver(() => {
+      if (document.activeElement !== node) return observer.disconnect();
+      const target = initialFocusTarget(node, initialFocus);
+      if (target) {
+        target.focus();
+        observer.disconnect();
+      }
+    });
+    observer.observe(node, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), 3000);
+    stopWatching.current = () => {
+      window.clearTimeout(stop);
+      observer.disconnect();
+    };
+  };
+
+  if (!open) return null;
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onCloseRef.current();
-      return;
-    }
     if (e.altKey && (e.key === 's' || e.key === 'S' || e.code === 'KeyS') && onSaveRef.current) {
       e.preventDefault();
       e.stopPropagation();
       onSaveRef.current();
-      return;
-    }
-    if (e.key === 'Tab' && ref.current) {
-      const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null);
-      if (items.length === 0) {
-        e.preventDefault();
-        return;
-      }
-      const first = items[0]!;
-      const last = items[items.length - 1]!;
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      }
     }
   };
 
-  return createPortal(
-    <div
-      className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-4 pt-[8vh]"
-      onMouseDown={(e) => {
-        if (closeOnBackdrop && e.target === e.currentTarget) onCloseRef.current();
-      }}
-    >
-      <div
-        ref={ref}
-        role={role}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={description ? descId : undefined}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-        data-testid={rest['data-testid']}
-        className={`w-full ${WIDTHS[size]} rounded-lg bg-white shadow-xl outline-none`}
-      >
-        <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-3">
-          <div>
-            <h2 id={titleId} className="text-base font-semibold text-slate-900">
-              {title}
-            </h2>
-            {description && (
-              <div id={descId} className="mt-0.5 text-sm text-slate-500">
-                {description}
-              </div>
-            )}
-          </div>
-          <button
-            type="button"
-            onClick={() => onCloseRef.current()}
-            aria-label="Đóng"
-            title="Đóng (Esc)"
-            className="-mr-2 rounded px-2 text-xl leading-none text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+  return (
+    <RadixDialog.Root open onOpenChange={(next) => !next && onCloseRef.current()}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
+        <div className="pointer-events-none fixed inset-0 z-50 flex items-start justify-center overflow-y-auto p-4 pt-[8vh]">
+          <RadixDialog.Content
+            ref={contentRef}
+            role={role}
+            aria-modal="true"
+            // Radix wires aria-describedby to its Description; without one the attribute must be absent.
+            {...(description ? {} : { 'aria-describedby': undefined })}
+            onOpenAutoFocus={(e) => {
+              e.preventDefault();
+              opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+              const node = contentRef.current;
+              if (!node) return;
+              const target = initialFocusTarget(node, initialFocus);
+              if (target) return target.focus();
+              node.focus();
+              watchForField(node);
+            }}
+            onCloseAutoFocus={(e) => {
+              e.preventDefault();
+              stopWatching.current();
+              if (opener.current?.isConnected) opener.current.focus();
+            }}
+            onPointerDownOutside={(e) => {
+              if (!closeOnBackdrop) e.preventDefault();
+            }}
+            onKeyDown={onKeyDown}
+            data-testid={rest['data-testid']}
+            className={`pointer-events-auto w-full ${WIDTHS[size]} rounded-lg bg-white shadow-xl outline-none`}
           >
-            ×
-          </button>
+            <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-3">
+              <div>
+                <RadixDialog.Title className="text-base font-semibold text-slate-900">{title}</RadixDialog.Title>
+                {description && (
+                  <RadixDialog.Description asChild>
+                    <div className="mt-0.5 text-sm text-slate-500">{description}</div>
+                  </RadixDialog.Description>
+                )}
+              </div>
+              <RadixDialog.Close
+                aria-label="Đóng"
+                title="Đóng (Esc)"
+                data-dialog-close=""
+                className="-mr-2 rounded px-2 text-xl leading-none text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+              >
+                ×
+              </RadixDialog.Close>
+            </div>
+            <div className="dialog-body max-h-[70vh] overflow-y-auto px-5 py-4">{children}</div>
+            {footer && <div className="dialog-footer flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>}
+          </RadixDialog.Content>
         </div>
-        <div className="dialog-body max-h-[70vh] overflow-y-auto px-5 py-4">{children}</div>
-        {footer && <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>}
-      </div>
-    </div>,
-    document.body,
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

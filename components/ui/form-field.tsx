@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, type FormHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type FormHTMLAttributes, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 const CONTROL =
   'w-full rounded-md border bg-white px-2.5 py-1.5 text-sm text-slate-900 disabled:bg-slate-50 disabled:text-slate-700 read-only:bg-slate-50';
@@ -64,6 +64,8 @@ export function FormField({ label, error, hint, required, className = '', name, 
 export interface TextFieldProps extends FieldChrome, Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> {
   name: string;
   inputClassName?: string;
+  /** The `<input>` (React 19 passes `ref` as a prop): react-hook-form's `register()` focuses a field with an error through it. */
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** Labelled text/number/date input with inline error. */
@@ -133,6 +135,8 @@ export function SelectField({ label, error, hint, required, className, name, opt
 /** Props of `<CheckboxField>`: label to the right of the box. */
 export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'type'> {
   name: string;
+  /** The checkbox `<input>` (see TextFieldProps.ref). */
+  ref?: Ref<HTMLInputElement>;
   label: ReactNode;
   error?: string | null;
   hint?: ReactNode;

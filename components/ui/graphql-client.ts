@@ -27,8 +27,14 @@ export function formErrorsOf(e: unknown, fallback: string): Record<string, strin
   return { _: e instanceof Error && e.message ? e.message : fallback };
 }
 
+/** A GraphQL error as the API sends it (`extensions` from AppError in services/errors.ts). */
+interface WireError {
+  message: string;
+  extensions?: { code?: string; field?: string; issues?: { path: string; message: string }[] };
+}
+
 /** Posts a query to /api/graphql with the session cookie; throws the first error as GraphQLRequestError. */
-export async function gqlFetch<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function gqlFetch<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T> {
   let res: Response;
   try {
     res = await fetch('/api/graphql', {
@@ -39,7 +45,7 @@ export async function gqlFetch<T = any>(query: string, variables?: Record<string
   } catch {
     throw new GraphQLRequestError('Không kết nối được máy chủ. Kiểm tra mạng và thử lại.', 'NETWORK');
   }
-  const body = (await res.json().catch(() => null)) as { data?: T; errors?: any[] } | null;
+  const body = (await res.json().catch(() => null)) as { data?: T; errors?: WireError[] } | null;
   if (!body) throw new GraphQLRequestError(`Máy chủ trả lời lỗi ${res.status}.`, 'HTTP_' + res.status);
   const e = body.errors?.[0];
   if (e) throw new GraphQLRequestError(e.message, e.extensions?.code ?? 'ERROR', e.extensions?.field, e.extensions?.issues);

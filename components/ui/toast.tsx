@@ -1,14 +1,9 @@
 'use client';
 
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { toast, Toaster } from 'sonner';
 
 export type ToastKind = 'success' | 'error' | 'info';
-
-interface ToastItem {
-  id: number;
-  kind: ToastKind;
-  message: string;
-}
 
 /** What `useToast()` returns: `success(msg)`, `error(msg)`, `info(msg)`, `dismiss(id)`. */
 export interface ToastApi {
@@ -28,7 +23,7 @@ export interface ToastProviderProps {
 
 /**
  * Wrap a screen (or a layout) once; nested providers reuse the outer one so toasts never show twice.
- * Toasts appear bottom-right in an aria-live region; click one to dismiss it.
+ * Toasts are sonner's (bottom-right, aria-live region, stacking, pause on hover); click one to dismiss it.
  */
 export function ToastProvider({ children, duration = 4000 }: ToastProviderProps) {
   const outer = useContext(ToastContext);
@@ -36,50 +31,42 @@ export function ToastProvider({ children, duration = 4000 }: ToastProviderProps)
   return <ToastRoot duration={duration}>{children}</ToastRoot>;
 }
 
+const TONES: Record<ToastKind, string> = {
+  success: 'border-emerald-200 bg-emerald-50 text-emerald-800',
+  error: 'border-red-200 bg-red-50 text-red-800',
+  info: 'border-slate-200 bg-white text-slate-800',
+};
+
+/** Numeric ids keep `ToastApi` as it was; one counter for the tab, as sonner's toast list is global. */
+let nextId = 1;
+
 function ToastRoot({ children, duration }: { children: ReactNode; duration: number }) {
-  const [items, setItems] = useState<ToastItem[]>([]);
-  const nextId = useRef(1);
-  const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.id !== id)), []);
-  const push = useCallback(
-    (kind: ToastKind, message: string) => {
-      const id = nextId.current++;
-      setItems((xs) => [...xs.slice(-4), { id, kind, message }]);
-      window.setTimeout(() => dismiss(id), kind === 'error' ? duration * 2 : duration);
-      return id;
-    },
-    [dismiss, duration],
-  );
-  const api = useMemo<ToastApi>(
-    () => ({
+  const api = useMemo<ToastApi>(() => {
+    const push = (kind: ToastKind, message: string) =>
+      toast.custom(
+        (id) => (
+          <div
+            role={kind === 'error' ? 'alert' : 'status'}
+            data-testid={`toast-${kind}`}
+            onClick={() => toast.dismiss(id)}
+            className={`w-96 max-w-[calc(100vw-2rem)] cursor-pointer rounded-md border px-4 py-2.5 text-sm shadow-lg ${TONES[kind]}`}
+          >
+            {message}
+          </div>
+        ),
+        { id: nextId++, duration: kind === 'error' ? duration * 2 : duration },
+      ) as number;
+    return {
       success: (m) => push('success', m),
       error: (m) => push('error', m),
       info: (m) => push('info', m),
-      dismiss,
-    }),
-    [push, dismiss],
-  );
+      dismiss: (id) => void toast.dismiss(id),
+    };
+  }, [duration]);
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-[60] flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
-        {items.map((t) => (
-          <div
-            key={t.id}
-            role={t.kind === 'error' ? 'alert' : 'status'}
-            data-testid={`toast-${t.kind}`}
-            onClick={() => dismiss(t.id)}
-            className={`pointer-events-auto cursor-pointer rounded-md border px-4 py-2.5 text-sm shadow-lg ${
-              t.kind === 'success'
-                ? 'border-emerald-200 bg-emerald-50 text-emerald-800'
-                : t.kind === 'error'
-                  ? 'border-red-200 bg-red-50 text-red-800'
-                  : 'border-slate-200 bg-white text-slate-800'
-            }`}
-          >
-            {t.message}
-          </div>
-        ))}
-      </div>
+      <Toaster position="bottom-right" visibleToasts={5} containerAriaLabel="Thông báo" />
     </ToastContext.Provider>
   );
 }

@@ -31,17 +31,20 @@ export interface ToolbarButtonProps {
   icon?: ReactNode;
   /** Tooltip; defaults to the label. */
   title?: string;
+  /** Why the user cannot run this command (a missing right …): disables the button and says why (see Button). */
+  disabledReason?: string | null;
   'data-testid'?: string;
 }
 
 /** A toolbar command button that shows its keyboard shortcut. */
-export function ToolbarButton({ label, shortcut, onClick, disabled, variant = 'secondary', icon, title, ...rest }: ToolbarButtonProps) {
+export function ToolbarButton({ label, shortcut, onClick, disabled, variant = 'secondary', icon, title, disabledReason, ...rest }: ToolbarButtonProps) {
   return (
     <Button
       variant={variant}
       shortcut={shortcut}
       onClick={onClick}
       disabled={disabled}
+      disabledReason={disabledReason}
       title={title ?? (shortcut ? `${label} (${shortcut})` : label)}
       data-testid={rest['data-testid']}
     >

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatestRef } from './use-latest-ref';
 
 export type HotkeyMap = Partial<Record<string, (e: KeyboardEvent) => void>>;
 
@@ -49,8 +50,7 @@ export interface HotkeyOptions {
  * `options.whenModalOpen` is set.
  */
 export function useHotkeys(map: HotkeyMap, enabled = true, options?: HotkeyOptions): void {
-  const ref = useRef(map);
-  ref.current = map;
+  const ref = useLatestRef(map);
   const whenModalOpen = options?.whenModalOpen ?? false;
   useEffect(() => {
     if (!enabled) return;
@@ -65,5 +65,5 @@ export function useHotkeys(map: HotkeyMap, enabled = true, options?: HotkeyOptio
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [enabled, whenModalOpen]);
+  }, [enabled, whenModalOpen, ref]);
 }

@@ -12,8 +12,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/sql';
 
-export type Scalar = string | number | boolean | null;
-export type PgType = 'int4' | 'int2' | 'int8' | 'text' | 'varchar' | 'bool' | 'date' | 'timestamptz';
+type Scalar = string | number | boolean | null;
+type PgType = 'int4' | 'int2' | 'int8' | 'text' | 'varchar' | 'bool' | 'date' | 'timestamptz';
 
 export interface BulkColumn {
   name: string;
@@ -27,7 +27,7 @@ export interface Query {
   params: string[];
 }
 
-export type Row = Record<string, unknown>;
+type Row = Record<string, unknown>;
 
 /** Runs a query; implemented over drizzle's `db.execute` or over a postgres.js connection. */
 export interface Runner {
@@ -47,7 +47,7 @@ function quoteElement(value: Scalar): string {
 }
 
 /** `{1,2,NULL}`, `{"a","b \"c\""}`: the text form of a one-dimensional array. */
-export function arrayLiteral(values: readonly Scalar[]): string {
+function arrayLiteral(values: readonly Scalar[]): string {
   let out = '{';
   for (let i = 0; i < values.length; i++) {
     if (i > 0) out += ',';
@@ -79,7 +79,7 @@ export function unnestInsert(table: string, columns: readonly BulkColumn[], suff
 }
 
 /** The drizzle SQL object of a Query (params bound, never interpolated). */
-export function toDrizzleSql(query: Query): SQL {
+function toDrizzleSql(query: Query): SQL {
   const chunks: SQL[] = [];
   const re = /\$(\d+)/g;
   let last = 0;

@@ -4,6 +4,7 @@
  * Does nothing when the database already has a company. Prints what it wrote and the demo logins.
  */
 import { parseArgs } from 'node:util';
+import { serverEnv } from '@/config/env';
 import { openDatabase } from '@/db/client';
 import { DEMO_CUSTOMER_COUNT, DEMO_USERS, seedDemo } from './demo';
 
@@ -20,7 +21,7 @@ if (!Number.isSafeInteger(customers) || customers < 0) {
 }
 
 const started = performance.now();
-const database = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+const database = await openDatabase({ url: serverEnv().DATABASE_URL });
 const opened = performance.now();
 try {
   const result = await seedDemo(database.db, { customers, withUsers: !values['no-users'] });

@@ -22,7 +22,7 @@ export function closedPeriods(today: string, count: number): string[] {
 }
 
 /** `search_text` of a customer: code, name, address and phone, lower-cased and without diacritics. */
-export function customerSearchText(code: string, name: string, address: string, phone: string | null): string {
+function customerSearchText(code: string, name: string, address: string, phone: string | null): string {
   return foldVietnamese(`${code} ${name} ${address} ${phone ?? ''}`);
 }
 
@@ -248,7 +248,7 @@ export function buildCustomerDraft(f: VietnameseFaker, ctx: DraftContext): Custo
 const SEASON = [0.92, 0.88, 0.9, 0.97, 1.06, 1.14, 1.18, 1.16, 1.08, 1.0, 0.95, 0.93] as const;
 
 /** m3 of one period: the usual amount, the season and some noise, kept within 5–40. */
-export function periodConsumption(f: VietnameseFaker, base: number, period: string): number {
+function periodConsumption(f: VietnameseFaker, base: number, period: string): number {
   const month = Number(period.slice(5, 7));
   const season = SEASON[month - 1] ?? 1;
   const noise = 0.8 + f.random() * 0.4;

@@ -5,7 +5,6 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { rowsOf } from '@/db/sql';
 import { complaintKinds, installationTeams, meterTypes, serviceTypes } from '@/db/schema/catalogs';
 import { branches, companies, masterMeters, readingBooks, routes, wards } from '@/db/schema/org';
 import { tariffTiers, tariffVersions } from '@/db/schema/tariffs';
@@ -28,11 +27,11 @@ import {
 } from './customers';
 import { VietnameseFaker } from './names';
 
-export const DEMO_COMPANY_NAME = 'Công ty Cổ phần Cấp nước Sông Hồng';
+const DEMO_COMPANY_NAME = 'Công ty Cổ phần Cấp nước Sông Hồng';
 export const DEMO_CUSTOMER_COUNT = 5000;
 /** Book S01 holds 40 % of the demo customers: exactly 2,000 of the default 5,000. */
-export const DEMO_S01_SHARE = 0.4;
-export const DEMO_READING_PERIODS = 12;
+const DEMO_S01_SHARE = 0.4;
+const DEMO_READING_PERIODS = 12;
 
 export interface DemoUser {
   login: string;
@@ -163,7 +162,7 @@ const MASTER_METERS = [
   { code: 'DHT03', name: 'Đồng hồ tổng Láng Hạ – Ô Chợ Dừa (DN250)', ward: 'DD-LH', installedOn: '2016-09-05' },
 ] as const;
 
-export const DEMO_METER_TYPES = [
+const DEMO_METER_TYPES = [
   { code: 'ACT15', name: 'Actaris DN15', manufacturer: 'Actaris', diameterMm: 15, maxIndex: 99_999, serialPrefix: 'AC' },
   { code: 'ASA15', name: 'Asahi DN15', manufacturer: 'Asahi', diameterMm: 15, maxIndex: 99_999, serialPrefix: 'AS' },
   { code: 'ZEN20', name: 'Zenner DN20', manufacturer: 'Zenner', diameterMm: 20, maxIndex: 99_999, serialPrefix: 'ZN' },
@@ -514,18 +513,4 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
     } satisfies SeedDemoResult;
   });
   return { ...(result ?? empty), ms: performance.now() - started };
-}
-
-/** Counts of what a database holds, for printing after a seed. */
-export async function describeDatabase(db: DbOrTx): Promise<Record<string, number>> {
-  const rows = rowsOf<Record<string, string | number>>(
-    await db.execute(sql`select
-      (select count(*) from customers) as customers,
-      (select count(*) from meters where is_active) as active_meters,
-      (select count(*) from contracts where is_current) as current_contracts,
-      (select count(*) from readings) as readings,
-      (select count(*) from reading_books) as books,
-      (select count(*) from users) as users`),
-  );
-  return Object.fromEntries(Object.entries(rows[0] ?? {}).map(([k, v]) => [k, Number(v)]));
 }

@@ -24,7 +24,7 @@ import {
 import { DEMO_WARD_STREETS, loadCatalogRefs, seedDemo, wardRef } from './demo';
 import { COMMON_STREETS, VietnameseFaker, mixSeed } from './names';
 
-export const CUSTOMERS_PER_BOOK = 2000;
+const CUSTOMERS_PER_BOOK = 2000;
 const BOOKS_PER_ROUTE = 10;
 const ROUTES_PER_BRANCH = 5;
 const BOOK_PREFIX = 'GS';
@@ -76,7 +76,7 @@ export interface GenerateResult {
 }
 
 /** Progress on one stderr line, rewritten in place on a terminal. */
-export function stderrProgress(p: GenerateProgress): void {
+function stderrProgress(p: GenerateProgress): void {
   const line =
     `  ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} khách hàng ` +
     `(${p.percent.toFixed(1)} %), ${Math.round(p.customersPerSecond).toLocaleString('en-US')} KH/s, ` +

@@ -6,7 +6,7 @@
 import { foldVietnamese } from '@/domain/text/normalize';
 
 /** mulberry32: a tiny, fast 32-bit PRNG; good enough for test data, not for anything secret. */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -59,7 +59,7 @@ export interface Rights {
   export: boolean;
 }
 
-export const NO_RIGHTS: Rights = { access: false, add: false, edit: false, delete: false, print: false, export: false };
+const NO_RIGHTS: Rights = { access: false, add: false, edit: false, delete: false, print: false, export: false };
 export const ALL_RIGHTS: Rights = { access: true, add: true, edit: true, delete: true, print: true, export: true };
 
 /** Every right other than access needs access: granting any right grants access, revoking access revokes all. */

@@ -4,7 +4,7 @@
  */
 import type { BillLine, BillResult, BillWarning } from '../tariff/types';
 
-export type InvoiceKind = 'regular' | 'backbill';
+type InvoiceKind = 'regular' | 'backbill';
 
 export interface InvoiceLineDraft {
   /** tier | subscription | vat | environment_fee | drainage | drainage_vat | backbill_amount */

@@ -5,7 +5,7 @@
 import { TariffError } from '../tariff/errors';
 import type { ConsumptionSplit, TariffVersion, WastewaterMode } from '../tariff/types';
 import { backbillInvoice, type BackbillItem } from './backbill';
-import { BillMemo, preferentialCodeFor, type CustomerBillFacts } from './bill-request';
+import { type BillMemo, preferentialCodeFor, type CustomerBillFacts } from './bill-request';
 import { regularInvoice, type InvoiceDraft } from './invoice-draft';
 import { decideBilling, type SkipReason } from './skip-reasons';
 
@@ -51,7 +51,7 @@ export interface ChunkResult {
   skips: { customerId: number; reason: SkipReason }[];
 }
 
-export function billFacts(c: ChunkCustomer, catalog: TariffCatalog): CustomerBillFacts | null {
+function billFacts(c: ChunkCustomer, catalog: TariffCatalog): CustomerBillFacts | null {
   const code = c.serviceTypeId === null ? undefined : catalog.codeOfServiceType.get(c.serviceTypeId);
   if (!code) return null;
   let splits: ConsumptionSplit[] | null = null;

@@ -1,6 +1,6 @@
 /** Customer codes, contract numbers and sequence numbers: the numbering rules of SPEC §1. */
 
-export const CUSTOMER_CODE_DIGITS = 7;
+const CUSTOMER_CODE_DIGITS = 7;
 
 /** `KH` + 7 digits from the company's one sequence: never typed, never edited, never reused. */
 export function formatCustomerCode(prefix: string, n: number): string {
@@ -14,7 +14,7 @@ export function formatContractNumber(customerCode: string, revision: number): st
   return `${customerCode}/${String(revision).padStart(2, '0')}`;
 }
 
-export const SEQUENCE_STEP = 10;
+const SEQUENCE_STEP = 10;
 
 /** The next sequence number at the end of a book: the next multiple of ten above the largest. */
 export function nextSequenceAtEnd(maxSequence: number | null): number {

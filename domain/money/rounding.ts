@@ -34,7 +34,7 @@ function toBigInt(value: IntegerLike, what: string): bigint {
 }
 
 /** Converts back to `number`, refusing anything that would lose precision. */
-export function toSafeNumber(value: bigint): number {
+function toSafeNumber(value: bigint): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) {
     throw new RangeError(`Số tiền ${value.toString()} vượt quá giới hạn số nguyên an toàn`);

@@ -48,8 +48,8 @@ export const ANOMALY_LABELS: Readonly<Record<AnomalyKind, string>> = {
   rollover: 'Đồng hồ quay vòng (vượt chỉ số tối đa)',
 };
 
-export const DEFAULT_HIGH_FACTOR = 1.51;
-export const DEFAULT_LOW_FACTOR = 0.51;
+const DEFAULT_HIGH_FACTOR = 1.51;
+const DEFAULT_LOW_FACTOR = 0.51;
 const HISTORY_WINDOW = 3;
 
 function assertIndex(value: number, what: string): void {

@@ -11,7 +11,7 @@ const PERIOD_RE = /^(\d{4})-(\d{2})$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-export interface PeriodParts {
+interface PeriodParts {
   year: number;
   month: number; // 1–12
 }
@@ -29,7 +29,7 @@ export function isValidPeriod(value: string): boolean {
   return Number(m[1]) >= 1 && month >= 1 && month <= 12;
 }
 
-export function parsePeriod(period: string): PeriodParts {
+function parsePeriod(period: string): PeriodParts {
   if (!isValidPeriod(period)) {
     throw new ReadingError('INVALID_PERIOD', `Kỳ "${period}" không hợp lệ (định dạng YYYY-MM)`);
   }
@@ -63,7 +63,7 @@ export function comparePeriods(a: string, b: string): -1 | 0 | 1 {
   return d < 0 ? -1 : d > 0 ? 1 : 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -93,7 +93,7 @@ export function dayNumber(date: string): number {
   return Math.round(utc.getTime() / MS_PER_DAY);
 }
 
-export function dateFromDayNumber(n: number): string {
+function dateFromDayNumber(n: number): string {
   const d = new Date(n * MS_PER_DAY);
   return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }

@@ -32,7 +32,7 @@ export function tierLabel(tier: EffectiveTier, onlyTier: boolean): string {
   return `Bậc ${tier.tier} (${range})`;
 }
 
-export const PRORATION_METHOD_LABELS: Readonly<Record<ProrationMethod, string>> = {
+const PRORATION_METHOD_LABELS: Readonly<Record<ProrationMethod, string>> = {
   split_days: 'chia lượng tiêu thụ và định mức theo số ngày áp dụng mỗi bảng giá',
   weighted_days: 'tính toàn bộ lượng tiêu thụ theo từng bảng giá rồi phân bổ theo số ngày',
   reading_date: 'áp dụng bảng giá có hiệu lực tại ngày ghi chỉ số',

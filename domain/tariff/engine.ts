@@ -30,7 +30,6 @@ import { validateBillInput } from './validate';
 import { segmentsInPeriod, sortedVersions, versionInForce, type VersionSegment } from './versions';
 
 export { TariffError } from './errors';
-export type { TariffErrorCode } from './errors';
 
 interface Plan {
   code: string;

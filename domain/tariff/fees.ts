@@ -24,7 +24,7 @@ export interface FeeContext {
   isRuralCommune: boolean;
 }
 
-export function isDomestic(version: TariffVersion): boolean {
+function isDomestic(version: TariffVersion): boolean {
   return version.domestic ?? version.basis !== 'flat';
 }
 
@@ -33,7 +33,7 @@ export function isDomestic(version: TariffVersion): boolean {
  * domestic use → none (Decree 53/2020); 'custom' → the customer's rate;
  * otherwise the version's rate.
  */
-export function environmentFeeRate(version: TariffVersion, ctx: FeeContext): number {
+function environmentFeeRate(version: TariffVersion, ctx: FeeContext): number {
   if (ctx.wastewater.mode === 'exempt') return 0;
   if (ctx.isRuralCommune && isDomestic(version)) return 0;
   if (ctx.wastewater.mode === 'custom') return ctx.wastewater.customBp ?? 0;
@@ -41,7 +41,7 @@ export function environmentFeeRate(version: TariffVersion, ctx: FeeContext): num
 }
 
 /** Drainage is a service on the wastewater: an exempt customer (not connected) pays none. */
-export function drainageRate(version: TariffVersion, ctx: FeeContext): number {
+function drainageRate(version: TariffVersion, ctx: FeeContext): number {
   return ctx.wastewater.mode === 'exempt' ? 0 : version.drainageBp;
 }
 

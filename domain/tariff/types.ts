@@ -54,7 +54,7 @@ export interface ConsumptionSplit {
   percent: number;
 }
 
-export interface Preferential {
+interface Preferential {
   serviceTypeCode: string;
   /** Last day the certificate is valid (YYYY-MM-DD). */
   validUntil: string;
@@ -123,7 +123,7 @@ export interface Proration {
 }
 
 /** Stable codes of the engine's warnings: something the bill assumed that a person should check. */
-export type BillWarningCode = 'persons_missing' | 'minimum_applied' | 'preferential_expired' | 'tariff_change';
+type BillWarningCode = 'persons_missing' | 'minimum_applied' | 'preferential_expired' | 'tariff_change';
 
 export interface BillWarning {
   code: BillWarningCode;

@@ -6,8 +6,8 @@
  * anything outside that window is a typing mistake, not a date to store.
  */
 
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PERIOD_RE = /^(\d{4})-(\d{2})$/;
@@ -18,7 +18,7 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInCalendarMonth(year: number, month: number): number {
+function daysInCalendarMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

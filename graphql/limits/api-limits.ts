@@ -32,7 +32,7 @@ const TOO_COMPLEX_MESSAGES: Record<LimitKind, string> = {
 };
 
 /** Codes of the refusals made by the limits; formatLimitError restores them where Apollo re-labels the error. */
-export const LIMIT_CODES = new Set([
+const LIMIT_CODES = new Set([
   'QUERY_TOO_COMPLEX',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',

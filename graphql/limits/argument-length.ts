@@ -13,9 +13,9 @@ import { AppError } from '@/services/errors';
 import { API_LIMITS } from './api-limits';
 
 /** Search boxes: enough for a name, an address or a code, short enough to keep a search cheap. */
-export const SEARCH_MAX_LENGTH = 100;
+const SEARCH_MAX_LENGTH = 100;
 /** Free-text notes and reasons typed by staff. */
-export const NOTE_MAX_LENGTH = 1000;
+const NOTE_MAX_LENGTH = 1000;
 
 /**
  * Fields whose limit differs from API_LIMITS.maxStringLength, by schema coordinate (`Type.field` for input

@@ -63,21 +63,21 @@ function measure(op: OperationDefinitionNode, context: ValidationContext): Shape
   return shape(op.selectionSet, (n) => context.getFragment(n), new Map(), new Set());
 }
 
-export const maxAliasesRule: ValidationRule = (context): ASTVisitor => ({
+const maxAliasesRule: ValidationRule = (context): ASTVisitor => ({
   OperationDefinition(op) {
     const { aliases } = measure(op, context);
     if (aliases > API_LIMITS.maxAliases) context.reportError(tooComplex('aliases', aliases));
   },
 });
 
-export const maxDepthRule: ValidationRule = (context): ASTVisitor => ({
+const maxDepthRule: ValidationRule = (context): ASTVisitor => ({
   OperationDefinition(op) {
     const { depth } = measure(op, context);
     if (depth > API_LIMITS.maxDepth) context.reportError(tooComplex('depth', depth));
   },
 });
 
-export const maxDirectivesRule: ValidationRule = (context): ASTVisitor => {
+const maxDirectivesRule: ValidationRule = (context): ASTVisitor => {
   let directives = 0;
   return {
     Directive() {
@@ -91,7 +91,7 @@ export const maxDirectivesRule: ValidationRule = (context): ASTVisitor => {
   };
 };
 
-export const maxCostRule: ValidationRule = (context): ASTVisitor => ({
+const maxCostRule: ValidationRule = (context): ASTVisitor => ({
   OperationDefinition(op) {
     const cost = operationCost(context.getSchema(), op, (n) => context.getFragment(n));
     if (cost > API_LIMITS.maxCost) context.reportError(tooComplex('cost', cost));

@@ -12,7 +12,7 @@ export interface ListLimitSpec {
 }
 
 /** The zod check of a `limit` argument: a limit over the maximum is refused with VALIDATION_FAILED, never cut silently. */
-export function limitSchema(spec: ListLimitSpec) {
+function limitSchema(spec: ListLimitSpec) {
   const message = `Số dòng mỗi lần phải từ 1 đến ${spec.max}.`;
   return z.number().int(message).min(1, message).max(spec.max, message).nullish();
 }

@@ -17,7 +17,7 @@ import {
 import type { ListLimitSpec } from './list-limit';
 
 /** Assumed size of a list without a `limit` argument (a customer's meters, contracts, a user's books...). */
-export const UNLIMITED_LIST_SIZE = 10;
+const UNLIMITED_LIST_SIZE = 10;
 
 /**
  * The cost of an operation: every field returning an object costs 1, scalars are free, and a field's

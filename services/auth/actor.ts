@@ -100,10 +100,6 @@ export function hasRight(actor: Actor, group: PermissionGroup, object: string, r
   return false;
 }
 
-export function holdsBook(actor: Actor, bookId: number): boolean {
-  return actor.books === null || actor.books.has(bookId);
-}
-
 /**
  * A document right on a book: the user holds the book and has the right on the book's branch.
  * The one check every book-scoped read and write goes through.

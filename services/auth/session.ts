@@ -37,7 +37,7 @@ export function signRenewal(secret: string, uid: number, credentialVersion: numb
 }
 
 /** The credential version a renewal proves for this user, or null for anything forged, foreign or stale. */
-export function renewedVersion(secret: string, uid: number, renewal: unknown, now = Date.now()): number | null {
+function renewedVersion(secret: string, uid: number, renewal: unknown, now = Date.now()): number | null {
   if (typeof renewal !== 'string') return null;
   const match = /^(\d+)\.(\d+)\.(\d+)\.([A-Za-z0-9_-]+)$/.exec(renewal);
   if (!match) return null;

@@ -21,7 +21,7 @@ import { writeChunk, type ChunkWrite } from './invoice-writer';
 import { storableErrorMessage } from '@/services/error-summary';
 import { pgErrorCode } from '@/services/errors';
 
-export const DEFAULT_CHUNK_SIZE = 10_000;
+const DEFAULT_CHUNK_SIZE = 10_000;
 /** Attempts of a chunk that collided with another run writing the same customers. */
 const MAX_ATTEMPTS = 5;
 

@@ -147,10 +147,6 @@ export async function summariseSkipsOfRuns(db: DbOrTx, runIds: readonly number[]
   return out;
 }
 
-export async function summariseSkips(db: DbOrTx, runId: number): Promise<SkipSummary[]> {
-  return (await summariseSkipsOfRuns(db, [runId])).get(runId) ?? [];
-}
-
 export interface SkippedCustomer {
   customerId: number;
   customerCode: string;

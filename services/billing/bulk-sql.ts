@@ -58,7 +58,7 @@ export function drizzleRunner(db: DbOrTx): Runner {
 }
 
 /** The postgres.js pieces the executor needs for its session advisory lock. */
-export interface PgSession {
+interface PgSession {
   unsafe(query: string, params?: unknown[]): PromiseLike<readonly Row[]>;
 }
 

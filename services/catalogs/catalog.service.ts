@@ -14,7 +14,7 @@ import { CATALOGS, NON_BLOCKING_REFERENCES, USAGE_LABELS, writableColumns, type 
 /** A catalog row as the services return it: `id`, `createdAt` and the registry's columns by name. */
 export type CatalogRow = { id: number; createdAt: Date | string } & Record<string, unknown>;
 
-export interface CatalogOrder {
+interface CatalogOrder {
   column: string;
   desc?: boolean | null | undefined;
 }
@@ -87,7 +87,7 @@ function heldBooksArray(actor: Actor): string {
  * Rows of a catalog the actor may see: everything for admins and company-wide catalogs; for reading books,
  * routes and branches only those holding one of the actor's books (SPEC §11).
  */
-export function visibilityCondition(def: CatalogDef, actor: Actor): SQL | undefined {
+function visibilityCondition(def: CatalogDef, actor: Actor): SQL | undefined {
   if (def.visibility === 'company' || actor.isAdmin || actor.books === null) return undefined;
   const held = sql`${heldBooksArray(actor)}::int[]`;
   const id = idColumn(def);
@@ -163,14 +163,6 @@ export async function listCatalog(db: DbOrTx, actor: Actor, name: CatalogName, i
       : db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(def.table).where(where),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
-}
-
-/** One row the actor may see, or NOT_FOUND. */
-export async function getCatalogRow(db: DbOrTx, actor: Actor, name: CatalogName, id: number): Promise<CatalogRow> {
-  const def = CATALOGS[name];
-  const row = await findVisibleRow(db, def, actor, id);
-  if (!row) throw notFound(def.entity);
-  return row;
 }
 
 async function findRow(db: DbOrTx, def: CatalogDef, id: number, extra?: SQL): Promise<CatalogRow | undefined> {
@@ -336,7 +328,7 @@ function usagesOf(def: CatalogDef): Usage[] {
 }
 
 /** How many rows of each referencing table use a catalog row, in one statement; only the non-zero ones. */
-export async function findUsages(db: DbOrTx, name: CatalogName, id: number): Promise<{ label: string; count: number }[]> {
+async function findUsages(db: DbOrTx, name: CatalogName, id: number): Promise<{ label: string; count: number }[]> {
   const usages = usagesOf(CATALOGS[name]);
   if (usages.length === 0) return [];
   const parts = usages.map(
@@ -438,4 +430,3 @@ export async function catalogToSheet(
 }
 
 /** Alias of `catalogToSheet` under the use-case name. */
-export const exportCatalog = catalogToSheet;

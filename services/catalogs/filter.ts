@@ -3,7 +3,7 @@ import { isCalendarDate } from '@/domain/time/calendar';
 import { AppError } from '@/services/errors';
 
 export const FILTER_OPS = ['eq', 'ne', 'contains', 'startsWith', 'lt', 'lte', 'gt', 'gte', 'between'] as const;
-export type FilterOp = (typeof FILTER_OPS)[number];
+type FilterOp = (typeof FILTER_OPS)[number];
 
 export const COLUMN_KINDS = ['string', 'int', 'date', 'ref'] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
@@ -44,7 +44,7 @@ export function foldText(value: string): string {
 }
 
 /** The SQL counterpart of `foldText`: accents removed by `translate`, then ASCII lower-cased. */
-export function foldSql(expr: SQLWrapper): SQL {
+function foldSql(expr: SQLWrapper): SQL {
   return sql`lower(translate(coalesce(${expr}::text, ''), ${VIET_FROM}, ${VIET_TO}))`;
 }
 

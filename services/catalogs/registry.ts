@@ -23,12 +23,12 @@ export const CATALOG_NAMES = [
 ] as const;
 export type CatalogName = (typeof CATALOG_NAMES)[number];
 
-export interface CatalogOption {
+interface CatalogOption {
   value: string | number;
   label: string;
 }
 
-export interface CatalogColumnDef {
+interface CatalogColumnDef {
   /** Field name in GraphQL and in service rows (camelCase, as in the Drizzle table). */
   name: string;
   /** Vietnamese column header. */
@@ -53,7 +53,7 @@ export interface CatalogColumnDef {
  * Who sees which rows. Reading books are the unit of permissions (SPEC §11): a non-admin sees only the books
  * they hold, and the routes and branches that contain one of them. Other catalogs are company-wide.
  */
-export type CatalogVisibility = 'company' | 'book' | 'route' | 'branch';
+type CatalogVisibility = 'company' | 'book' | 'route' | 'branch';
 
 export interface CatalogDef {
   name: CatalogName;
@@ -384,10 +384,6 @@ export const CATALOGS: Readonly<Record<CatalogName, CatalogDef>> = {
 
 export function isCatalogName(name: string): name is CatalogName {
   return (CATALOG_NAMES as readonly string[]).includes(name);
-}
-
-export function getCatalog(name: CatalogName): CatalogDef {
-  return CATALOGS[name];
 }
 
 /** Columns an add/edit form writes. */

@@ -69,7 +69,7 @@ function toRow(r: Record<string, unknown>): BookCustomerRow {
  * customers) is to gather from the trigram index; `search_text || ''` keeps the planner from picking the trigram
  * index on its (rough) estimate of a LIKE.
  */
-export function searchCondition(query: string, scope: 'everywhere' | 'few-books' = 'everywhere'): SQL {
+function searchCondition(query: string, scope: 'everywhere' | 'few-books' = 'everywhere'): SQL {
   const folded = `%${foldVietnamese(query).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const raw = query.trim();
   const text = scope === 'everywhere' ? sql`c.search_text` : sql`(c.search_text || '')`;
@@ -78,7 +78,7 @@ export function searchCondition(query: string, scope: 'everywhere' | 'few-books'
 }
 
 /** Up to this many books, a search reads the books' customers rather than the trigram index (see searchCondition). */
-export const FEW_BOOKS = 20;
+const FEW_BOOKS = 20;
 
 export async function listBookCustomers(
   db: DbOrTx,

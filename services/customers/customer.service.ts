@@ -15,7 +15,7 @@ import { diffCustomer, recordHistory } from './history';
 
 export type CustomerRow = typeof customers.$inferSelect;
 
-export function searchTextOf(c: { code: string; name: string; address: string; phone: string | null }): string {
+function searchTextOf(c: { code: string; name: string; address: string; phone: string | null }): string {
   return foldVietnamese([c.code, c.name, c.address, c.phone ?? ''].join(' '));
 }
 

@@ -2,7 +2,7 @@ import type { DbOrTx } from '@/db/client';
 import { customerHistory } from '@/db/schema/customers';
 import type { Actor } from '@/services/auth/actor';
 
-export type HistoryKind = 'created' | 'name' | 'service_type' | 'details' | 'book' | 'sequence' | 'contract' | 'meter' | 'attachment';
+type HistoryKind = 'created' | 'name' | 'service_type' | 'details' | 'book' | 'sequence' | 'contract' | 'meter' | 'attachment';
 
 export interface HistoryEntryInput {
   customerId: number;

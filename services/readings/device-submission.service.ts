@@ -49,7 +49,7 @@ export interface DeviceSubmissionResult {
   replayed: boolean;
 }
 
-export const MAX_DEVICE_BATCH = 5000;
+const MAX_DEVICE_BATCH = 5000;
 
 async function storedResult(db: DbOrTx, deviceId: string, submissionId: string): Promise<DeviceSubmissionResult | null> {
   const [row] = rowsOf<{ result: unknown }>(

@@ -35,7 +35,7 @@ export async function explicitLocks(db: DbOrTx, period: string, bookIds: readonl
 }
 
 /** Books whose later periods already have readings. */
-export async function implicitLocks(db: DbOrTx, period: string, bookIds: readonly number[]): Promise<Set<number>> {
+async function implicitLocks(db: DbOrTx, period: string, bookIds: readonly number[]): Promise<Set<number>> {
   if (bookIds.length === 0) return new Set();
   const rows = rowsOf<{ id: number }>(
     await db.execute(sql`

@@ -106,7 +106,7 @@ export function toReadingRecord(r: Record<string, unknown>): ReadingRecord {
   };
 }
 
-export async function loadAnomalyFactors(db: DbOrTx): Promise<{ highFactorPct: number; lowFactorPct: number }> {
+async function loadAnomalyFactors(db: DbOrTx): Promise<{ highFactorPct: number; lowFactorPct: number }> {
   const [c] = rowsOf<{ high: number; low: number }>(
     await db.execute(sql`select anomaly_high_factor_pct as high, anomaly_low_factor_pct as low from companies order by id limit 1`),
   );

@@ -24,7 +24,7 @@ const SHEET_NAME = 'Chỉ số';
 const CODES_SHEET = 'Mã ghi chỉ số';
 const HEADERS = ['STT', 'Mã KH', 'Tên khách hàng', 'Địa chỉ', 'Số seri đồng hồ', 'Chỉ số cũ', 'Chỉ số mới', 'Mã ghi chỉ số', 'Ghi chú'] as const;
 const HEADER_ROW = 4;
-export const MAX_IMPORT_ROWS = 20_000;
+const MAX_IMPORT_ROWS = 20_000;
 /**
  * What a full file may inflate to: a filled 20,000-row template with long names and addresses is about
  * 575 bytes a row (sheet XML plus shared strings); 1.5 KB a row leaves room for other producers' markup.
@@ -82,7 +82,7 @@ export async function buildReadingTemplate(db: DbOrTx, actor: Actor, bookId: num
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface ImportRowError {
+interface ImportRowError {
   /** Excel row number (1-based, as Excel shows it); 0 for errors about the whole file. */
   row: number;
   customerCode: string | null;

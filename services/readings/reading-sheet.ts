@@ -13,7 +13,7 @@ import { formatDateVi } from '@/domain/tariff/describe';
 import { foldVietnamese } from '@/domain/text/normalize';
 import { startIndexOf, type CustomerInPeriod, type MeterInPeriod, type ReadingContext } from './reading-context';
 
-export type NoticeKind = 'meter_replaced' | 'suspended' | 'preferential' | 'estimate_pending' | 'cut_off';
+type NoticeKind = 'meter_replaced' | 'suspended' | 'preferential' | 'estimate_pending' | 'cut_off';
 
 export interface ReadingNotice {
   kind: NoticeKind;

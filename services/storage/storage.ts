@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { serverEnv } from '@/config/env';
 
 /** Where large files (scans, PDFs) live; local disk now, S3-compatible storage can implement the same. */
 export interface FileStorage {
@@ -8,7 +9,7 @@ export interface FileStorage {
   remove(key: string): Promise<void>;
 }
 
-export class LocalDiskStorage implements FileStorage {
+class LocalDiskStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
@@ -34,6 +35,6 @@ export class LocalDiskStorage implements FileStorage {
 
 let storage: FileStorage | undefined;
 export function getStorage(): FileStorage {
-  storage ??= new LocalDiskStorage(process.env.STORAGE_DIR ?? path.join(process.cwd(), '.data', 'storage'));
+  storage ??= new LocalDiskStorage(serverEnv().STORAGE_DIR ?? path.join(process.cwd(), '.data', 'storage'));
   return storage;
 }

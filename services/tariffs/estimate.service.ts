@@ -9,7 +9,7 @@ import { periodBounds } from '@/domain/reading/period';
 import type { DbOrTx } from '@/db/client';
 import { AppError } from '@/services/errors';
 import { currentPeriodInVietnam } from '@/domain/billing/periods';
-import { estimateBillSchema, type EstimateBillInput } from './tariff-input';
+import { estimateBillSchema, type EstimateBillInput } from '@/schemas/tariff-input';
 import { withDomainErrors } from './tariff-errors';
 import { loadTariffBook } from './tariff-versions';
 

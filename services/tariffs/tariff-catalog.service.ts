@@ -14,10 +14,10 @@ import { validateTariffVersion } from '@/domain/tariff/validate';
 import { hasRight, type Actor } from '@/services/auth/actor';
 import { AppError, forbidden, notFound, pgErrorCode } from '@/services/errors';
 import { withDomainErrors } from './tariff-errors';
-import type { TariffTierInput, TariffVersionInput, TariffVersionUpdateInput } from './tariff-input';
+import type { TariffTierInput, TariffVersionInput, TariffVersionUpdateInput } from '@/schemas/tariff-input';
 import { toTariffVersion } from './tariff-versions';
 
-export type TariffVersionRow = typeof tariffVersions.$inferSelect;
+type TariffVersionRow = typeof tariffVersions.$inferSelect;
 export type TariffTierRow = typeof tariffTiers.$inferSelect;
 
 export interface TariffVersionView extends Omit<TariffVersionRow, 'meterSubscription'> {

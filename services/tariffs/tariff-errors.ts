@@ -3,7 +3,7 @@ import { TariffError } from '@/domain/tariff/errors';
 import { AppError } from '@/services/errors';
 
 /** Domain errors carry a stable code and a Vietnamese message: pass both through unchanged. */
-export function asAppError(error: unknown, field?: string): unknown {
+function asAppError(error: unknown, field?: string): unknown {
   if (error instanceof TariffError || error instanceof ReadingError) {
     return new AppError(error.code, error.message, field ? { field } : {});
   }

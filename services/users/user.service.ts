@@ -9,6 +9,7 @@ import type { Actor } from '@/services/auth/actor';
 import { hashPassword, verifyPassword } from '@/services/auth/password';
 import { isPasswordLocked, recordWrongPassword, SIGN_IN_LIMITS } from '@/services/auth/sign-in.service';
 import { AppError, forbidden, notFound, pgErrorCode } from '@/services/errors';
+import { EMAIL_RE, LOGIN_RE, MIN_PASSWORD_LENGTH, PHONE_RE } from '@/schemas/user-input';
 
 /** A user as it leaves the server: never the password hash. */
 export interface UserRecord {
@@ -25,11 +26,8 @@ export interface UserRecord {
   routeIds: number[];
 }
 
-export const LOGIN_RE = /^[a-z0-9]{1,16}$/;
-export const MIN_PASSWORD_LENGTH = 8;
+// The account rules the admin and profile forms check too (one copy: schemas/user-input.ts).
 const MAX_PASSWORD_LENGTH = 256;
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_RE = /^[0-9+() .-]{1,20}$/;
 
 /** `{1,2,3}`: a Postgres array literal, sent as one parameter. */
 const intArrayLiteral = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
@@ -107,7 +105,7 @@ function cleanPhone(phone: string | null | undefined): string | null {
 }
 
 /** A new password: long enough, and typed the same twice. */
-export function checkNewPassword(password: string, confirmPassword: string, field = 'password'): void {
+function checkNewPassword(password: string, confirmPassword: string, field = 'password'): void {
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new AppError('PASSWORD_TOO_SHORT', `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, { field });
   if (password.length > MAX_PASSWORD_LENGTH)

@@ -5,7 +5,7 @@ import { createTestDatabase } from './db';
  * Counts the SQL statements Drizzle sends, so a test can assert that a screen's operation costs a fixed
  * number of round trips whatever the number of rows (an N+1 query makes the count grow and fails).
  */
-export class StatementCounter {
+class StatementCounter {
   private active = false;
   readonly statements: string[] = [];
   /** The bound parameters of each statement (to EXPLAIN it as sent). */

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { GraphQLScalarType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '@/db/sql';
 import { schema } from '@/graphql/schema';
@@ -85,7 +86,7 @@ describe('Date and Period scalars', () => {
   });
 
   it('DateTime refuses garbage, impossible instants and instants without an offset', () => {
-    const scalar = schema.getType('DateTime') as import('graphql').GraphQLScalarType;
+    const scalar = schema.getType('DateTime') as GraphQLScalarType;
     for (const bad of ['garbage', '2026-02-30T10:00:00Z', '2026-03-01T25:00:00Z', '2026-03-01T10:00:00', '0000-01-01T00:00:00Z', 42]) {
       expect(() => scalar.parseValue(bad), String(bad)).toThrow(expect.objectContaining({ extensions: { code: 'INVALID_DATETIME' } }));
     }

@@ -1,25 +1,20 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import { useMutation, useQuery, type SSRData } from 'urql';
 import { Button } from '@/components/ui/button';
 import { enterMovesFocus, TextField } from '@/components/ui/form-field';
-import { gqlFetch, GraphQLRequestError } from '@/components/ui/graphql-client';
 import { ToastProvider, useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
+import { ChangePasswordMutation, MeQuery, ProfileFieldsFragment, UpdateProfileMutation, type Me } from '@/components/admin/admin.documents';
+import { MIN_PASSWORD_LENGTH, passwordChangeSchema, profileFormSchema } from '@/schemas/user-input';
+import { apiError } from '@/lib/graphql/errors';
+import { readFragment } from '@/lib/graphql/graphql';
+import { useHydrate } from '@/lib/graphql/provider';
 
-export interface Me {
-  id: number;
-  login: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  isAdmin: boolean;
-}
-
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_RE = /^[0-9+() .-]{1,20}$/;
-const MIN_PASSWORD_LENGTH = 8;
 
 /** The server's codes for the password change, in the words shown to the user, and the field they belong to. */
 const PASSWORD_ERRORS: Record<string, { field: PasswordField; message: string }> = {
@@ -28,15 +23,38 @@ const PASSWORD_ERRORS: Record<string, { field: PasswordField; message: string }>
   PASSWORD_TOO_SHORT: { field: 'newPassword', message: `Mật khẩu mới phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` },
 };
 
-type ProfileField = 'fullName' | 'email' | 'phone';
 type PasswordField = 'currentPassword' | 'newPassword' | 'confirmPassword';
 
-export function ProfileForms({ me }: { me: Me }) {
+export interface ProfileFormsProps {
+  /** The signed-in user's record, executed by the Server Component through MeQuery (see useHydrate). */
+  initialData?: SSRData;
+}
+
+export function ProfileForms(props: ProfileFormsProps) {
   return (
     <ToastProvider>
-      <ProfileFormsInner me={me} />
+      <ProfileScreen {...props} />
     </ToastProvider>
   );
+}
+
+/** Waits for the account from the cache (the server render puts it there first) before showing the forms. */
+function ProfileScreen({ initialData }: ProfileFormsProps) {
+  const requestPolicy = useHydrate(initialData);
+  const [result] = useQuery({ query: MeQuery, requestPolicy });
+  if (!result.data) {
+    return (
+      <div className="p-6">
+        <h1 className="text-lg font-bold">Thông tin cá nhân</h1>
+        {result.error && (
+          <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            Không tải được thông tin tài khoản: {apiError(result.error).message}
+          </p>
+        )}
+      </div>
+    );
+  }
+  return <ProfileFormsInner me={readFragment(ProfileFieldsFragment, result.data.me)} />;
 }
 
 function ProfileFormsInner({ me }: { me: Me }) {
@@ -44,89 +62,60 @@ function ProfileFormsInner({ me }: { me: Me }) {
   const toast = useToast();
   const passwordForm = useRef<HTMLFormElement>(null);
 
-  // ---- own details
-  const [profile, setProfile] = useState({ fullName: me.fullName, email: me.email ?? '', phone: me.phone ?? '' });
-  const [savedProfile, setSavedProfile] = useState(profile);
-  const [pErrors, setPErrors] = useState<Partial<Record<ProfileField, string>>>({});
-  const [pError, setPError] = useState<string | null>(null);
-  const [pBusy, setPBusy] = useState(false);
-  const profileDirty = JSON.stringify(profile) !== JSON.stringify(savedProfile);
+  // ---- own details: checked by the rules the user service applies (schemas/user-input.ts)
+  // The fields also carry their values as `defaultValue`, so the server-rendered form is filled before hydration.
+  const profile = useForm({
+    resolver: zodResolver(profileFormSchema),
+    defaultValues: { fullName: me.fullName, email: me.email ?? '', phone: me.phone ?? '' },
+  });
+  const [profileSave, executeUpdateProfile] = useMutation(UpdateProfileMutation);
+  const pBusy = profileSave.fetching;
+  const pErrors = profile.formState.errors;
+  const profileDirty = profile.formState.isDirty;
 
-  async function saveProfile(e?: FormEvent) {
-    e?.preventDefault();
+  const saveProfile = profile.handleSubmit(async (v) => {
     if (pBusy) return;
-    const errs: Partial<Record<ProfileField, string>> = {};
-    const fullName = profile.fullName.trim().replace(/\s+/g, ' ');
-    if (!fullName) errs.fullName = 'Họ tên là bắt buộc.';
-    else if (fullName.length > 100) errs.fullName = 'Họ tên dài tối đa 100 ký tự.';
-    if (profile.email.trim() && !EMAIL_RE.test(profile.email.trim())) errs.email = 'Địa chỉ email không hợp lệ.';
-    if (profile.phone.trim() && !PHONE_RE.test(profile.phone.trim()))
-      errs.phone = 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . - (tối đa 20 ký tự).';
-    setPErrors(errs);
-    setPError(null);
-    if (Object.keys(errs).length > 0) return;
-    setPBusy(true);
-    try {
-      const data = await gqlFetch<{ updateProfile: { fullName: string; email: string | null; phone: string | null } }>(
-        `mutation UpdateProfile($input: ProfileInput!) { updateProfile(input: $input) { fullName email phone } }`,
-        { input: { fullName, email: profile.email.trim() || null, phone: profile.phone.trim() || null } },
-      );
-      const next = { fullName: data.updateProfile.fullName, email: data.updateProfile.email ?? '', phone: data.updateProfile.phone ?? '' };
-      setProfile(next);
-      setSavedProfile(next);
-      toast.success('Đã lưu thông tin cá nhân.');
-      // The menu shows the name: render the layout again.
-      router.refresh();
-    } catch (err) {
-      const field = err instanceof GraphQLRequestError ? err.field : undefined;
-      if (field === 'fullName' || field === 'email' || field === 'phone') setPErrors({ [field]: (err as Error).message });
-      else setPError(err instanceof Error ? err.message : 'Không lưu được, vui lòng thử lại.');
-    } finally {
-      setPBusy(false);
-    }
-  }
-
-  // ---- password
-  const emptyPw = { currentPassword: '', newPassword: '', confirmPassword: '' };
-  const [pw, setPw] = useState(emptyPw);
-  const [wErrors, setWErrors] = useState<Partial<Record<PasswordField, string>>>({});
-  const [wError, setWError] = useState<string | null>(null);
-  const [wBusy, setWBusy] = useState(false);
-  const [wDone, setWDone] = useState(false);
-
-  async function changePassword(e?: FormEvent) {
-    e?.preventDefault();
-    if (wBusy) return;
-    const errs: Partial<Record<PasswordField, string>> = {};
-    if (!pw.currentPassword) errs.currentPassword = 'Hãy nhập mật khẩu hiện tại.';
-    if (!pw.newPassword) errs.newPassword = 'Hãy nhập mật khẩu mới.';
-    else if (pw.newPassword.length < MIN_PASSWORD_LENGTH) errs.newPassword = PASSWORD_ERRORS.PASSWORD_TOO_SHORT!.message;
-    if (!pw.confirmPassword) errs.confirmPassword = 'Hãy nhập lại mật khẩu mới.';
-    else if (pw.newPassword && pw.newPassword !== pw.confirmPassword) errs.confirmPassword = PASSWORD_ERRORS.PASSWORD_MISMATCH!.message;
-    setWErrors(errs);
-    setWError(null);
-    setWDone(false);
-    const first = (['currentPassword', 'newPassword', 'confirmPassword'] as const).find((k) => errs[k]);
-    if (first) {
-      document.querySelector<HTMLElement>(`[data-testid="field-${first}"]`)?.focus();
+    const r = await executeUpdateProfile({ input: { fullName: v.fullName.replace(/\s+/g, ' '), email: v.email || null, phone: v.phone || null } });
+    if (r.error || !r.data) {
+      const e = apiError(r.error, 'Không lưu được, vui lòng thử lại.');
+      if (e.field === 'fullName' || e.field === 'email' || e.field === 'phone') profile.setError(e.field, { message: e.message }, { shouldFocus: true });
+      else profile.setError('root.server', { message: e.message });
       return;
     }
-    setWBusy(true);
-    try {
-      await gqlFetch(`mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }`, { input: pw });
-      setPw(emptyPw);
-      setWDone(true);
-      toast.success('Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã bị đăng xuất.');
-    } catch (err) {
-      const known = err instanceof GraphQLRequestError ? PASSWORD_ERRORS[err.code] : undefined;
-      if (known) {
-        setWErrors({ [known.field]: known.message });
-        document.querySelector<HTMLElement>(`[data-testid="field-${known.field}"]`)?.focus();
-      } else setWError(err instanceof Error ? err.message : 'Không đổi được mật khẩu, vui lòng thử lại.');
-    } finally {
-      setWBusy(false);
+    const saved = readFragment(ProfileFieldsFragment, r.data.updateProfile);
+    // What the server stored becomes the form's new starting point (Hoàn tác returns to it).
+    profile.reset({ fullName: saved.fullName, email: saved.email ?? '', phone: saved.phone ?? '' });
+    toast.success('Đã lưu thông tin cá nhân.');
+    // The menu shows the name: render the layout again.
+    router.refresh();
+  });
+
+  // ---- password
+  const password = useForm({
+    resolver: zodResolver(passwordChangeSchema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const [passwordChange, executeChangePassword] = useMutation(ChangePasswordMutation);
+  const wBusy = passwordChange.fetching;
+  const wErrors = password.formState.errors;
+  // "Đã đổi" shows after a successful change until the user types again.
+  const wDone = passwordChange.data?.changePassword === true && !password.formState.isDirty;
+
+  const changePassword = password.handleSubmit(async (v) => {
+    if (wBusy) return;
+    // The response renews this tab's session cookie (the credential version changed), so it stays signed in
+    // while every other session of the account is signed out.
+    const r = await executeChangePassword({ input: v });
+    if (r.error) {
+      const e = apiError(r.error, 'Không đổi được mật khẩu, vui lòng thử lại.');
+      const known = PASSWORD_ERRORS[e.code];
+      if (known) password.setError(known.field, { message: known.message }, { shouldFocus: true });
+      else password.setError('root.server', { message: e.message });
+      return;
     }
-  }
+    password.reset();
+    toast.success('Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã bị đăng xuất.');
+  });
 
   useHotkeys({
     'Alt+S': () => {
@@ -134,16 +123,8 @@ function ProfileFormsInner({ me }: { me: Me }) {
       else void saveProfile();
     },
   });
-
-  const setP = (k: ProfileField, v: string) => {
-    setProfile((s) => ({ ...s, [k]: v }));
-    if (pErrors[k]) setPErrors((s) => ({ ...s, [k]: undefined }));
-  };
-  const setW = (k: PasswordField, v: string) => {
-    setPw((s) => ({ ...s, [k]: v }));
-    setWDone(false);
-    if (wErrors[k]) setWErrors((s) => ({ ...s, [k]: undefined }));
-  };
+  const pError = pErrors.root?.server?.message ?? null;
+  const wError = wErrors.root?.server?.message ?? null;
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 p-6" data-testid="profile-screen">
@@ -159,49 +140,42 @@ function ProfileFormsInner({ me }: { me: Me }) {
         <h2 id="profile-title" className="text-base font-semibold text-slate-900">
           Họ tên và liên hệ
         </h2>
-        <form noValidate onSubmit={saveProfile} onKeyDown={enterMovesFocus} className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="profile-form">
+        <form noValidate onSubmit={(e) => void saveProfile(e)} onKeyDown={enterMovesFocus} className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="profile-form">
           {pError && (
             <p role="alert" data-testid="profile-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2">
               {pError}
             </p>
           )}
           <TextField
-            name="fullName"
             label="Họ tên"
             required
             maxLength={100}
             autoComplete="name"
-            value={profile.fullName}
-            error={pErrors.fullName}
-            onChange={(e) => setP('fullName', e.target.value)}
+            error={pErrors.fullName?.message}
+            defaultValue={me.fullName}
+            {...profile.register('fullName')}
             className="sm:col-span-2"
           />
           <TextField
-            name="email"
             label="Email"
             type="email"
             autoComplete="email"
-            value={profile.email}
-            error={pErrors.email}
-            onChange={(e) => setP('email', e.target.value)}
+            error={pErrors.email?.message}
+            defaultValue={me.email ?? ''}
+            {...profile.register('email')}
           />
           <TextField
-            name="phone"
             label="Điện thoại"
             type="tel"
             autoComplete="tel"
-            value={profile.phone}
-            error={pErrors.phone}
-            onChange={(e) => setP('phone', e.target.value)}
+            error={pErrors.phone?.message}
+            defaultValue={me.phone ?? ''}
+            {...profile.register('phone')}
           />
           <div className="flex items-center justify-end gap-2 sm:col-span-2">
             {profileDirty && <span className="text-sm text-amber-700">Có thay đổi chưa lưu</span>}
             <Button
-              onClick={() => {
-                setProfile(savedProfile);
-                setPErrors({});
-                setPError(null);
-              }}
+              onClick={() => profile.reset()}
               disabled={!profileDirty || pBusy}
               data-testid="profile-reset"
             >
@@ -221,7 +195,7 @@ function ProfileFormsInner({ me }: { me: Me }) {
         <form
           ref={passwordForm}
           noValidate
-          onSubmit={changePassword}
+          onSubmit={(e) => void changePassword(e)}
           onKeyDown={enterMovesFocus}
           className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2"
           data-testid="password-form"
@@ -237,36 +211,30 @@ function ProfileFormsInner({ me }: { me: Me }) {
             </p>
           )}
           <TextField
-            name="currentPassword"
             label="Mật khẩu hiện tại"
             type="password"
             required
             autoComplete="current-password"
-            value={pw.currentPassword}
-            error={wErrors.currentPassword}
-            onChange={(e) => setW('currentPassword', e.target.value)}
+            error={wErrors.currentPassword?.message}
+            {...password.register('currentPassword')}
             className="sm:col-span-2"
           />
           <TextField
-            name="newPassword"
             label="Mật khẩu mới"
             type="password"
             required
             autoComplete="new-password"
             hint={`Ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`}
-            value={pw.newPassword}
-            error={wErrors.newPassword}
-            onChange={(e) => setW('newPassword', e.target.value)}
+            error={wErrors.newPassword?.message}
+            {...password.register('newPassword')}
           />
           <TextField
-            name="confirmPassword"
             label="Nhập lại mật khẩu mới"
             type="password"
             required
             autoComplete="new-password"
-            value={pw.confirmPassword}
-            error={wErrors.confirmPassword}
-            onChange={(e) => setW('confirmPassword', e.target.value)}
+            error={wErrors.confirmPassword?.message}
+            {...password.register('confirmPassword')}
           />
           <div className="flex justify-end sm:col-span-2">
             <Button type="submit" variant="primary" disabled={wBusy} data-testid="password-save">

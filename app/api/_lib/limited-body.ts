@@ -5,7 +5,7 @@ import { jsonError } from './http';
  * Multipart framing around the file: boundaries, part headers and the few text fields of our upload forms.
  * Generous so a file just under its cap is never refused for its envelope.
  */
-export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {

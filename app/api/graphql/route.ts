@@ -2,11 +2,12 @@ import { startServerAndCreateNextHandler } from '@as-integrations/next';
 import { NextRequest } from 'next/server';
 import { BodyTooLargeError, readBodyWithin } from '@/app/api/_lib/limited-body';
 import { getRequestContext } from '@/app/server/request-context';
+import { serverEnv } from '@/config/env';
 import type { GraphQLContext } from '@/graphql/context';
 import { createApolloServer } from '@/graphql/apollo-server';
 import { API_LIMITS, PAYLOAD_TOO_LARGE_MESSAGE } from '@/graphql/limits/api-limits';
 
-const server = createApolloServer({ production: process.env.NODE_ENV === 'production' });
+const server = createApolloServer({ production: serverEnv().NODE_ENV === 'production' });
 
 const handler = startServerAndCreateNextHandler<NextRequest, GraphQLContext>(server, {
   context: async () => getRequestContext(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { batchResolver } from '@/graphql/batch';
 import { builder } from '@/graphql/builder';
+import type { FieldBuilder } from '@/graphql/field-builder';
 import type { GraphQLContext } from '@/graphql/context';
 import { BillWarningType } from '@/graphql/modules/tariffs/tariffs.type';
 import { SKIP_REASONS, SKIP_REASON_LABELS } from '@/domain/billing/skip-reasons';
@@ -13,12 +14,12 @@ import {
 } from '@/services/billing/billing-run.service';
 import type { InvoiceDetail, InvoiceLineView, InvoicePage, InvoiceSummary } from '@/services/billing/invoice.service';
 
-export const BillingScopeKindEnum = builder.enumType('BillingScopeKind', {
+const BillingScopeKindEnum = builder.enumType('BillingScopeKind', {
   description: 'all: the whole company; books: the books listed; customer: recalculate one customer.',
   values: ['all', 'books', 'customer'] as const,
 });
 
-export const BillingScopeInput = builder
+const BillingScopeInput = builder
   .inputType('BillingScopeInput', {
     fields: (t) => ({
       kind: t.field({ type: BillingScopeKindEnum, required: true }),
@@ -55,7 +56,7 @@ export const StartBillingRunInput = builder.inputType('StartBillingRunInput', {
 
 type ScopeView = { kind: 'all' | 'books' | 'customer'; bookIds: number[]; customerId: number | null };
 
-export const BillingRunScopeType = builder.objectRef<ScopeView>('BillingRunScope').implement({
+const BillingRunScopeType = builder.objectRef<ScopeView>('BillingRunScope').implement({
   fields: (t) => ({
     kind: t.field({ type: BillingScopeKindEnum, resolve: (s) => s.kind }),
     bookIds: t.exposeIntList('bookIds'),
@@ -63,7 +64,7 @@ export const BillingRunScopeType = builder.objectRef<ScopeView>('BillingRunScope
   }),
 });
 
-export const SkipSummaryType = builder.objectRef<SkipSummary>('BillingSkipSummary').implement({
+const SkipSummaryType = builder.objectRef<SkipSummary>('BillingSkipSummary').implement({
   fields: (t) => ({
     reason: t.exposeString('reason'),
     label: t.exposeString('label'),
@@ -114,7 +115,7 @@ export const BillingRunType = builder.objectRef<BillingRunRow>('BillingRun').imp
   }),
 });
 
-export const SkippedCustomerType = builder.objectRef<SkippedCustomer>('SkippedCustomer').implement({
+const SkippedCustomerType = builder.objectRef<SkippedCustomer>('SkippedCustomer').implement({
   fields: (t) => ({
     customerId: t.exposeInt('customerId'),
     customerCode: t.exposeString('customerCode'),
@@ -133,7 +134,7 @@ export const SkippedCustomerPageType = builder.objectRef<{ rows: SkippedCustomer
   }),
 });
 
-export const BilledWithWarningsType = builder.objectRef<BilledWithWarnings>('BilledWithWarnings').implement({
+const BilledWithWarningsType = builder.objectRef<BilledWithWarnings>('BilledWithWarnings').implement({
   description: 'A customer a run billed on an assumption to check (the engine’s warnings of its invoice).',
   fields: (t) => ({
     customerId: t.exposeInt('customerId'),
@@ -154,7 +155,7 @@ export const BilledWithWarningsPageType = builder.objectRef<{ rows: BilledWithWa
   }),
 });
 
-const summaryFields = (t: any) => ({
+const summaryFields = (t: FieldBuilder<InvoiceSummary>) => ({
   id: t.exposeInt('id'),
   customerId: t.exposeInt('customerId'),
   customerCode: t.exposeString('customerCode'),
@@ -182,7 +183,7 @@ export const InvoiceSummaryType = builder.objectRef<InvoiceSummary>('InvoiceSumm
   fields: (t) => summaryFields(t),
 });
 
-export const InvoiceLineType = builder.objectRef<InvoiceLineView>('InvoiceLine').implement({
+const InvoiceLineType = builder.objectRef<InvoiceLineView>('InvoiceLine').implement({
   fields: (t) => ({
     ordinal: t.exposeInt('ordinal'),
     kind: t.exposeString('kind', { description: 'tier | subscription | vat | environment_fee | drainage | drainage_vat | backbill_amount' }),

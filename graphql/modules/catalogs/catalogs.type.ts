@@ -9,11 +9,11 @@ export const CatalogNameEnum = builder.enumType('CatalogName', {
   values: CATALOG_NAMES,
 });
 
-export const CatalogColumnKindEnum = builder.enumType('CatalogColumnKind', {
+const CatalogColumnKindEnum = builder.enumType('CatalogColumnKind', {
   values: COLUMN_KINDS,
 });
 
-export const FilterOpEnum = builder.enumType('FilterOp', {
+const FilterOpEnum = builder.enumType('FilterOp', {
   description: 'eq =, ne ≠, contains/startsWith (case- and accent-insensitive), lt <, lte ≤, gt >, gte ≥, between [value, value2].',
   values: FILTER_OPS,
 });
@@ -82,7 +82,7 @@ const CatalogOrderInput = builder.inputType('CatalogOrder', {
 
 const filterValue = z.string().max(200, 'Giá trị lọc dài tối đa 200 ký tự.').nullish();
 
-export const catalogQuerySchema = z.object({
+const catalogQuerySchema = z.object({
   filters: z
     .array(
       z.object({

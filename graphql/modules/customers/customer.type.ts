@@ -1,4 +1,5 @@
 import { builder } from '@/graphql/builder';
+import type { FieldBuilder } from '@/graphql/field-builder';
 import type { BookCustomerRow, SearchHit } from '@/services/customers/book.service';
 
 /** A customer resolves only for a viewer who may read its book: the row-level safety net under every query. */
@@ -95,7 +96,8 @@ export const ContractType = builder.drizzleObject('contracts', {
   }),
 });
 
-export const HistoryEntryType = builder.drizzleObject('customerHistory', {
+// Registered for the `history` relation field, which refers to it by table.
+builder.drizzleObject('customerHistory', {
   name: 'CustomerHistoryEntry',
   fields: (t) => ({
     id: t.exposeInt('id'),
@@ -112,7 +114,8 @@ export const HistoryEntryType = builder.drizzleObject('customerHistory', {
   }),
 });
 
-export const AttachmentType = builder.drizzleObject('attachments', {
+// Registered for the `attachments` relation field, which refers to it by table.
+builder.drizzleObject('attachments', {
   name: 'Attachment',
   fields: (t) => ({
     id: t.exposeInt('id'),
@@ -125,7 +128,7 @@ export const AttachmentType = builder.drizzleObject('attachments', {
   }),
 });
 
-const bookRowFields = (t: any) => ({
+const bookRowFields = (t: FieldBuilder<BookCustomerRow>) => ({
   id: t.exposeInt('id'),
   code: t.exposeString('code'),
   bookId: t.exposeInt('bookId'),
@@ -145,7 +148,7 @@ const bookRowFields = (t: any) => ({
   version: t.exposeInt('version'),
 });
 
-export const BookCustomerType = builder.objectRef<BookCustomerRow>('BookCustomer').implement({
+const BookCustomerType = builder.objectRef<BookCustomerRow>('BookCustomer').implement({
   description: 'A flat row of the book grid.',
   fields: (t) => bookRowFields(t),
 });

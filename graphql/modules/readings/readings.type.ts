@@ -25,7 +25,7 @@ export const AnomalyActionEnum = builder.enumType('AnomalyAction', { values: ['c
 
 export const AnomalyStatusFilterEnum = builder.enumType('AnomalyStatusFilter', { values: ['open', 'cleared'] as const });
 
-export const ReadingCodeEnum = builder.enumType('ReadingCode', {
+const ReadingCodeEnum = builder.enumType('ReadingCode', {
   description: 'Reading codes (labels: readingCodes). Codes whose index cannot be trusted bill the 3-period average.',
   values: READING_CODES,
 });
@@ -46,7 +46,7 @@ export const READING_CODE_INFOS = READING_CODES.map((c) => ({
   requiresEstimate: CODES_REQUIRING_ESTIMATE.includes(c),
 }));
 
-export const ReadingNoticeType = builder.objectRef<ReadingNotice>('ReadingNotice').implement({
+const ReadingNoticeType = builder.objectRef<ReadingNotice>('ReadingNotice').implement({
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'meter_replaced | suspended | preferential | estimate_pending | cut_off' }),
     message: t.exposeString('message'),
@@ -135,7 +135,7 @@ export const ReadingHistoryEntryType = builder.objectRef<ReadingHistoryEntry>('R
   }),
 });
 
-export const AnomalyQueueRowType = builder.objectRef<AnomalyQueueRow>('AnomalyQueueRow').implement({
+const AnomalyQueueRowType = builder.objectRef<AnomalyQueueRow>('AnomalyQueueRow').implement({
   fields: (t) => ({
     readingId: t.exposeInt('readingId'),
     period: t.expose('period', { type: 'Period' }),
@@ -204,7 +204,7 @@ export const PeriodLockType = builder.objectRef<PeriodLockRow>('PeriodLock').imp
   }),
 });
 
-export const DeviceRowResultType = builder.objectRef<DeviceRowResult>('DeviceReadingResult').implement({
+const DeviceRowResultType = builder.objectRef<DeviceRowResult>('DeviceReadingResult').implement({
   fields: (t) => ({
     index: t.exposeInt('index'),
     customerId: t.exposeInt('customerId'),
@@ -341,7 +341,7 @@ export const SpreadInput = builder
     }),
   );
 
-export const DeviceReadingInput = builder
+const DeviceReadingInput = builder
   .inputType('DeviceReadingInput', {
     fields: (t) => ({
       customerId: t.int({ required: true }),

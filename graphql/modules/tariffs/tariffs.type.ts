@@ -1,21 +1,22 @@
 import { builder } from '@/graphql/builder';
+import type { InputFieldBuilder } from '@/graphql/field-builder';
 import type { BillWarning } from '@/domain/tariff/types';
 import type { BillEstimate, BillEstimateLine } from '@/services/tariffs/estimate.service';
 import type { TariffServiceTypeView, TariffTierRow, TariffVersionView } from '@/services/tariffs/tariff-catalog.service';
-import { estimateBillSchema, tariffTierSchema, tariffVersionSchema, tariffVersionUpdateSchema } from '@/services/tariffs/tariff-input';
+import { estimateBillSchema, tariffTierSchema, tariffVersionSchema, tariffVersionUpdateSchema } from '@/schemas/tariff-input';
 
-export const TariffBasisEnum = builder.enumType('TariffBasis', {
+const TariffBasisEnum = builder.enumType('TariffBasis', {
   description: 'household: tier limits per household on the meter (Hanoi); person: per registered person (HCMC); flat: one price.',
   values: ['household', 'person', 'flat'] as const,
 });
 
-export const ProrationMethodEnum = builder.enumType('ProrationMethod', {
+const ProrationMethodEnum = builder.enumType('ProrationMethod', {
   description:
     'A tariff change inside a period: split_days (m3 and limits split by days), weighted_days (whole m3 under each version, weighted by days), reading_date (the version in force on the reading date).',
   values: ['split_days', 'weighted_days', 'reading_date'] as const,
 });
 
-export const TariffTierType = builder.objectRef<TariffTierRow>('TariffTier').implement({
+const TariffTierType = builder.objectRef<TariffTierRow>('TariffTier').implement({
   fields: (t) => ({
     id: t.exposeInt('id'),
     ordinal: t.exposeInt('ordinal', { description: 'Tier number, 1 = cheapest.' }),
@@ -63,7 +64,7 @@ export const TariffTierInput = builder.inputType('TariffTierInput', {
   }),
 }).validate(tariffTierSchema);
 
-const versionFields = (t: any) => ({
+const versionFields = (t: InputFieldBuilder) => ({
   effectiveFrom: t.field({ type: 'Date', required: true }),
   basis: t.field({ type: TariffBasisEnum, required: true }),
   pricesIncludeVat: t.boolean(),
@@ -105,7 +106,7 @@ export const EstimateBillInput = builder.inputType('EstimateBillInput', {
   }),
 }).validate(estimateBillSchema);
 
-export const BillEstimateLineType = builder.objectRef<BillEstimateLine>('BillEstimateLine').implement({
+const BillEstimateLineType = builder.objectRef<BillEstimateLine>('BillEstimateLine').implement({
   fields: (t) => ({
     description: t.exposeString('description'),
     quantity: t.exposeInt('quantity'),

@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getRequestContext } from '@/app/server/request-context';
+import { ORG_TREE_VARIABLES, OrgTreeQuery, PermissionMatrixQuery, UserFieldsFragment, UsersQuery } from '@/components/admin/admin.documents';
 import { UsersScreen } from '@/components/admin/users-screen';
+import { readFragment } from '@/lib/graphql/graphql';
+import { prefetch } from '@/lib/graphql/prefetch';
 
 export const metadata: Metadata = { title: 'Người dùng, phân quyền' };
 
@@ -26,5 +29,13 @@ export default async function UsersPage() {
       </div>
     );
   }
-  return <UsersScreen meId={ctx.actor.userId} />;
+  // The list and the organisation tree are read on the server through the same documents and actor, so the
+  // screen opens with its rows; the client cache takes both over (useHydrate).
+  const [users, tree] = await Promise.all([prefetch(ctx, UsersQuery, {}), prefetch(ctx, OrgTreeQuery, ORG_TREE_VARIABLES)]);
+  // The screen opens on the first user and the first branch (PermissionMatrix's own defaults): their rights too.
+  const firstUser = users.data ? readFragment(UserFieldsFragment, users.data.users)[0] : undefined;
+  const firstBranch = tree.data?.branches.rows[0];
+  const matrix =
+    firstUser && firstBranch ? await prefetch(ctx, PermissionMatrixQuery, { userId: firstUser.id, branchId: firstBranch.id }) : null;
+  return <UsersScreen meId={ctx.actor.userId} initialData={{ ...users.ssr, ...tree.ssr, ...matrix?.ssr }} />;
 }

@@ -1,3 +1,7 @@
+/**
+ * The tariff inputs, checked by the API (services/tariffs, graphql/modules/tariffs) and by the tariff screen's forms
+ * alike: one definition of what a valid tier, version or estimate is, so the screen and the server agree.
+ */
 import { z } from 'zod';
 import { isCalendarDate, isCalendarPeriod } from '@/domain/time/calendar';
 
@@ -65,3 +69,30 @@ export const estimateBillSchema = z.object({
     .nullish(),
 });
 export type EstimateBillInput = z.infer<typeof estimateBillSchema>;
+
+/**
+ * A number as a clerk types it: dots and spaces group thousands ("5.973"), a comma is a decimal point (so "12,5"
+ * is refused as not whole by the schema rather than as not a number); anything else is NaN, which the number
+ * schemas refuse with their own message.
+ */
+function typedNumber(text: string): number {
+  const t = text.trim().replace(/[\s.]/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/**
+ * The tier dialog's fields as typed (text, and a box for the unlimited last tier), checked and converted into
+ * exactly what `tariffTierSchema` accepts, with its messages: the dialog and the API refuse the same tiers.
+ */
+export const tariffTierFormSchema = z
+  .object({
+    upTo: z.string(),
+    unlimited: z.boolean(),
+    unitPrice: z.string().trim().min(1, 'Nhập đơn giá (đồng/m3).'),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.unlimited && !v.upTo.trim()) ctx.addIssue({ code: 'custom', path: ['upTo'], message: 'Nhập giới hạn m3 của bậc, hoặc chọn “không giới hạn”.' });
+  })
+  .transform((v): z.input<typeof tariffTierSchema> => ({ upTo: v.unlimited ? null : typedNumber(v.upTo), unitPrice: typedNumber(v.unitPrice) }))
+  .pipe(tariffTierSchema);
+export type TariffTierFormValues = z.input<typeof tariffTierFormSchema>;

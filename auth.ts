@@ -63,7 +63,12 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           if (result.reason === 'locked') throw new LockedError();
           return null;
         }
-        return { id: String(result.user.id), name: result.user.fullName, email: null, credentialVersion: result.user.credentialVersion };
+        return {
+          id: String(result.user.id),
+          name: result.user.fullName,
+          email: null,
+          credentialVersion: result.user.credentialVersion,
+        };
       },
     }),
   ],
@@ -83,5 +88,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
  * password, so this session stays signed in while every other one is refused.
  */
 export async function renewSession(uid: number, credentialVersion: number): Promise<void> {
-  await unstable_update({ renewal: signRenewal(secret, uid, credentialVersion) } as Parameters<typeof unstable_update>[0]);
+  await unstable_update({ renewal: signRenewal(secret, uid, credentialVersion) } as Parameters<
+    typeof unstable_update
+  >[0]);
 }

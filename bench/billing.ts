@@ -59,15 +59,23 @@ const db = database.db;
 console.log(`generating (or reusing) ${fmt(customers)} customers…`);
 const t0 = performance.now();
 const gen = await generateCustomers(database, { customers, onProgress: null });
-console.log(gen.skipped ? `reused ${fmt(gen.existing)} customers` : `generated ${fmt(gen.created)} customers in ${secs(performance.now() - t0)}`);
+console.log(
+  gen.skipped
+    ? `reused ${fmt(gen.existing)} customers`
+    : `generated ${fmt(gen.created)} customers in ${secs(performance.now() - t0)}`,
+);
 
-const [{ period } = { period: '' }] = rowsOf<{ period: string }>(await db.execute(sql`select max(period) as period from readings`));
+const [{ period } = { period: '' }] = rowsOf<{ period: string }>(
+  await db.execute(sql`select max(period) as period from readings`),
+);
 // A database holding more customers than asked: bill the books of the first N customers (2,000 per book).
 const [{ n: inDb } = { n: 0 }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from customers`));
 let scope: BillingScope = { kind: 'all' };
 if (Number(inDb) > customers) {
   const books = rowsOf<{ book_id: number }>(
-    await db.execute(sql`select distinct book_id from (select book_id from customers order by id limit ${customers}) c`),
+    await db.execute(
+      sql`select distinct book_id from (select book_id from customers order by id limit ${customers}) c`,
+    ),
   );
   scope = { kind: 'books', bookIds: books.map((b) => Number(b.book_id)) };
 }
@@ -82,7 +90,9 @@ await db.execute(sql`checkpoint`);
 const [admin] = rowsOf<{ id: number }>(await db.execute(sql`select id from users where is_admin order by id limit 1`));
 const actor = (await loadActor(db, Number(admin!.id)))!;
 const run = await createBillingRun(db, actor, { period, scope });
-console.log(`billing ${fmt(run.totalCustomers)} customers for ${period} (${scope.kind === 'all' ? 'whole company' : `${scope.bookIds.length} books`}), chunks of ${fmt(chunkSize)}…`);
+console.log(
+  `billing ${fmt(run.totalCustomers)} customers for ${period} (${scope.kind === 'all' ? 'whole company' : `${scope.bookIds.length} books`}), chunks of ${fmt(chunkSize)}…`,
+);
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -105,7 +115,9 @@ if (done?.status !== 'done') throw new Error(`run ended ${done?.status}: ${done?
 // COPY figures: the same rows, already serialised in memory, written again by COPY.
 const ofRun = `select id from invoices where run_id = ${Number(run.id)}`;
 const [{ lines = 0 } = {}] = rowsOf<{ lines: number }>(
-  await db.execute(sql`select count(*)::int8 as lines from invoice_lines where invoice_id in (select id from invoices where run_id = ${run.id})`),
+  await db.execute(
+    sql`select count(*)::int8 as lines from invoice_lines where invoice_id in (select id from invoices where run_id = ${run.id})`,
+  ),
 );
 const invoiceText = await copyOut(`copy (select * from invoices where run_id = ${Number(run.id)}) to stdout`);
 const lineText = await copyOut(`copy (select * from invoice_lines where invoice_id in (${ofRun})) to stdout`);
@@ -146,16 +158,24 @@ conn.release();
 
 console.log('');
 console.log(`customers: ${fmt(done.totalCustomers)}`);
-console.log(`invoices: ${fmt(done.invoiceCount)} (${fmt(Number(lines))} lines), skipped customers: ${fmt(done.totalCustomers - done.invoiceCount)}`);
+console.log(
+  `invoices: ${fmt(done.invoiceCount)} (${fmt(Number(lines))} lines), skipped customers: ${fmt(done.totalCustomers - done.invoiceCount)}`,
+);
 console.log(`invoices/s: ${fmt(done.invoiceCount / (runMs / 1000))}`);
 console.log(`run wall time: ${secs(runMs)}`);
 console.log(
   `  inside the run (summed per chunk): waiting for inputs ${secs(phase.waitInputsMs)}, computing ${secs(phase.computeMs)}, writing ${secs(phase.writeMs)}`,
 );
-console.log(`COPY time: ${secs(copyMs)} (same rows into a scratch copy of the same tables: indexes, unique and checks, no foreign keys)`);
-console.log(`  bare COPY floor: ${secs(bareMs)} (unlogged temp tables without indexes); ratio run/bare COPY: ${(runMs / bareMs).toFixed(2)}`);
+console.log(
+  `COPY time: ${secs(copyMs)} (same rows into a scratch copy of the same tables: indexes, unique and checks, no foreign keys)`,
+);
+console.log(
+  `  bare COPY floor: ${secs(bareMs)} (unlogged temp tables without indexes); ratio run/bare COPY: ${(runMs / bareMs).toFixed(2)}`,
+);
 if (constrainedMs !== null) {
-  console.log(`  for reference, one COPY of the same rows into the real tables (indexes, unique and foreign keys): ${secs(constrainedMs)}`);
+  console.log(
+    `  for reference, one COPY of the same rows into the real tables (indexes, unique and foreign keys): ${secs(constrainedMs)}`,
+  );
 }
 console.log(`peak memory (rss): ${fmt(peakRss / 1024 / 1024)} MB`);
 console.log(`ratio run/COPY: ${(runMs / copyMs).toFixed(2)}`);
@@ -169,6 +189,8 @@ async function copyOut(query: string): Promise<Buffer[]> {
 }
 
 async function copyIn(session: { unsafe(q: string): unknown }, table: string, parts: Buffer[]): Promise<void> {
-  const writable = await (session.unsafe(`copy ${table} from stdin`) as { writable(): Promise<NodeJS.WritableStream> }).writable();
+  const writable = await (
+    session.unsafe(`copy ${table} from stdin`) as { writable(): Promise<NodeJS.WritableStream> }
+  ).writable();
   await pipeline(Readable.from(parts), writable);
 }

@@ -15,7 +15,8 @@ import { seedDemo } from '@/db/seed/demo';
 import { gql } from '@/test/helpers/graphql';
 import { loadActor, rightsKey, type Actor } from '@/services/auth/actor';
 
-const argAfter = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const argAfter = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const rounds = Number(argAfter('--rounds') || 20) || 20;
 const only = argAfter('--only');
 const url = serverEnv().DATABASE_URL;
@@ -41,8 +42,12 @@ async function time(label: string, fn: () => Promise<unknown>) {
   console.log(`${label.padEnd(44)} median ${p(0.5)} ms   p95 ${p(0.95)} ms   (${rounds} rounds)`);
 }
 
-const [{ n: customerCount } = { n: 0 }] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from customers`));
-console.log(`database: ${database.kind}; ${Number(customerCount).toLocaleString('en-US')} customers; book ${book!.code} with ${book!.n} customers`);
+const [{ n: customerCount } = { n: 0 }] = rowsOf<{ n: number }>(
+  await database.db.execute(sql`select count(*)::int as n from customers`),
+);
+console.log(
+  `database: ${database.kind}; ${Number(customerCount).toLocaleString('en-US')} customers; book ${book!.code} with ${book!.n} customers`,
+);
 
 // ---- cross-book search, as typed in the search box: a name fragment without accents, a code, an address part
 const SEARCH = `query($q: String!) { searchCustomers(query: $q, limit: 50) { id code bookId sequenceNo name address phone bookCode inCurrentBook } }`;
@@ -99,21 +104,36 @@ if (only === 'search') {
 
 const LIST = `query($b: Int!) { bookCustomers(bookId: $b) { total rows { id code sequenceNo name address phone serviceTypeCode meterSerial version } } }`;
 await time('load book (GraphQL, all rows)', () => gql(database.db, actor, LIST, { b: book!.id }));
-await time('search in book (GraphQL)', () => gql(database.db, actor, `query($b: Int!) { bookCustomers(bookId: $b, search: "nguyen") { total } }`, { b: book!.id }));
+await time('search in book (GraphQL)', () =>
+  gql(database.db, actor, `query($b: Int!) { bookCustomers(bookId: $b, search: "nguyen") { total } }`, { b: book!.id }),
+);
 const one = (await gql<any>(database.db, actor, LIST, { b: book!.id })).data!.bookCustomers.rows[0];
 const DETAIL = `query($id: Int!) { customer(id: $id) { id version name customerType address households persons wastewaterFeeMode status isPreferential sequenceNo bookId meters { serial } contracts { number } history { kind } } }`;
 await time('open one customer (GraphQL)', () => gql(database.db, actor, DETAIL, { id: one.id }));
 await time('save one customer (GraphQL)', async () => {
   const c = (await gql<any>(database.db, actor, DETAIL, { id: one.id })).data!.customer;
-  const r = await gql(database.db, actor, `mutation($id: Int!, $v: Int!, $input: CustomerInput!) { updateCustomer(id: $id, version: $v, input: $input) { version } }`, {
-    id: c.id,
-    v: c.version,
-    input: {
-      bookId: c.bookId, sequenceNo: c.sequenceNo, name: c.name, customerType: c.customerType, address: c.address,
-      households: c.households, persons: c.persons + (c.version % 2), wastewaterFeeMode: c.wastewaterFeeMode,
-      status: c.status, isPreferential: false, taxCode: c.customerType === 1 ? '0100109106' : null,
+  const r = await gql(
+    database.db,
+    actor,
+    `mutation($id: Int!, $v: Int!, $input: CustomerInput!) { updateCustomer(id: $id, version: $v, input: $input) { version } }`,
+    {
+      id: c.id,
+      v: c.version,
+      input: {
+        bookId: c.bookId,
+        sequenceNo: c.sequenceNo,
+        name: c.name,
+        customerType: c.customerType,
+        address: c.address,
+        households: c.households,
+        persons: c.persons + (c.version % 2),
+        wastewaterFeeMode: c.wastewaterFeeMode,
+        status: c.status,
+        isPreferential: false,
+        taxCode: c.customerType === 1 ? '0100109106' : null,
+      },
     },
-  });
+  );
   if (r.errors.length) throw new Error(r.errors[0]!.message);
 });
 const period = new Date().toISOString().slice(0, 7);

@@ -17,12 +17,27 @@ const PRIVATE_RANGES = ['10.*.*.*', '192.168.*.*', ...Array.from({ length: 16 },
  * default when set: localhost, 127.0.0.1, ::1, `*.local`, this machine's name and non-internal addresses,
  * and the private IPv4 ranges.
  */
-export function allowedDevOrigins(setting: string | undefined, hostName: string, interfaces: readonly InterfaceAddress[]): string[] {
+export function allowedDevOrigins(
+  setting: string | undefined,
+  hostName: string,
+  interfaces: readonly InterfaceAddress[],
+): string[] {
   if (setting !== undefined && setting.trim() !== '') {
-    return [...new Set(setting.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))];
+    return [
+      ...new Set(
+        setting
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ];
   }
   const own = interfaces
     .filter((i) => !i.internal)
     .map((i) => (i.family === 'IPv6' || i.family === 6 ? `[${i.address.split('%')[0]}]` : i.address).toLowerCase());
-  return [...new Set(['localhost', '127.0.0.1', '[::1]', '*.local', hostName.toLowerCase(), ...own, ...PRIVATE_RANGES].filter(Boolean))];
+  return [
+    ...new Set(
+      ['localhost', '127.0.0.1', '[::1]', '*.local', hostName.toLowerCase(), ...own, ...PRIVATE_RANGES].filter(Boolean),
+    ),
+  ];
 }

@@ -25,7 +25,11 @@ export const relations = defineRelations(schema, (r) => ({
   },
   customerUsageSplits: {
     customer: r.one.customers({ from: r.customerUsageSplits.customerId, to: r.customers.id, optional: false }),
-    serviceType: r.one.serviceTypes({ from: r.customerUsageSplits.serviceTypeId, to: r.serviceTypes.id, optional: false }),
+    serviceType: r.one.serviceTypes({
+      from: r.customerUsageSplits.serviceTypeId,
+      to: r.serviceTypes.id,
+      optional: false,
+    }),
   },
   meters: {
     customer: r.one.customers({ from: r.meters.customerId, to: r.customers.id, optional: false }),
@@ -65,7 +69,9 @@ export const relations = defineRelations(schema, (r) => ({
     serviceType: r.one.serviceTypes({ from: r.tariffVersions.serviceTypeId, to: r.serviceTypes.id, optional: false }),
     tiers: r.many.tariffTiers(),
   },
-  tariffTiers: { version: r.one.tariffVersions({ from: r.tariffTiers.versionId, to: r.tariffVersions.id, optional: false }) },
+  tariffTiers: {
+    version: r.one.tariffVersions({ from: r.tariffTiers.versionId, to: r.tariffVersions.id, optional: false }),
+  },
   readings: {
     customer: r.one.customers({ from: r.readings.customerId, to: r.customers.id, optional: false }),
     meter: r.one.meters({ from: r.readings.meterId, to: r.meters.id, optional: false }),

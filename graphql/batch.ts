@@ -13,10 +13,7 @@ export function batchResolver<Ctx extends object, K, V>(
   const dispatch = (ctx: Ctx) => {
     const waiting = queues.get(ctx) ?? [];
     queues.delete(ctx);
-    load(
-      ctx,
-      [...new Set(waiting.map((w) => w.key))],
-    ).then(
+    load(ctx, [...new Set(waiting.map((w) => w.key))]).then(
       (values) => {
         for (const w of waiting) w.resolve(values.has(w.key) ? values.get(w.key)! : missing());
       },

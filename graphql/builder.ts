@@ -10,7 +10,7 @@ import type { PermissionGroup } from '@/domain/auth/permissions';
 import { MONEY_PROBLEM_MESSAGES, moneyFromStored, parseMoneyInput } from '@/domain/money/money-value';
 import { isCalendarDate, isCalendarPeriod, parseInstant } from '@/domain/time/calendar';
 import { canOnBook, hasRight } from '@/services/auth/actor';
-import type { GraphQLContext } from './context';
+import type { GraphQLContext, StaffContext } from './context';
 import NfcArgsPlugin from './nfc-plugin';
 
 export interface PermissionScope {
@@ -43,6 +43,13 @@ export const builder = new SchemaBuilder<{
     admin: boolean;
     permission: PermissionScope;
     book: BookScope;
+  };
+  // Every scope but `public` needs a signed-in actor: a field declared with t.withAuth(scopes) gets it non-null.
+  AuthContexts: {
+    staff: StaffContext;
+    admin: StaffContext;
+    permission: StaffContext;
+    book: StaffContext;
   };
   Scalars: {
     Date: { Input: string; Output: string };
@@ -88,7 +95,8 @@ builder.scalarType('Date', {
   description: 'Calendar date YYYY-MM-DD, years 1900–2100 (business dates are in Asia/Ho_Chi_Minh).',
   serialize: (v) => String(v),
   parseValue: (v) => {
-    if (!isCalendarDate(v)) throw invalid('INVALID_DATE', 'Ngày không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, năm 1900–2100.');
+    if (!isCalendarDate(v))
+      throw invalid('INVALID_DATE', 'Ngày không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, năm 1900–2100.');
     return v;
   },
 });
@@ -98,7 +106,10 @@ builder.scalarType('DateTime', {
   parseValue: (v) => {
     const instant = parseInstant(v);
     if (!instant)
-      throw invalid('INVALID_DATETIME', 'Thời điểm không hợp lệ: cần dạng YYYY-MM-DDTHH:MM:SS kèm múi giờ (ví dụ +07:00), năm 1900–2100.');
+      throw invalid(
+        'INVALID_DATETIME',
+        'Thời điểm không hợp lệ: cần dạng YYYY-MM-DDTHH:MM:SS kèm múi giờ (ví dụ +07:00), năm 1900–2100.',
+      );
     return instant;
   },
 });

@@ -13,3 +13,6 @@ export interface GraphQLContext {
    */
   renewSession?: ((credentialVersion: number) => Promise<void>) | undefined;
 }
+
+/** The context of a field whose auth scopes passed: only a signed-in actor satisfies a scope other than `public`. */
+export type StaffContext = GraphQLContext & { actor: Actor };

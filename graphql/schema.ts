@@ -1,6 +1,7 @@
 import { builder } from './builder';
 import { enforceArgumentLengths } from './limits/argument-length';
 import './modules/system/system.queries';
+import './modules/system/error-code.type';
 import './modules/catalogs/catalogs.schema';
 import './modules/users/users.schema';
 import './modules/customers/customer.type';

@@ -7,7 +7,8 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
  */
 export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
   let nodes: readonly FieldNode[] = info.fieldNodes;
-  for (const step of path) nodes = nodes.flatMap((n) => fieldsOf(info, n.selectionSet).filter((f) => f.name.value === step));
+  for (const step of path)
+    nodes = nodes.flatMap((n) => fieldsOf(info, n.selectionSet).filter((f) => f.name.value === step));
   return new Set(nodes.flatMap((n) => fieldsOf(info, n.selectionSet).map((f) => f.name.value)));
 }
 

@@ -10,7 +10,13 @@ import { rowsOf } from '@/db/sql';
 import type { Actor } from '@/services/auth/actor';
 import { logUnexpectedError } from '@/services/error-summary';
 import { executeBillingRun, type ExecuteOptions } from '@/services/billing/billing-executor';
-import { createBillingRun, getBillingRun, prepareResume, type BillingRunRow, type StartBillingRunInput } from '@/services/billing/billing-run.service';
+import {
+  createBillingRun,
+  getBillingRun,
+  prepareResume,
+  type BillingRunRow,
+  type StartBillingRunInput,
+} from '@/services/billing/billing-run.service';
 
 const inFlight = new Map<number, Promise<BillingRunRow | null>>();
 
@@ -35,7 +41,11 @@ export async function awaitBillingRun(runId: number): Promise<void> {
 }
 
 /** Runs synchronously to the end (tests, the benchmark, a one-customer recalculation). */
-export async function runBillingRunNow(db: Db, runId: number, options: ExecuteOptions = {}): Promise<BillingRunRow | null> {
+export async function runBillingRunNow(
+  db: Db,
+  runId: number,
+  options: ExecuteOptions = {},
+): Promise<BillingRunRow | null> {
   const existing = inFlight.get(runId);
   if (existing) return existing;
   return executeBillingRun(db, runId, options);
@@ -64,7 +74,9 @@ export async function resumeBillingRun(db: Db, actor: Actor, runId: number): Pro
  * still executing elsewhere keeps its advisory lock, so this instance simply skips it.
  */
 export async function resumeBillingRuns(db: Db): Promise<number[]> {
-  const rows = rowsOf<{ id: number }>(await db.execute(sql`select id from billing_runs where status in ('queued', 'running') order by id`));
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`select id from billing_runs where status in ('queued', 'running') order by id`),
+  );
   const ids = rows.map((r) => Number(r.id));
   for (const id of ids) void launchBillingRun(db, id);
   return ids;

@@ -42,37 +42,99 @@ export const customerFieldsSchema = z
     bookId: z.number().int().positive('Chưa chọn sổ đọc.'),
     sequenceNo: z.number().int().positive('Số thứ tự phải là số dương.').max(1_000_000_000).nullish(),
     name: z.string().trim().min(1, 'Tên khách hàng không được để trống.').max(200, 'Tên khách hàng quá dài.'),
-    customerType: z.union([z.literal(0), z.literal(1)], { message: 'Loại khách hàng là 0 (cá nhân) hoặc 1 (tổ chức).' }),
-    taxCode: optionalText(14, 'Mã số thuế').refine((v) => v === null || isValidTaxCode(v), 'Mã số thuế phải gồm 10 chữ số (hoặc 10 chữ số, gạch ngang và 3 chữ số).'),
-    citizenId: optionalText(12, 'Số CCCD').refine((v) => v === null || isValidCitizenId(v), 'Số CCCD phải gồm 12 chữ số.'),
+    customerType: z.union([z.literal(0), z.literal(1)], {
+      message: 'Loại khách hàng là 0 (cá nhân) hoặc 1 (tổ chức).',
+    }),
+    taxCode: optionalText(14, 'Mã số thuế').refine(
+      (v) => v === null || isValidTaxCode(v),
+      'Mã số thuế phải gồm 10 chữ số (hoặc 10 chữ số, gạch ngang và 3 chữ số).',
+    ),
+    citizenId: optionalText(12, 'Số CCCD').refine(
+      (v) => v === null || isValidCitizenId(v),
+      'Số CCCD phải gồm 12 chữ số.',
+    ),
     address: z.string().trim().min(1, 'Địa chỉ không được để trống.').max(300, 'Địa chỉ quá dài.'),
-    wardId: z.number().int().positive().nullish().transform((v) => v ?? null),
-    serviceTypeId: z.number().int().positive().nullish().transform((v) => v ?? null),
-    households: z.number().int('Số hộ phải là số nguyên.').min(1, 'Số hộ dùng chung phải từ 1 trở lên.').max(500, 'Số hộ dùng chung quá lớn.'),
-    persons: z.number().int('Số nhân khẩu phải là số nguyên.').min(0, 'Số nhân khẩu không được âm.').max(5000, 'Số nhân khẩu quá lớn.'),
-    masterMeterId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    wardId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
+    serviceTypeId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
+    households: z
+      .number()
+      .int('Số hộ phải là số nguyên.')
+      .min(1, 'Số hộ dùng chung phải từ 1 trở lên.')
+      .max(500, 'Số hộ dùng chung quá lớn.'),
+    persons: z
+      .number()
+      .int('Số nhân khẩu phải là số nguyên.')
+      .min(0, 'Số nhân khẩu không được âm.')
+      .max(5000, 'Số nhân khẩu quá lớn.'),
+    masterMeterId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
     phone: optionalText(20, 'Điện thoại')
       .refine((v) => v === null || isValidPhone(v), 'Số điện thoại không hợp lệ (10–11 chữ số, bắt đầu bằng 0).')
       .transform((v) => (v ? normalizePhone(v) : null)),
     fax: optionalText(20, 'Fax'),
-    email: optionalText(200, 'Email').refine((v) => v === null || z.email().safeParse(v).success, 'Email không hợp lệ.'),
-    bankAccount: optionalText(32, 'Số tài khoản').refine((v) => v === null || /^[0-9A-Za-z]{4,32}$/.test(v), 'Số tài khoản chỉ gồm chữ và số.'),
+    email: optionalText(200, 'Email').refine(
+      (v) => v === null || z.email().safeParse(v).success,
+      'Email không hợp lệ.',
+    ),
+    bankAccount: optionalText(32, 'Số tài khoản').refine(
+      (v) => v === null || /^[0-9A-Za-z]{4,32}$/.test(v),
+      'Số tài khoản chỉ gồm chữ và số.',
+    ),
     bankName: optionalText(200, 'Tên ngân hàng'),
     wastewaterFeeMode: z.enum(['standard', 'exempt', 'custom'], { message: 'Cách tính phí nước thải không hợp lệ.' }),
-    wastewaterFeeBp: z.number().int().min(0).max(10000, 'Tỷ lệ phí nước thải tối đa 100%.').nullish().transform((v) => v ?? null),
+    wastewaterFeeBp: z
+      .number()
+      .int()
+      .min(0)
+      .max(10000, 'Tỷ lệ phí nước thải tối đa 100%.')
+      .nullish()
+      .transform((v) => v ?? null),
     status: z.union([z.literal(0), z.literal(1)], { message: 'Trạng thái là 1 (đang dùng) hoặc 0 (ngưng).' }),
     isPreferential: z.boolean(),
     preferentialUntil: isoDate,
     extra: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).default({}),
-    latitude: z.number().min(-90).max(90).nullish().transform((v) => v ?? null),
-    longitude: z.number().min(-180).max(180).nullish().transform((v) => v ?? null),
+    latitude: z
+      .number()
+      .min(-90)
+      .max(90)
+      .nullish()
+      .transform((v) => v ?? null),
+    longitude: z
+      .number()
+      .min(-180)
+      .max(180)
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((c, ctx) => {
-    if (c.customerType === 1 && !c.taxCode) ctx.addIssue({ code: 'custom', path: ['taxCode'], message: 'Khách hàng tổ chức phải có mã số thuế.' });
+    if (c.customerType === 1 && !c.taxCode)
+      ctx.addIssue({ code: 'custom', path: ['taxCode'], message: 'Khách hàng tổ chức phải có mã số thuế.' });
     if (c.wastewaterFeeMode === 'custom' && c.wastewaterFeeBp === null)
-      ctx.addIssue({ code: 'custom', path: ['wastewaterFeeBp'], message: 'Chọn tỷ lệ riêng thì phải nhập tỷ lệ phí nước thải.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['wastewaterFeeBp'],
+        message: 'Chọn tỷ lệ riêng thì phải nhập tỷ lệ phí nước thải.',
+      });
     if (c.isPreferential && !c.preferentialUntil)
-      ctx.addIssue({ code: 'custom', path: ['preferentialUntil'], message: 'Khách hàng ưu đãi phải có ngày hết hạn giấy chứng nhận.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['preferentialUntil'],
+        message: 'Khách hàng ưu đãi phải có ngày hết hạn giấy chứng nhận.',
+      });
   })
   .transform((c) => ({
     ...c,
@@ -83,7 +145,12 @@ export const customerFieldsSchema = z
 export type CustomerFields = z.output<typeof customerFieldsSchema>;
 
 export const meterInputSchema = z.object({
-  meterTypeId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  meterTypeId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   serial: z.string().trim().min(1, 'Số seri đồng hồ không được để trống.').max(32, 'Số seri quá dài.'),
   sealNo: optionalText(32, 'Số tem'),
   verifiedOn: meterDate('Ngày kiểm định')
@@ -99,7 +166,12 @@ export const contractInputSchema = z.object({
   signedOn: calendarDate('Ngày ký'),
   handoverOn: isoDate,
   installedOn: isoDate,
-  installationTeamId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  installationTeamId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type ContractInput = z.output<typeof contractInputSchema>;
 
@@ -118,7 +190,13 @@ export interface ContractFormValues {
  * refuse the same things with the same words; issues keep the field names, which are the dialog's too.
  */
 export const contractFormSchema = z
-  .object({ address: z.string(), signedOn: z.string(), handoverOn: z.string(), installedOn: z.string(), installationTeamId: z.string() })
+  .object({
+    address: z.string(),
+    signedOn: z.string(),
+    handoverOn: z.string(),
+    installedOn: z.string(),
+    installationTeamId: z.string(),
+  })
   .transform((v, ctx) => {
     const parsed = contractInputSchema.safeParse({
       address: v.address,

@@ -31,19 +31,38 @@ export type TariffTierInput = z.infer<typeof tariffTierSchema>;
 /** A tariff version as typed on the catalog screen; rates are integer basis points (500 = 5 %). */
 export const tariffVersionSchema = z.object({
   serviceTypeId: z.number().int().positive('Chưa chọn loại dịch vụ.'),
-  effectiveFrom: z.string().refine(isCalendarDate, 'Ngày hiệu lực không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, năm 1900–2100.'),
+  effectiveFrom: z
+    .string()
+    .refine(isCalendarDate, 'Ngày hiệu lực không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD, năm 1900–2100.'),
   basis: z.enum(['household', 'person', 'flat'], { message: 'Cách tính định mức là household, person hoặc flat.' }),
   pricesIncludeVat: z.boolean().default(false),
   vatRateBp: bp('Thuế suất GTGT').default(500),
   prorationMethod: z
     .enum(['split_days', 'weighted_days', 'reading_date'], { message: 'Phương pháp đổi giá trong kỳ không hợp lệ.' })
     .default('split_days'),
-  minConsumption: z.number().int('Tiêu thụ tối thiểu phải là số nguyên m3.').min(0).max(100_000).nullish().transform((v) => v ?? null),
-  meterSubscription: z.number().int('Phí thuê bao phải là số nguyên đồng.').min(0).max(10_000_000).nullish().transform((v) => v ?? null),
+  minConsumption: z
+    .number()
+    .int('Tiêu thụ tối thiểu phải là số nguyên m3.')
+    .min(0)
+    .max(100_000)
+    .nullish()
+    .transform((v) => v ?? null),
+  meterSubscription: z
+    .number()
+    .int('Phí thuê bao phải là số nguyên đồng.')
+    .min(0)
+    .max(10_000_000)
+    .nullish()
+    .transform((v) => v ?? null),
   environmentFeeBp: bp('Tỷ lệ phí bảo vệ môi trường').default(1000),
   drainageBp: bp('Tỷ lệ giá dịch vụ thoát nước').default(0),
   drainageVatBp: bp('Thuế suất GTGT dịch vụ thoát nước').default(0),
-  note: z.string().trim().max(500, 'Ghi chú dài tối đa 500 ký tự.').nullish().transform((v) => v || null),
+  note: z
+    .string()
+    .trim()
+    .max(500, 'Ghi chú dài tối đa 500 ký tự.')
+    .nullish()
+    .transform((v) => v || null),
   tiers: z.array(tariffTierSchema).min(1, 'Bảng giá phải có ít nhất một bậc.').max(20, 'Tối đa 20 bậc giá.'),
 });
 export type TariffVersionInput = z.infer<typeof tariffVersionSchema>;
@@ -61,12 +80,19 @@ export const estimateBillSchema = z.object({
     .int('Lượng tiêu thụ phải là số nguyên m3.')
     .min(0, 'Lượng tiêu thụ không được âm.')
     .max(1_000_000, 'Lượng tiêu thụ tối đa 1.000.000 m3.'),
-  households: z.number().int('Số hộ phải là số nguyên.').min(1, 'Số hộ dùng chung phải từ 1 trở lên.').max(500, 'Số hộ quá lớn.').nullish(),
-  persons: z.number().int('Số nhân khẩu phải là số nguyên.').min(0, 'Số nhân khẩu không được âm.').max(5000, 'Số nhân khẩu quá lớn.').nullish(),
-  period: z
-    .string()
-    .refine(isCalendarPeriod, 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.')
+  households: z
+    .number()
+    .int('Số hộ phải là số nguyên.')
+    .min(1, 'Số hộ dùng chung phải từ 1 trở lên.')
+    .max(500, 'Số hộ quá lớn.')
     .nullish(),
+  persons: z
+    .number()
+    .int('Số nhân khẩu phải là số nguyên.')
+    .min(0, 'Số nhân khẩu không được âm.')
+    .max(5000, 'Số nhân khẩu quá lớn.')
+    .nullish(),
+  period: z.string().refine(isCalendarPeriod, 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.').nullish(),
 });
 export type EstimateBillInput = z.infer<typeof estimateBillSchema>;
 
@@ -91,8 +117,16 @@ export const tariffTierFormSchema = z
     unitPrice: z.string().trim().min(1, 'Nhập đơn giá (đồng/m3).'),
   })
   .superRefine((v, ctx) => {
-    if (!v.unlimited && !v.upTo.trim()) ctx.addIssue({ code: 'custom', path: ['upTo'], message: 'Nhập giới hạn m3 của bậc, hoặc chọn “không giới hạn”.' });
+    if (!v.unlimited && !v.upTo.trim())
+      ctx.addIssue({
+        code: 'custom',
+        path: ['upTo'],
+        message: 'Nhập giới hạn m3 của bậc, hoặc chọn “không giới hạn”.',
+      });
   })
-  .transform((v): z.input<typeof tariffTierSchema> => ({ upTo: v.unlimited ? null : typedNumber(v.upTo), unitPrice: typedNumber(v.unitPrice) }))
+  .transform((v): z.input<typeof tariffTierSchema> => ({
+    upTo: v.unlimited ? null : typedNumber(v.upTo),
+    unitPrice: typedNumber(v.unitPrice),
+  }))
   .pipe(tariffTierSchema);
 export type TariffTierFormValues = z.input<typeof tariffTierFormSchema>;

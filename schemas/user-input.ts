@@ -8,12 +8,12 @@ import { z } from 'zod';
 /** Login names: at most 16 characters of a–z and 0–9. */
 export const LOGIN_RE = /^[a-z0-9]{1,16}$/;
 export const MIN_PASSWORD_LENGTH = 8;
-export const FULL_NAME_MAX = 100;
-export const EMAIL_MAX = 254;
+const FULL_NAME_MAX = 100;
+const EMAIL_MAX = 254;
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const PHONE_RE = /^[0-9+() .-]{1,20}$/;
 
-export const MESSAGES = {
+const MESSAGES = {
   loginRequired: 'Tên đăng nhập là bắt buộc.',
   loginFormat: 'Tên đăng nhập chỉ gồm tối đa 16 ký tự là chữ cái thường không dấu (a–z) và chữ số (0–9).',
   fullNameRequired: 'Họ tên là bắt buộc.',
@@ -35,20 +35,21 @@ const phone = z
 
 /** One's own name and contact (the profile page). */
 export const profileFormSchema = z.object({ fullName, email, phone });
-export type ProfileFormValues = z.input<typeof profileFormSchema>;
 
 /** The password change of the signed-in user. */
 export const passwordChangeSchema = z
   .object({
     currentPassword: z.string().min(1, 'Hãy nhập mật khẩu hiện tại.'),
-    newPassword: z.string().min(1, 'Hãy nhập mật khẩu mới.').min(MIN_PASSWORD_LENGTH, `Mật khẩu mới phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`),
+    newPassword: z
+      .string()
+      .min(1, 'Hãy nhập mật khẩu mới.')
+      .min(MIN_PASSWORD_LENGTH, `Mật khẩu mới phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`),
     confirmPassword: z.string().min(1, 'Hãy nhập lại mật khẩu mới.'),
   })
   .refine((v) => !v.newPassword || !v.confirmPassword || v.newPassword === v.confirmPassword, {
     path: ['confirmPassword'],
     message: 'Hai lần nhập mật khẩu mới không khớp nhau.',
   });
-export type PasswordChangeValues = z.input<typeof passwordChangeSchema>;
 
 /**
  * A user as an admin adds or edits them. Adding needs a login and the password typed twice; editing keeps the
@@ -70,13 +71,16 @@ export function userFormSchema(mode: 'create' | 'edit') {
     .superRefine((v, ctx) => {
       if (mode === 'create') {
         if (!v.login) ctx.addIssue({ code: 'custom', path: ['login'], message: MESSAGES.loginRequired });
-        else if (!LOGIN_RE.test(v.login)) ctx.addIssue({ code: 'custom', path: ['login'], message: MESSAGES.loginFormat });
+        else if (!LOGIN_RE.test(v.login))
+          ctx.addIssue({ code: 'custom', path: ['login'], message: MESSAGES.loginFormat });
       }
       const wantsPassword = mode === 'create' || v.password !== '' || v.confirmPassword !== '';
       if (!wantsPassword) return;
       if (!v.password) ctx.addIssue({ code: 'custom', path: ['password'], message: 'Mật khẩu là bắt buộc.' });
-      else if (v.password.length < MIN_PASSWORD_LENGTH) ctx.addIssue({ code: 'custom', path: ['password'], message: MESSAGES.passwordTooShort });
-      if (!v.confirmPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Hãy nhập lại mật khẩu.' });
+      else if (v.password.length < MIN_PASSWORD_LENGTH)
+        ctx.addIssue({ code: 'custom', path: ['password'], message: MESSAGES.passwordTooShort });
+      if (!v.confirmPassword)
+        ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Hãy nhập lại mật khẩu.' });
       else if (v.password !== v.confirmPassword)
         ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Hai lần nhập mật khẩu không khớp nhau.' });
     });

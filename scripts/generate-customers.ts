@@ -47,11 +47,15 @@ const seed = values.seed === undefined ? undefined : positiveInt('seed', values.
 const started = performance.now();
 const database = await openDatabase({ url });
 try {
-  process.stderr.write(`Đã nối và cập nhật lược đồ (${((performance.now() - started) / 1000).toFixed(1)} s). Sinh ${customers.toLocaleString('en-US')} khách hàng…\n`);
+  process.stderr.write(
+    `Đã nối và cập nhật lược đồ (${((performance.now() - started) / 1000).toFixed(1)} s). Sinh ${customers.toLocaleString('en-US')} khách hàng…\n`,
+  );
   const result = await generateCustomers(database, { customers, batchSize, ...(seed === undefined ? {} : { seed }) });
   const seconds = (performance.now() - started) / 1000;
   if (result.skipped) {
-    console.log(`Cơ sở dữ liệu đã có ${result.existing.toLocaleString('en-US')} khách hàng (≥ ${customers.toLocaleString('en-US')}): không sinh thêm.`);
+    console.log(
+      `Cơ sở dữ liệu đã có ${result.existing.toLocaleString('en-US')} khách hàng (≥ ${customers.toLocaleString('en-US')}): không sinh thêm.`,
+    );
   } else {
     console.log(
       `Đã sinh ${result.created.toLocaleString('en-US')} khách hàng (đã có trước ${result.existing.toLocaleString('en-US')}), ` +

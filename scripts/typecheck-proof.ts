@@ -74,7 +74,8 @@ try {
   const schemaPath = join(tmp, 'schema.graphql');
   const schema = readFileSync(schemaPath, 'utf8');
   const block = new RegExp(`(type ${BROKEN.type} \\{[^}]*?\\n\\s*)${BROKEN.field}:`);
-  if (!block.test(schema)) throw new Error(`schema.graphql has no ${BROKEN.type}.${BROKEN.field}: choose another field for the proof`);
+  if (!block.test(schema))
+    throw new Error(`schema.graphql has no ${BROKEN.type}.${BROKEN.field}: choose another field for the proof`);
   writeFileSync(schemaPath, schema.replace(block, `$1${BROKEN.renamedTo}:`));
 
   const broken = typecheck(tmp);

@@ -1,13 +1,15 @@
+import type { ErrorCode } from './error-codes';
+
 /**
  * The one error type services throw. `code` is stable (clients and tests key on it);
  * `message` is the Vietnamese text a user may read; `detail` stays in the logs.
  */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly detail: string | undefined;
   readonly field: string | undefined;
 
-  constructor(code: string, message: string, options: { detail?: string; field?: string } = {}) {
+  constructor(code: ErrorCode, message: string, options: { detail?: string; field?: string } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -16,8 +18,7 @@ export class AppError extends Error {
   }
 }
 
-export const forbidden = (what = 'thực hiện thao tác này') =>
-  new AppError('FORBIDDEN', `Bạn không có quyền ${what}.`);
+export const forbidden = (what = 'thực hiện thao tác này') => new AppError('FORBIDDEN', `Bạn không có quyền ${what}.`);
 export const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm thấy ${what}.`);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
 

@@ -29,7 +29,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </label>
       <label className="block">
         <span className="text-sm font-medium">Mật khẩu</span>
-        <input name="password" type="password" autoComplete="current-password" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+        />
       </label>
       {error && (
         <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -5,7 +5,11 @@ import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Đăng nhập' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = await searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl);
   // Only an old page or a hand-made link puts credentials in the query: never read them, and take them out of

@@ -21,7 +21,8 @@ export function getAppDatabase(): Promise<Database> {
     // several instances from running the same one).
     const { resumeBillingRuns } = await import('@/jobs/billing-runs');
     const resumed = await resumeBillingRuns(database.db);
-    if (resumed.length > 0) console.log(`[billing] tiếp tục ${resumed.length} lượt tính hóa đơn dang dở: ${resumed.join(', ')}`);
+    if (resumed.length > 0)
+      console.log(`[billing] tiếp tục ${resumed.length} lượt tính hóa đơn dang dở: ${resumed.join(', ')}`);
     return database;
   })();
   return globalForApp.__appDatabase;

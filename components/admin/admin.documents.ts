@@ -24,7 +24,9 @@ export type UserSummary = ResultOf<typeof UserFieldsFragment>;
 export const UsersQuery = graphql(
   `
     query Users {
-      users { ...UserFields }
+      users {
+        ...UserFields
+      }
     }
   `,
   [UserFieldsFragment],
@@ -33,7 +35,9 @@ export const UsersQuery = graphql(
 export const CreateUserMutation = graphql(
   `
     mutation CreateUser($input: CreateUserInput!) {
-      createUser(input: $input) { ...UserFields }
+      createUser(input: $input) {
+        ...UserFields
+      }
     }
   `,
   [UserFieldsFragment],
@@ -42,7 +46,9 @@ export const CreateUserMutation = graphql(
 export const UpdateUserMutation = graphql(
   `
     mutation UpdateUser($id: Int!, $input: UpdateUserInput!) {
-      updateUser(id: $id, input: $input) { ...UserFields }
+      updateUser(id: $id, input: $input) {
+        ...UserFields
+      }
     }
   `,
   [UserFieldsFragment],
@@ -81,7 +87,9 @@ export type PermissionRow = ResultOf<typeof PermissionRowFragment>;
 export const PermissionMatrixQuery = graphql(
   `
     query PermissionMatrix($userId: Int!, $branchId: Int!) {
-      permissionMatrix(userId: $userId, branchId: $branchId) { ...PermissionRowFields }
+      permissionMatrix(userId: $userId, branchId: $branchId) {
+        ...PermissionRowFields
+      }
     }
   `,
   [PermissionRowFragment],
@@ -90,7 +98,9 @@ export const PermissionMatrixQuery = graphql(
 export const SetPermissionsMutation = graphql(
   `
     mutation SetPermissions($input: SetPermissionsInput!) {
-      setPermissions(input: $input) { ...PermissionRowFields }
+      setPermissions(input: $input) {
+        ...PermissionRowFields
+      }
     }
   `,
   [PermissionRowFragment],
@@ -105,10 +115,40 @@ export const SetPermissionsMutation = graphql(
  */
 export const OrgTreeQuery = graphql(`
   query AdminOrgTree($filter: CatalogQuery) {
-    branches(filter: $filter) { total rows { id code name } }
-    routes(filter: $filter) { total rows { id code name branchId } }
-    readingBooks(filter: $filter) { total rows { id code name routeId } }
-    permissionObjects { group label objects { key label } }
+    branches(filter: $filter) {
+      total
+      rows {
+        id
+        code
+        name
+      }
+    }
+    routes(filter: $filter) {
+      total
+      rows {
+        id
+        code
+        name
+        branchId
+      }
+    }
+    readingBooks(filter: $filter) {
+      total
+      rows {
+        id
+        code
+        name
+        routeId
+      }
+    }
+    permissionObjects {
+      group
+      label
+      objects {
+        key
+        label
+      }
+    }
   }
 `);
 export const ORG_TREE_VARIABLES = { filter: { offset: 0, limit: 500 } } as const;
@@ -125,19 +165,29 @@ export interface OrgTree {
 }
 
 export const orgTreeIncomplete = (d: OrgTreeData) =>
-  d.branches.rows.length < d.branches.total || d.routes.rows.length < d.routes.total || d.readingBooks.rows.length < d.readingBooks.total;
+  d.branches.rows.length < d.branches.total ||
+  d.routes.rows.length < d.routes.total ||
+  d.readingBooks.rows.length < d.readingBooks.total;
 
 // ---- books and routes of one user
 
 export const UserBooksQuery = graphql(`
   query UserBooks($id: Int!) {
-    user(id: $id) { id bookIds routeIds }
+    user(id: $id) {
+      id
+      bookIds
+      routeIds
+    }
   }
 `);
 
 export const SetUserBooksMutation = graphql(`
   mutation SetUserBooks($input: SetUserBooksInput!) {
-    setUserBooks(input: $input) { id bookIds routeIds }
+    setUserBooks(input: $input) {
+      id
+      bookIds
+      routeIds
+    }
   }
 `);
 
@@ -158,7 +208,9 @@ export type Me = ResultOf<typeof ProfileFieldsFragment>;
 export const MeQuery = graphql(
   `
     query Me {
-      me { ...ProfileFields }
+      me {
+        ...ProfileFields
+      }
     }
   `,
   [ProfileFieldsFragment],
@@ -167,7 +219,9 @@ export const MeQuery = graphql(
 export const UpdateProfileMutation = graphql(
   `
     mutation UpdateProfile($input: ProfileInput!) {
-      updateProfile(input: $input) { ...ProfileFields }
+      updateProfile(input: $input) {
+        ...ProfileFields
+      }
     }
   `,
   [ProfileFieldsFragment],

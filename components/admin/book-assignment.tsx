@@ -1,14 +1,23 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
+import { useLatestRef } from '@/components/ui/use-latest-ref';
 import { errorMessage } from '@/lib/graphql/errors';
-import { SetUserBooksMutation, UserBooksQuery, type Book, type Branch, type OrgTree, type Route, type UserSummary } from './admin.documents';
+import {
+  SetUserBooksMutation,
+  UserBooksQuery,
+  type Book,
+  type Branch,
+  type OrgTree,
+  type Route,
+  type UserSummary,
+} from './admin.documents';
 import { TriCheckbox } from './tri-checkbox';
 
 export interface BookAssignmentProps {
@@ -51,14 +60,14 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
   const current = draft && draft.base === stored ? draft : stored;
   const books = current?.books ?? null;
   const routes = current?.routes ?? EMPTY;
-  const commit = (nextBooks: Set<number>, nextRoutes: Set<number>) => setDraft({ base: stored, books: nextBooks, routes: nextRoutes });
+  const commit = (nextBooks: Set<number>, nextRoutes: Set<number>) =>
+    setDraft({ base: stored, books: nextBooks, routes: nextRoutes });
   const error = saving.error ?? result.error;
 
   const dirty = books !== null && stored !== null && snapshot(books, routes) !== snapshot(stored.books, stored.routes);
-  const dirtyRef = useRef(onDirtyChange);
-  dirtyRef.current = onDirtyChange;
-  useEffect(() => dirtyRef.current(dirty), [dirty]);
-  useEffect(() => () => dirtyRef.current(false), []);
+  const dirtyRef = useLatestRef(onDirtyChange);
+  useEffect(() => dirtyRef.current(dirty), [dirty, dirtyRef]);
+  useEffect(() => () => dirtyRef.current(false), [dirtyRef]);
 
   const routesByBranch = useMemo(() => {
     const m = new Map<number, Route[]>();
@@ -71,8 +80,17 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
     return m;
   }, [tree.books]);
 
-  const saveRef = useRef<() => void>(() => {});
-  useHotkeys({ 'Alt+S': () => saveRef.current() });
+  async function save() {
+    if (!books || saving.fetching) return;
+    // Books covered by a ticked route are not sent one by one.
+    const covered = new Set(tree.books.filter((b) => routes.has(b.routeId)).map((b) => b.id));
+    const input = { userId: user.id, bookIds: [...books].filter((id) => !covered.has(id)), routeIds: [...routes] };
+    const r = await executeSave({ input });
+    if (r.error) return;
+    toast.success(`Đã lưu sổ đọc, tuyến của ${user.login}.`);
+  }
+
+  useHotkeys({ 'Alt+S': () => void save() });
 
   const q = norm(query.trim());
   const matches = (x: { code: string; name: string }) => !q || norm(`${x.code} ${x.name}`).includes(q);
@@ -139,18 +157,6 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
       return n;
     });
 
-  async function save() {
-    if (!books || saving.fetching) return;
-    // Books covered by a ticked route are not sent one by one.
-    const covered = new Set(tree.books.filter((b) => routes.has(b.routeId)).map((b) => b.id));
-    const input = { userId: user.id, bookIds: [...books].filter((id) => !covered.has(id)), routeIds: [...routes] };
-    const r = await executeSave({ input });
-    if (r.error) return;
-    toast.success(`Đã lưu sổ đọc, tuyến của ${user.login}.`);
-  }
-
-  saveRef.current = () => void save();
-
   const coveredCount = tree.books.filter((b) => routes.has(b.routeId) || books.has(b.id)).length;
   const expandAll = () =>
     setExpanded(new Set([...tree.branches.map((b) => `b${b.id}`), ...tree.routes.map((r) => `r${r.id}`)]));
@@ -185,7 +191,13 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
         <Button onClick={() => setDraft(null)} disabled={!dirty || saving.fetching} data-testid="books-revert">
           Hoàn tác
         </Button>
-        <Button variant="primary" onClick={() => void save()} disabled={saving.fetching} shortcut="Alt+S" data-testid="books-save">
+        <Button
+          variant="primary"
+          onClick={() => void save()}
+          disabled={saving.fetching}
+          shortcut="Alt+S"
+          data-testid="books-save"
+        >
           {saving.fetching ? 'Đang lưu…' : 'Lưu sổ đọc, tuyến'}
         </Button>
       </div>
@@ -195,7 +207,11 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
         </p>
       )}
       {error && (
-        <p role="alert" data-testid="books-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          data-testid="books-error"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {errorMessage(error, 'Không lưu được.')}
         </p>
       )}
@@ -232,15 +248,31 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
                       {rs.length === 0 && <li className="px-2 py-1 text-xs italic text-slate-400">Chưa có tuyến</li>}
                       {rs.map((route) => {
                         const rst = routeState(route);
-                        const bs = (booksByRoute.get(route.id) ?? []).filter((b) => !q || matches(branch) || matches(route) || matches(b));
+                        const bs = (booksByRoute.get(route.id) ?? []).filter(
+                          (b) => !q || matches(branch) || matches(route) || matches(b),
+                        );
                         const ropen = (!!q && bs.length > 0) || expanded.has(`r${route.id}`);
                         const whole = routes.has(route.id);
                         return (
-                          <li key={route.id} role="treeitem" aria-expanded={ropen} aria-selected={rst.checked} className="py-0.5">
+                          <li
+                            key={route.id}
+                            role="treeitem"
+                            aria-expanded={ropen}
+                            aria-selected={rst.checked}
+                            className="py-0.5"
+                          >
                             <div className="flex items-center gap-1.5 rounded px-1 py-0.5 hover:bg-slate-50">
-                              <ExpandButton open={ropen} onClick={() => toggleExpanded(`r${route.id}`)} label={route.name} />
+                              <ExpandButton
+                                open={ropen}
+                                onClick={() => toggleExpanded(`r${route.id}`)}
+                                label={route.name}
+                              />
                               <label className="flex cursor-pointer items-center gap-2">
-                                <TriCheckbox {...rst} onChange={(on) => toggleRoute(route, on)} data-testid={`books-route-${route.id}`} />
+                                <TriCheckbox
+                                  {...rst}
+                                  onChange={(on) => toggleRoute(route, on)}
+                                  data-testid={`books-route-${route.id}`}
+                                />
                                 <span className="text-slate-800">
                                   {route.code} – {route.name}
                                 </span>
@@ -251,9 +283,16 @@ export function BookAssignment({ user, tree, onDirtyChange }: BookAssignmentProp
                             </div>
                             {ropen && (
                               <ul role="group" className="ml-6 border-l border-slate-200 pl-2">
-                                {bs.length === 0 && <li className="px-2 py-1 text-xs italic text-slate-400">Chưa có sổ đọc</li>}
+                                {bs.length === 0 && (
+                                  <li className="px-2 py-1 text-xs italic text-slate-400">Chưa có sổ đọc</li>
+                                )}
                                 {bs.map((book) => (
-                                  <li key={book.id} role="treeitem" aria-selected={whole || books.has(book.id)} className="py-0.5">
+                                  <li
+                                    key={book.id}
+                                    role="treeitem"
+                                    aria-selected={whole || books.has(book.id)}
+                                    className="py-0.5"
+                                  >
                                     <label
                                       className={`flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50 ${whole ? 'cursor-not-allowed text-slate-400' : 'cursor-pointer'}`}
                                       title={whole ? 'Đã được giao cả tuyến' : undefined}

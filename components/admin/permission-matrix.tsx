@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
@@ -8,18 +8,29 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
+import { useLatestRef } from '@/components/ui/use-latest-ref';
 import { errorMessage } from '@/lib/graphql/errors';
 import { readFragment } from '@/lib/graphql/graphql';
-import { PermissionMatrixQuery, PermissionRowFragment, SetPermissionsMutation, type Branch, type PermissionGroup, type PermissionRow, type UserSummary } from './admin.documents';
+import {
+  PermissionMatrixQuery,
+  PermissionRowFragment,
+  SetPermissionsMutation,
+  type Branch,
+  type PermissionGroup,
+  type PermissionRow,
+  type UserSummary,
+} from './admin.documents';
 import { RIGHT_LABELS, RIGHTS, type Right } from './admin-rules';
 import { TriCheckbox } from './tri-checkbox';
 
 const GROUP_FALLBACK: Record<string, string> = { document: 'Chứng từ', catalog: 'Danh mục', report: 'Báo cáo' };
 
 /** Ticking a right ticks "Truy cập"; unticking "Truy cập" clears the row (every right needs access, SPEC §11). */
-export function applyRight(row: PermissionRow, right: Right, on: boolean): PermissionRow {
+function applyRight(row: PermissionRow, right: Right, on: boolean): PermissionRow {
   if (right === 'access') {
-    return on ? { ...row, access: true } : { ...row, access: false, add: false, edit: false, delete: false, print: false, export: false };
+    return on
+      ? { ...row, access: true }
+      : { ...row, access: false, add: false, edit: false, delete: false, print: false, export: false };
   }
   return on ? { ...row, [right]: true, access: true } : { ...row, [right]: false };
 }
@@ -35,7 +46,8 @@ const setAll = (row: PermissionRow, on: boolean): PermissionRow => ({
 });
 
 const keyOf = (r: { group: string; object: string }) => `${r.group}:${r.object}`;
-const snapshot = (rows: readonly PermissionRow[]) => JSON.stringify(rows.map((r) => [keyOf(r), ...RIGHTS.map((x) => r[x])]));
+const snapshot = (rows: readonly PermissionRow[]) =>
+  JSON.stringify(rows.map((r) => [keyOf(r), ...RIGHTS.map((x) => r[x])]));
 
 function tally(rows: readonly PermissionRow[], right: Right) {
   const n = rows.filter((r) => r[right]).length;
@@ -64,7 +76,10 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
     pause: branchId === null,
   });
   const stored = useMemo(
-    () => (matrix.data ? (readFragment(PermissionRowFragment, matrix.data.permissionMatrix) as readonly PermissionRow[]) : null),
+    () =>
+      matrix.data
+        ? (readFragment(PermissionRowFragment, matrix.data.permissionMatrix) as readonly PermissionRow[])
+        : null,
     [matrix.data],
   );
   const [draft, setDraft] = useState<{ base: readonly PermissionRow[]; rows: readonly PermissionRow[] } | null>(null);
@@ -73,10 +88,9 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
   const error = saving.error ?? matrix.error;
 
   const dirty = rows !== null && stored !== null && snapshot(rows) !== snapshot(stored);
-  const dirtyRef = useRef(onDirtyChange);
-  dirtyRef.current = onDirtyChange;
-  useEffect(() => dirtyRef.current(dirty), [dirty]);
-  useEffect(() => () => dirtyRef.current(false), []);
+  const dirtyRef = useLatestRef(onDirtyChange);
+  useEffect(() => dirtyRef.current(dirty), [dirty, dirtyRef]);
+  useEffect(() => () => dirtyRef.current(false), [dirtyRef]);
 
   const grouped = useMemo(() => {
     if (!rows) return [];
@@ -96,7 +110,14 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
   };
 
   async function changeBranch(id: number) {
-    if (dirty && !(await confirm({ title: 'Chưa lưu phân quyền', message: 'Các thay đổi trên đơn vị này chưa được lưu. Bỏ các thay đổi và chuyển đơn vị?', confirmLabel: 'Bỏ thay đổi' })))
+    if (
+      dirty &&
+      !(await confirm({
+        title: 'Chưa lưu phân quyền',
+        message: 'Các thay đổi trên đơn vị này chưa được lưu. Bỏ các thay đổi và chuyển đơn vị?',
+        confirmLabel: 'Bỏ thay đổi',
+      }))
+    )
       return;
     setDraft(null);
     setBranchId(id);
@@ -107,7 +128,16 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
     const input = {
       userId: user.id,
       branchId,
-      rows: rows.map(({ group, object, access, add, edit, delete: del, print, export: exp }) => ({ group, object, access, add, edit, delete: del, print, export: exp })),
+      rows: rows.map(({ group, object, access, add, edit, delete: del, print, export: exp }) => ({
+        group,
+        object,
+        access,
+        add,
+        edit,
+        delete: del,
+        print,
+        export: exp,
+      })),
     };
     const result = await executeSave({ input });
     if (result.error) return;
@@ -155,18 +185,32 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
         <Button onClick={() => setDraft(null)} disabled={!dirty || saving.fetching} data-testid="perm-revert">
           Hoàn tác
         </Button>
-        <Button variant="primary" onClick={() => void save()} disabled={!rows || saving.fetching} shortcut="Alt+S" data-testid="perm-save">
+        <Button
+          variant="primary"
+          onClick={() => void save()}
+          disabled={!rows || saving.fetching}
+          shortcut="Alt+S"
+          data-testid="perm-save"
+        >
           {saving.fetching ? 'Đang lưu…' : 'Lưu phân quyền'}
         </Button>
       </div>
 
       {user.isAdmin && (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="perm-admin-note">
-          {user.fullName} là quản trị viên nên có toàn quyền trên mọi đơn vị; bảng dưới chỉ có tác dụng khi bỏ quyền quản trị.
+        <p
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+          data-testid="perm-admin-note"
+        >
+          {user.fullName} là quản trị viên nên có toàn quyền trên mọi đơn vị; bảng dưới chỉ có tác dụng khi bỏ quyền
+          quản trị.
         </p>
       )}
       {error && (
-        <p role="alert" data-testid="perm-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          data-testid="perm-error"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {errorMessage(error, 'Không tải được phân quyền.')}
         </p>
       )}
@@ -179,14 +223,24 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
         ) : null
       ) : (
         <div className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 bg-white">
-          <table className="w-full border-separate border-spacing-0 text-sm" aria-label={`Phân quyền của ${user.login}`}>
+          <table
+            className="w-full border-separate border-spacing-0 text-sm"
+            aria-label={`Phân quyền của ${user.login}`}
+          >
             <thead className="sticky top-0 z-10 bg-slate-100 text-xs text-slate-600">
               <tr>
-                <th scope="col" className="min-w-56 border-b border-slate-300 bg-slate-100 px-3 py-2 text-left font-semibold">
+                <th
+                  scope="col"
+                  className="min-w-56 border-b border-slate-300 bg-slate-100 px-3 py-2 text-left font-semibold"
+                >
                   Đối tượng
                 </th>
                 {RIGHTS.map((r) => (
-                  <th key={r} scope="col" className="w-16 border-b border-slate-300 bg-slate-100 px-1 py-2 font-semibold">
+                  <th
+                    key={r}
+                    scope="col"
+                    className="w-16 border-b border-slate-300 bg-slate-100 px-1 py-2 font-semibold"
+                  >
                     {RIGHT_LABELS[r]}
                   </th>
                 ))}
@@ -195,7 +249,10 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
                 </th>
               </tr>
               <tr className="bg-slate-50">
-                <th scope="row" className="whitespace-nowrap border-b border-slate-300 bg-slate-50 px-3 py-1 text-left text-xs font-normal italic text-slate-500">
+                <th
+                  scope="row"
+                  className="whitespace-nowrap border-b border-slate-300 bg-slate-50 px-3 py-1 text-left text-xs font-normal italic text-slate-500"
+                >
                   Chọn cả cột
                 </th>
                 {RIGHTS.map((r) => {
@@ -226,7 +283,10 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
               {grouped.map((g) => (
                 <Fragment key={g.group}>
                   <tr className="bg-brand-50/60" data-testid={`perm-group-${g.group}`}>
-                    <th scope="rowgroup" className="whitespace-nowrap border-b border-slate-200 px-3 py-1.5 text-left text-xs font-bold uppercase tracking-wide text-brand-700">
+                    <th
+                      scope="rowgroup"
+                      className="whitespace-nowrap border-b border-slate-200 px-3 py-1.5 text-left text-xs font-bold uppercase tracking-wide text-brand-700"
+                    >
                       {g.label}
                     </th>
                     {RIGHTS.map((r) => {
@@ -235,7 +295,12 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
                         <td key={r} className={cell}>
                           <TriCheckbox
                             {...t}
-                            onChange={(on) => update((row) => applyRight(row, r, on), (row) => row.group === g.group)}
+                            onChange={(on) =>
+                              update(
+                                (row) => applyRight(row, r, on),
+                                (row) => row.group === g.group,
+                              )
+                            }
                             aria-label={`${g.label} – ${RIGHT_LABELS[r]}: chọn cả nhóm`}
                             data-testid={`perm-${g.group}-all-${r}`}
                           />
@@ -246,7 +311,12 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
                       <TriCheckbox
                         checked={g.rows.every((row) => RIGHTS.every((r) => row[r]))}
                         indeterminate={g.rows.some((row) => row.access)}
-                        onChange={(on) => update((row) => setAll(row, on), (row) => row.group === g.group)}
+                        onChange={(on) =>
+                          update(
+                            (row) => setAll(row, on),
+                            (row) => row.group === g.group,
+                          )
+                        }
                         aria-label={`${g.label}: chọn tất cả quyền của nhóm`}
                         data-testid={`perm-group-${g.group}-all`}
                       />
@@ -255,15 +325,27 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
                   {g.rows.map((row) => {
                     const n = RIGHTS.filter((r) => row[r]).length;
                     return (
-                      <tr key={keyOf(row)} className="hover:bg-slate-50" data-testid={`perm-row-${row.group}-${row.object}`}>
-                        <th scope="row" className="border-b border-slate-100 py-1.5 pl-6 pr-3 text-left font-normal whitespace-nowrap text-slate-800">
+                      <tr
+                        key={keyOf(row)}
+                        className="hover:bg-slate-50"
+                        data-testid={`perm-row-${row.group}-${row.object}`}
+                      >
+                        <th
+                          scope="row"
+                          className="border-b border-slate-100 py-1.5 pl-6 pr-3 text-left font-normal whitespace-nowrap text-slate-800"
+                        >
                           {row.label}
                         </th>
                         {RIGHTS.map((r) => (
                           <td key={r} className={cell}>
                             <TriCheckbox
                               checked={row[r]}
-                              onChange={(on) => update((x) => applyRight(x, r, on), (x) => keyOf(x) === keyOf(row))}
+                              onChange={(on) =>
+                                update(
+                                  (x) => applyRight(x, r, on),
+                                  (x) => keyOf(x) === keyOf(row),
+                                )
+                              }
                               aria-label={`${row.label} – ${RIGHT_LABELS[r]}`}
                               data-testid={`perm-${row.group}-${row.object}-${r}`}
                             />
@@ -273,7 +355,12 @@ export function PermissionMatrix({ user, branches, groups, onDirtyChange }: Perm
                           <TriCheckbox
                             checked={n === RIGHTS.length}
                             indeterminate={n > 0}
-                            onChange={(on) => update((x) => setAll(x, on), (x) => keyOf(x) === keyOf(row))}
+                            onChange={(on) =>
+                              update(
+                                (x) => setAll(x, on),
+                                (x) => keyOf(x) === keyOf(row),
+                              )
+                            }
                             aria-label={`${row.label}: chọn cả dòng`}
                             data-testid={`perm-${row.group}-${row.object}-all`}
                           />

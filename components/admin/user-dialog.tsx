@@ -9,11 +9,29 @@ import { CheckboxField, EnterForm, TextField } from '@/components/ui/form-field'
 import { apiError } from '@/lib/graphql/errors';
 import { readFragment } from '@/lib/graphql/graphql';
 import { MIN_PASSWORD_LENGTH, userFormSchema, type UserFormValues } from '@/schemas/user-input';
-import { CreateUserMutation, ResetUserPasswordMutation, UpdateUserMutation, UserFieldsFragment, type UserSummary } from './admin.documents';
+import {
+  CreateUserMutation,
+  ResetUserPasswordMutation,
+  UpdateUserMutation,
+  UserFieldsFragment,
+  type UserSummary,
+} from './admin.documents';
 
 /** The server names `newPassword` where the form says `password`. */
-const FIELD_ALIASES: Record<string, keyof UserFormValues> = { newPassword: 'password', confirmPassword: 'confirmPassword' };
-const FORM_FIELDS = new Set<string>(['login', 'fullName', 'email', 'phone', 'password', 'confirmPassword', 'isAdmin', 'isActive']);
+const FIELD_ALIASES: Record<string, keyof UserFormValues> = {
+  newPassword: 'password',
+  confirmPassword: 'confirmPassword',
+};
+const FORM_FIELDS = new Set<string>([
+  'login',
+  'fullName',
+  'email',
+  'phone',
+  'password',
+  'confirmPassword',
+  'isAdmin',
+  'isActive',
+]);
 
 export interface UserDialogProps {
   /** `null` adds a user. */
@@ -51,7 +69,9 @@ export function UserDialog({ user, meId, onSaved, onCancel }: UserDialogProps) {
   /** The server's refusal: under the field it names (AppError `field`), else above the form. */
   const refused = (error: unknown) => {
     const e = apiError(error, 'Không lưu được, vui lòng thử lại.');
-    const field = e.field ? (FIELD_ALIASES[e.field] ?? (FORM_FIELDS.has(e.field) ? (e.field as keyof UserFormValues) : undefined)) : undefined;
+    const field = e.field
+      ? (FIELD_ALIASES[e.field] ?? (FORM_FIELDS.has(e.field) ? (e.field as keyof UserFormValues) : undefined))
+      : undefined;
     if (field) setError(field, { message: e.message }, { shouldFocus: true });
     else setError('root.server', { message: e.message });
   };
@@ -61,16 +81,27 @@ export function UserDialog({ user, meId, onSaved, onCancel }: UserDialogProps) {
     const profile = { fullName: v.fullName, email: v.email || null, phone: v.phone || null };
     if (!user) {
       const r = await executeCreate({
-        input: { login: v.login, ...profile, password: v.password, confirmPassword: v.confirmPassword, isAdmin: v.isAdmin },
+        input: {
+          login: v.login,
+          ...profile,
+          password: v.password,
+          confirmPassword: v.confirmPassword,
+          isAdmin: v.isAdmin,
+        },
       });
       if (r.error || !r.data) return refused(r.error);
       onSaved(readFragment(UserFieldsFragment, r.data.createUser));
       return;
     }
-    const r = await executeUpdate({ id: user.id, input: { ...profile, isAdmin: v.isAdmin, isActive: v.isActive ?? user.isActive } });
+    const r = await executeUpdate({
+      id: user.id,
+      input: { ...profile, isAdmin: v.isAdmin, isActive: v.isActive ?? user.isActive },
+    });
     if (r.error || !r.data) return refused(r.error);
     if (v.password) {
-      const p = await executeReset({ input: { userId: user.id, newPassword: v.password, confirmPassword: v.confirmPassword } });
+      const p = await executeReset({
+        input: { userId: user.id, newPassword: v.password, confirmPassword: v.confirmPassword },
+      });
       if (p.error) return refused(p.error);
     }
     onSaved(readFragment(UserFieldsFragment, r.data.updateUser), v.password ? 'Đã đặt lại mật khẩu.' : undefined);
@@ -90,19 +121,25 @@ export function UserDialog({ user, meId, onSaved, onCancel }: UserDialogProps) {
           <Button onClick={onCancel} disabled={busy} shortcut="Esc" data-testid="user-cancel">
             Hủy
           </Button>
-          <Button variant="primary" onClick={() => void save()} disabled={busy} shortcut="Alt+S" data-testid="user-save">
+          <Button
+            variant="primary"
+            onClick={() => void save()}
+            disabled={busy}
+            shortcut="Alt+S"
+            data-testid="user-save"
+          >
             {busy ? 'Đang lưu…' : 'Lưu'}
           </Button>
         </>
       }
     >
-      <EnterForm
-        onSubmit={() => void save()}
-        autoComplete="off"
-        className="grid grid-cols-1 gap-3 sm:grid-cols-2"
-      >
+      <EnterForm onSubmit={() => void save()} autoComplete="off" className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {formError && (
-          <p role="alert" data-testid="user-form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2">
+          <p
+            role="alert"
+            data-testid="user-form-error"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2"
+          >
             {formError}
           </p>
         )}
@@ -117,13 +154,7 @@ export function UserDialog({ user, meId, onSaved, onCancel }: UserDialogProps) {
           error={errors.login?.message}
           {...register('login')}
         />
-        <TextField
-          label="Họ tên"
-          required
-          maxLength={100}
-          error={errors.fullName?.message}
-          {...register('fullName')}
-        />
+        <TextField label="Họ tên" required maxLength={100} error={errors.fullName?.message} {...register('fullName')} />
         <TextField label="Email" type="email" error={errors.email?.message} {...register('email')} />
         <TextField label="Điện thoại" type="tel" error={errors.phone?.message} {...register('phone')} />
         {mode === 'edit' && (

@@ -66,11 +66,16 @@ function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
   const refreshUsers = useCallback(() => reexecuteUsers({ requestPolicy: 'network-only' }), [reexecuteUsers]);
   const treeData = treeResult.data;
   const tree = useMemo<OrgTree | null>(
-    () => (treeData ? { branches: treeData.branches.rows, routes: treeData.routes.rows, books: treeData.readingBooks.rows } : null),
+    () =>
+      treeData
+        ? { branches: treeData.branches.rows, routes: treeData.routes.rows, books: treeData.readingBooks.rows }
+        : null,
     [treeData],
   );
   const groups = treeData?.permissionObjects ?? [];
-  const refError = treeResult.error ? errorMessage(treeResult.error, 'Không tải được danh mục đơn vị, tuyến, sổ đọc.') : null;
+  const refError = treeResult.error
+    ? errorMessage(treeResult.error, 'Không tải được danh mục đơn vị, tuyến, sổ đọc.')
+    : null;
 
   const dirty = useRef(false);
   const setDirty = useCallback((d: boolean) => {
@@ -112,8 +117,8 @@ function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
       title: 'Xóa người dùng',
       message: (
         <>
-          Xóa người dùng <strong>{selected.login}</strong> ({selected.fullName})? Người dùng đã có dữ liệu (ghi chỉ số, lịch sử…) sẽ được khóa
-          thay vì xóa hẳn.
+          Xóa người dùng <strong>{selected.login}</strong> ({selected.fullName})? Người dùng đã có dữ liệu (ghi chỉ số,
+          lịch sử…) sẽ được khóa thay vì xóa hẳn.
         </>
       ),
       confirmLabel: 'Xóa',
@@ -181,9 +186,18 @@ function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
       </header>
 
       {actionError && (
-        <div role="alert" data-testid="action-error" className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          role="alert"
+          data-testid="action-error"
+          className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           <p>{actionError}</p>
-          <button type="button" aria-label="Đóng thông báo lỗi" onClick={() => setActionError(null)} className="px-1 text-red-500 hover:text-red-800">
+          <button
+            type="button"
+            aria-label="Đóng thông báo lỗi"
+            onClick={() => setActionError(null)}
+            className="px-1 text-red-500 hover:text-red-800"
+          >
             ×
           </button>
         </div>
@@ -205,7 +219,13 @@ function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
               shortcut="F3"
               onClick={() => void remove()}
               disabled={removal.fetching}
-              disabledReason={!selected ? 'Chọn một người dùng để xóa.' : selected.id === meId ? 'Không thể xóa tài khoản của chính mình.' : null}
+              disabledReason={
+                !selected
+                  ? 'Chọn một người dùng để xóa.'
+                  : selected.id === meId
+                    ? 'Không thể xóa tài khoản của chính mình.'
+                    : null
+              }
               data-testid="btn-delete-user"
             />
             <ToolbarButton label="Làm mới" onClick={refreshUsers} data-testid="btn-refresh-users" />
@@ -245,16 +265,26 @@ function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
           </div>
         </section>
 
-        <section aria-label="Phân quyền người dùng" className="flex min-w-0 flex-1 flex-col gap-3 rounded-md border border-slate-200 bg-white p-4">
+        <section
+          aria-label="Phân quyền người dùng"
+          className="flex min-w-0 flex-1 flex-col gap-3 rounded-md border border-slate-200 bg-white p-4"
+        >
           {!selected ? (
-            <EmptyState title="Chọn một người dùng" description="Chọn người dùng ở danh sách bên trái để phân quyền và giao sổ đọc." />
+            <EmptyState
+              title="Chọn một người dùng"
+              description="Chọn người dùng ở danh sách bên trái để phân quyền và giao sổ đọc."
+            />
           ) : (
             <>
               <div className="flex flex-wrap items-baseline gap-2" data-testid="selected-user">
                 <h2 className="text-base font-semibold text-slate-900">{selected.fullName}</h2>
                 <span className="text-sm text-slate-500">({selected.login})</span>
-                {selected.isAdmin && <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs text-brand-700">Quản trị viên</span>}
-                {!selected.isActive && <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-700">Đã khóa</span>}
+                {selected.isAdmin && (
+                  <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs text-brand-700">Quản trị viên</span>
+                )}
+                {!selected.isActive && (
+                  <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-700">Đã khóa</span>
+                )}
               </div>
               <div role="tablist" aria-label="Phân quyền" className="flex gap-1 border-b border-slate-200">
                 {(
@@ -277,7 +307,11 @@ function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
                 ))}
               </div>
               {treeData && orgTreeIncomplete(treeData) && (
-                <p role="status" data-testid="org-tree-incomplete" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                <p
+                  role="status"
+                  data-testid="org-tree-incomplete"
+                  className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                >
                   Chỉ hiện 500 đơn vị, tuyến hoặc sổ đọc đầu tiên; phần còn lại chưa giao được ở màn hình này.
                 </p>
               )}
@@ -288,7 +322,13 @@ function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
                   <Spinner label="Đang tải…" />
                 </div>
               ) : tab === 'permissions' ? (
-                <PermissionMatrix key={selected.id} user={selected} branches={tree.branches} groups={groups} onDirtyChange={setDirty} />
+                <PermissionMatrix
+                  key={selected.id}
+                  user={selected}
+                  branches={tree.branches}
+                  groups={groups}
+                  onDirtyChange={setDirty}
+                />
               ) : (
                 <BookAssignment key={selected.id} user={selected} tree={tree} onDirtyChange={setDirty} />
               )}
@@ -307,7 +347,9 @@ function UsersScreenInner({ meId, initialData }: UsersScreenProps) {
             setDialog(null);
             dirty.current = false;
             setSelectedId(u.id);
-            toast.success(isNew ? `Đã thêm người dùng ${u.login}.` : `Đã lưu người dùng ${u.login}.${note ? ` ${note}` : ''}`);
+            toast.success(
+              isNew ? `Đã thêm người dùng ${u.login}.` : `Đã lưu người dùng ${u.login}.${note ? ` ${note}` : ''}`,
+            );
           }}
         />
       )}

@@ -26,13 +26,18 @@ export const mayBill = (rights: BillingRights): boolean =>
   rights.isAdmin || Object.values(rights.books).some((r) => r.add || r.edit);
 
 /** Why the billing button (F9) is disabled for the chosen scope, or null when the server is left to decide. */
-export function runDisabledReason(rights: BillingRights, choice: { scope: ScopeChoice; bookId: number | null }): string | null {
+export function runDisabledReason(
+  rights: BillingRights,
+  choice: { scope: ScopeChoice; bookId: number | null },
+): string | null {
   if (!mayBill(rights)) return 'Bạn không có quyền tính hóa đơn.';
   if (rights.isAdmin) return null;
   const held = Object.values(rights.books);
   switch (choice.scope) {
     case 'book':
-      return choice.bookId !== null && !canRun(rights, choice.bookId) ? 'Bạn không có quyền tính hóa đơn sổ này.' : null;
+      return choice.bookId !== null && !canRun(rights, choice.bookId)
+        ? 'Bạn không có quyền tính hóa đơn sổ này.'
+        : null;
     case 'all':
       // A book the user holds without the right is enough to refuse; books they do not hold only the server knows.
       return held.some((r) => !r.add) ? 'Tính toàn công ty cần quyền tính hóa đơn trên mọi sổ của công ty.' : null;

@@ -18,7 +18,6 @@ import { RunPanel, scopeText } from './run-panel';
 import { ScopeForm } from './scope-form';
 import { useBillingRun, type RunChoice } from './use-billing-run';
 
-
 export interface BillingScreenProps {
   rights: BillingRights;
   /** The books and the first book's runs, executed by the Server Component through the same documents (see useHydrate). */
@@ -42,7 +41,10 @@ function Screen({ rights, initialData }: BillingScreenProps) {
   const requestPolicy = useHydrate(initialData);
   const maxPeriod = useMemo(() => currentPeriod(), []);
   const [booksResult] = useQuery({ query: BillingBooksQuery, requestPolicy });
-  const books = useMemo(() => (booksResult.data ? billingBooks(rights, booksResult.data.readingBooks.rows) : null), [booksResult.data, rights]);
+  const books = useMemo(
+    () => (booksResult.data ? billingBooks(rights, booksResult.data.readingBooks.rows) : null),
+    [booksResult.data, rights],
+  );
   const start = books ? (firstBook(rights, books)?.id ?? null) : null;
 
   const [choice, setChoice] = useState<Omit<RunChoice, 'bookId'> & { bookId: number | null | undefined }>(() => ({
@@ -75,7 +77,13 @@ function Screen({ rights, initialData }: BillingScreenProps) {
   useHotkeys({ F9: startRun });
 
   if (booksResult.error && !books) {
-    return <EmptyState tone="error" title="Không tải được danh sách sổ đọc" description={errorMessage(booksResult.error, 'Không tải được danh sách sổ đọc.')} />;
+    return (
+      <EmptyState
+        tone="error"
+        title="Không tải được danh sách sổ đọc"
+        description={errorMessage(booksResult.error, 'Không tải được danh sách sổ đọc.')}
+      />
+    );
   }
   if (books === null) {
     return (
@@ -84,7 +92,14 @@ function Screen({ rights, initialData }: BillingScreenProps) {
       </div>
     );
   }
-  if (books.length === 0) return <EmptyState title="Bạn chưa được giao sổ đọc nào" description="Liên hệ quản trị viên để được phân quyền tính hóa đơn." icon="📒" />;
+  if (books.length === 0)
+    return (
+      <EmptyState
+        title="Bạn chưa được giao sổ đọc nào"
+        description="Liên hệ quản trị viên để được phân quyền tính hóa đơn."
+        icon="📒"
+      />
+    );
 
   const bookCode = (id: number) => books.find((b) => b.id === id)?.code ?? `#${id}`;
   const describe = (r: Parameters<typeof scopeText>[0]) => scopeText(r, bookCode, billing.customerNames);
@@ -94,8 +109,15 @@ function Screen({ rights, initialData }: BillingScreenProps) {
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
         <h1 className="text-lg font-semibold text-slate-900">Tính hóa đơn</h1>
-        <PeriodPicker value={current.period} max={maxPeriod} onChange={(period) => change({ period })} disabled={billing.running} />
-        <span className="text-sm text-slate-500">Tính theo chỉ số đã nhập của kỳ; khách hàng có chỉ số bất thường chưa duyệt sẽ bị bỏ qua.</span>
+        <PeriodPicker
+          value={current.period}
+          max={maxPeriod}
+          onChange={(period) => change({ period })}
+          disabled={billing.running}
+        />
+        <span className="text-sm text-slate-500">
+          Tính theo chỉ số đã nhập của kỳ; khách hàng có chỉ số bất thường chưa duyệt sẽ bị bỏ qua.
+        </span>
         {!mayBill(rights) && <ReadOnlyBadge reason="Bạn chỉ được xem các lần tính hóa đơn, không có quyền tính." />}
       </header>
 

@@ -10,7 +10,11 @@ export const BillingRunFragment = graphql(`
   fragment BillingRunFields on BillingRun {
     id
     period
-    scope { kind bookIds customerId }
+    scope {
+      kind
+      bookIds
+      customerId
+    }
     status
     totalCustomers
     processedCustomers
@@ -18,7 +22,11 @@ export const BillingRunFragment = graphql(`
     invoiceCount
     consumption
     amount
-    skipped { reason label count }
+    skipped {
+      reason
+      label
+      count
+    }
     error
     startedAt
     finishedAt
@@ -29,7 +37,14 @@ export type BillingRun = ResultOf<typeof BillingRunFragment>;
 /** The books a run can cover; the server lists only the books the viewer holds (all of them for an admin). */
 export const BillingBooksQuery = graphql(`
   query BillingBooks {
-    readingBooks(filter: { limit: 500 }) { total rows { id code name } }
+    readingBooks(filter: { limit: 500 }) {
+      total
+      rows {
+        id
+        code
+        name
+      }
+    }
   }
 `);
 export type BillingBook = ResultOf<typeof BillingBooksQuery>['readingBooks']['rows'][number];
@@ -37,7 +52,9 @@ export type BillingBook = ResultOf<typeof BillingBooksQuery>['readingBooks']['ro
 export const BillingRunsQuery = graphql(
   `
     query BillingRuns($bookId: Int!, $limit: Int) {
-      billingRuns(bookId: $bookId, limit: $limit) { ...BillingRunFields }
+      billingRuns(bookId: $bookId, limit: $limit) {
+        ...BillingRunFields
+      }
     }
   `,
   [BillingRunFragment],
@@ -49,7 +66,9 @@ export const runsVariables = (bookId: number) => ({ bookId, limit: 30 });
 export const BillingRunQuery = graphql(
   `
     query BillingRun($id: Int!) {
-      billingRun(id: $id) { ...BillingRunFields }
+      billingRun(id: $id) {
+        ...BillingRunFields
+      }
     }
   `,
   [BillingRunFragment],
@@ -58,7 +77,9 @@ export const BillingRunQuery = graphql(
 export const StartBillingRunMutation = graphql(
   `
     mutation StartBillingRun($input: StartBillingRunInput!) {
-      startBillingRun(input: $input) { ...BillingRunFields }
+      startBillingRun(input: $input) {
+        ...BillingRunFields
+      }
     }
   `,
   [BillingRunFragment],
@@ -67,7 +88,9 @@ export const StartBillingRunMutation = graphql(
 export const ResumeBillingRunMutation = graphql(
   `
     mutation ResumeBillingRun($id: Int!) {
-      resumeBillingRun(id: $id) { ...BillingRunFields }
+      resumeBillingRun(id: $id) {
+        ...BillingRunFields
+      }
     }
   `,
   [BillingRunFragment],
@@ -81,14 +104,23 @@ export const readRun = (run: FragmentOf<typeof BillingRunFragment> | null | unde
 
 export const PeriodLockQuery = graphql(`
   query BillingPeriodLock($bookId: Int!, $period: Period!) {
-    periodLockState(bookId: $bookId, period: $period) { isLocked message }
+    periodLockState(bookId: $bookId, period: $period) {
+      isLocked
+      message
+    }
   }
 `);
 
 /** The customer to recalculate, found by code among the books the user holds. */
 export const CustomerByCodeQuery = graphql(`
   query BillingCustomerByCode($query: String!) {
-    searchCustomers(query: $query, limit: 20) { id code name bookId bookCode }
+    searchCustomers(query: $query, limit: 20) {
+      id
+      code
+      name
+      bookId
+      bookCode
+    }
   }
 `);
 
@@ -96,7 +128,15 @@ export const RunSkipsQuery = graphql(`
   query BillingRunSkips($runId: Int!, $reason: BillingSkipReason, $limit: Int) {
     billingRunSkips(runId: $runId, reason: $reason, limit: $limit) {
       total
-      rows { customerId customerCode customerName bookCode sequenceNo reason reasonLabel }
+      rows {
+        customerId
+        customerCode
+        customerName
+        bookCode
+        sequenceNo
+        reason
+        reasonLabel
+      }
     }
   }
 `);
@@ -106,7 +146,19 @@ export const RunWarningsQuery = graphql(`
   query BillingRunWarnings($runId: Int!, $limit: Int) {
     billingRunWarnings(runId: $runId, limit: $limit) {
       total
-      rows { customerId customerCode customerName bookCode sequenceNo invoiceId invoiceKind warnings { code message } }
+      rows {
+        customerId
+        customerCode
+        customerName
+        bookCode
+        sequenceNo
+        invoiceId
+        invoiceKind
+        warnings {
+          code
+          message
+        }
+      }
     }
   }
 `);

@@ -6,7 +6,14 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { fmtDateTime, fmtInt, fmtVnd, periodLabel } from '@/components/readings/format';
 import { errorMessage } from '@/lib/graphql/errors';
-import { readRun, BillingRunsQuery, RUN_TYPENAMES, runsVariables, type BillingBook, type BillingRun } from './billing.documents';
+import {
+  readRun,
+  BillingRunsQuery,
+  RUN_TYPENAMES,
+  runsVariables,
+  type BillingBook,
+  type BillingRun,
+} from './billing.documents';
 import { STATUS_LABELS, STATUS_STYLES } from './run-panel';
 
 // Never sent (paused without a book): urql needs variables even then.
@@ -103,7 +110,9 @@ export function RunHistory({ books, bookId, onBookChange, history, selectedId, o
                   <td className="px-3 py-1.5">{periodLabel(r.period)}</td>
                   <td className="px-3 py-1.5">{scopeText(r)}</td>
                   <td className="px-3 py-1.5">
-                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[r.status] ?? ''}`}>{STATUS_LABELS[r.status] ?? r.status}</span>
+                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[r.status] ?? ''}`}>
+                      {STATUS_LABELS[r.status] ?? r.status}
+                    </span>
                   </td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{fmtInt(r.processedCustomers)}</td>
                   <td className="px-3 py-1.5 text-right tabular-nums">{fmtInt(r.invoiceCount)}</td>

@@ -7,13 +7,30 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { fmtInt } from '@/components/readings/format';
 import { errorMessage } from '@/lib/graphql/errors';
-import { LIST_MAX, LIST_STEP, RunSkipsQuery, RunWarningsQuery, type BillingRun, type BillingSkipReason } from './billing.documents';
+import {
+  LIST_MAX,
+  LIST_STEP,
+  RunSkipsQuery,
+  RunWarningsQuery,
+  type BillingRun,
+  type BillingSkipReason,
+} from './billing.documents';
 
 /**
  * "Xem thêm" asks for a longer first page rather than the next one, so the list is one cached query: a resumed
  * run or a refreshed panel reloads it whole, and urql keeps the rows on screen while the longer page loads.
  */
-function MoreButton({ shown, total, fetching, onMore }: { shown: number; total: number; fetching: boolean; onMore: () => void }) {
+function MoreButton({
+  shown,
+  total,
+  fetching,
+  onMore,
+}: {
+  shown: number;
+  total: number;
+  fetching: boolean;
+  onMore: () => void;
+}) {
   if (shown >= total || shown >= LIST_MAX) return null;
   return (
     <div className="border-t border-slate-100 px-3 py-2">
@@ -34,7 +51,12 @@ export function WarningsList({ run }: { run: BillingRun }) {
     requestPolicy: 'cache-and-network',
   });
 
-  if (error) return <p className="mt-3 text-sm text-red-700">{errorMessage(error, 'Không tải được danh sách hóa đơn có cảnh báo.')}</p>;
+  if (error)
+    return (
+      <p className="mt-3 text-sm text-red-700">
+        {errorMessage(error, 'Không tải được danh sách hóa đơn có cảnh báo.')}
+      </p>
+    );
   const page = data?.billingRunWarnings;
   if (!page || page.total === 0) return null;
   return (
@@ -61,7 +83,9 @@ export function WarningsList({ run }: { run: BillingRun }) {
                 <td className="px-3 py-1 font-mono text-xs">{r.customerCode}</td>
                 <td className="px-3 py-1">
                   {r.customerName}
-                  {r.invoiceKind === 'backbill' ? <span className="text-xs text-slate-500"> (hóa đơn truy thu)</span> : null}
+                  {r.invoiceKind === 'backbill' ? (
+                    <span className="text-xs text-slate-500"> (hóa đơn truy thu)</span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-1 text-amber-900">
                   {r.warnings.map((w) => (
@@ -74,7 +98,12 @@ export function WarningsList({ run }: { run: BillingRun }) {
             ))}
           </tbody>
         </table>
-        <MoreButton shown={page.rows.length} total={page.total} fetching={fetching} onMore={() => setLimit((l) => Math.min(LIST_MAX, l + LIST_STEP))} />
+        <MoreButton
+          shown={page.rows.length}
+          total={page.total}
+          fetching={fetching}
+          onMore={() => setLimit((l) => Math.min(LIST_MAX, l + LIST_STEP))}
+        />
       </div>
     </div>
   );
@@ -176,7 +205,12 @@ export function SkippedList({ run, bookIdOf }: { run: BillingRun; bookIdOf: (cod
               })}
             </tbody>
           </table>
-          <MoreButton shown={page.rows.length} total={page.total} fetching={fetching} onMore={() => setLimit((l) => Math.min(LIST_MAX, l + LIST_STEP))} />
+          <MoreButton
+            shown={page.rows.length}
+            total={page.total}
+            fetching={fetching}
+            onMore={() => setLimit((l) => Math.min(LIST_MAX, l + LIST_STEP))}
+          />
         </div>
       )}
     </div>

@@ -7,21 +7,25 @@ import { fmtDateTime, fmtInt, fmtVnd, periodLabel } from '@/components/readings/
 import type { BillingRun } from './billing.documents';
 import { SkippedList, WarningsList } from './run-lists';
 
-export const STATUS_LABELS: Record<string, string> = {
-  queued: 'Đang chờ',
-  running: 'Đang tính',
-  done: 'Hoàn thành',
-  failed: 'Lỗi',
+export const STATUS_LABELS: Record<BillingRun['status'], string> = {
+  QUEUED: 'Đang chờ',
+  RUNNING: 'Đang tính',
+  DONE: 'Hoàn thành',
+  FAILED: 'Lỗi',
 };
-export const STATUS_STYLES: Record<string, string> = {
-  queued: 'bg-slate-100 text-slate-700',
-  running: 'bg-sky-100 text-sky-800',
-  done: 'bg-emerald-100 text-emerald-800',
-  failed: 'bg-red-100 text-red-800',
+export const STATUS_STYLES: Record<BillingRun['status'], string> = {
+  QUEUED: 'bg-slate-100 text-slate-700',
+  RUNNING: 'bg-sky-100 text-sky-800',
+  DONE: 'bg-emerald-100 text-emerald-800',
+  FAILED: 'bg-red-100 text-red-800',
 };
 
 /** What a run covered, in words: the whole company, its books by code, or the customer recalculated. */
-export function scopeText(r: BillingRun, bookCode: (id: number) => string, customerNames: Readonly<Record<number, string>>): string {
+export function scopeText(
+  r: BillingRun,
+  bookCode: (id: number) => string,
+  customerNames: Readonly<Record<number, string>>,
+): string {
   if (r.scope.kind === 'all') return 'Toàn công ty';
   if (r.scope.kind === 'customer') {
     return `Khách hàng ${r.scope.customerId !== null && r.scope.customerId !== undefined ? (customerNames[r.scope.customerId] ?? `#${r.scope.customerId}`) : ''}`;
@@ -60,19 +64,30 @@ export function RunPanel({
   if (!run) {
     return (
       <section className="rounded-md border border-dashed border-slate-300 bg-white" data-testid="run-panel">
-        <EmptyState title="Chưa chạy lần tính nào" description="Chọn kỳ và phạm vi rồi bấm “Tính hóa đơn” (F9). Tiến độ hiện ở đây; có thể xem lại các lần tính trước ở bảng dưới." />
+        <EmptyState
+          title="Chưa chạy lần tính nào"
+          description="Chọn kỳ và phạm vi rồi bấm “Tính hóa đơn” (F9). Tiến độ hiện ở đây; có thể xem lại các lần tính trước ở bảng dưới."
+        />
       </section>
     );
   }
   const pct = Math.round(Math.min(1, Math.max(0, run.progress)) * 1000) / 10;
-  const active = run.status === 'queued' || run.status === 'running';
+  const active = run.status === 'QUEUED' || run.status === 'RUNNING';
   return (
-    <section className="rounded-md border border-slate-200 bg-white p-4" aria-label="Lần tính" data-testid="run-panel" data-status={run.status}>
+    <section
+      className="rounded-md border border-slate-200 bg-white p-4"
+      aria-label="Lần tính"
+      data-testid="run-panel"
+      data-status={run.status}
+    >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <h2 className="font-semibold text-slate-900">
           Lần tính #{run.id} – kỳ {periodLabel(run.period)} – {scopeText}
         </h2>
-        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[run.status] ?? ''}`} data-testid="run-status">
+        <span
+          className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[run.status] ?? ''}`}
+          data-testid="run-status"
+        >
           {STATUS_LABELS[run.status] ?? run.status}
         </span>
         {active && <Spinner size="sm" hideLabel label="Đang tính…" />}
@@ -92,18 +107,25 @@ export function RunPanel({
         className="relative h-4 overflow-hidden rounded-full bg-slate-100"
       >
         <div
-          className={`h-full rounded-full transition-[width] duration-500 ${run.status === 'failed' ? 'bg-red-500' : run.status === 'done' ? 'bg-emerald-500' : 'bg-brand-600'}`}
+          className={`h-full rounded-full transition-[width] duration-500 ${run.status === 'FAILED' ? 'bg-red-500' : run.status === 'DONE' ? 'bg-emerald-500' : 'bg-brand-600'}`}
           style={{ width: `${pct}%` }}
         />
-        <span className="absolute inset-0 text-center text-[11px] font-semibold leading-4 text-slate-800">{pct.toLocaleString('vi-VN')}%</span>
+        <span className="absolute inset-0 text-center text-[11px] font-semibold leading-4 text-slate-800">
+          {pct.toLocaleString('vi-VN')}%
+        </span>
       </div>
       <div className="mt-1 text-xs text-slate-500" data-testid="run-progress-text">
         Đã xử lý {fmtInt(run.processedCustomers)} / {fmtInt(run.totalCustomers)} khách hàng
       </div>
       {error && <p className="mt-2 text-sm text-red-700">{error}</p>}
-      {run.status === 'failed' && (
-        <div className="mt-3 flex items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-          <span className="flex-1">Lần tính bị dừng: {run.error ?? 'không rõ nguyên nhân'}. Phần đã tính được giữ lại.</span>
+      {run.status === 'FAILED' && (
+        <div
+          className="mt-3 flex items-center gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          role="alert"
+        >
+          <span className="flex-1">
+            Lần tính bị dừng: {run.error ?? 'không rõ nguyên nhân'}. Phần đã tính được giữ lại.
+          </span>
           <Button size="sm" onClick={onResume} disabledReason={resumeReason} data-testid="btn-resume">
             Tiếp tục tính
           </Button>

@@ -22,7 +22,17 @@ export interface ScopeFormProps {
 }
 
 /** The scope of the next run (one book, several, the company, one customer) and the billing button (F9). */
-export function ScopeForm({ rights, books, choice, onChange, busy, running, starting, error, onStart }: ScopeFormProps) {
+export function ScopeForm({
+  rights,
+  books,
+  choice,
+  onChange,
+  busy,
+  running,
+  starting,
+  error,
+  onStart,
+}: ScopeFormProps) {
   const { scope, bookId, bookIds: multi } = choice;
   const runnable = books.filter((b) => canRun(rights, b.id));
   // The lock of the chosen book is a hint; the server refuses a locked period anyway.
@@ -35,7 +45,14 @@ export function ScopeForm({ rights, books, choice, onChange, busy, running, star
   const reason = runDisabledReason(rights, { scope, bookId });
   const radio = (value: ScopeChoice, label: string) => (
     <label className="flex items-center gap-2">
-      <input type="radio" name="scope" checked={scope === value} onChange={() => onChange({ scope: value })} data-testid={`scope-${value}`} className="accent-brand-600" />
+      <input
+        type="radio"
+        name="scope"
+        checked={scope === value}
+        onChange={() => onChange({ scope: value })}
+        data-testid={`scope-${value}`}
+        className="accent-brand-600"
+      />
       {label}
     </label>
   );
@@ -68,7 +85,9 @@ export function ScopeForm({ rights, books, choice, onChange, busy, running, star
                 type="checkbox"
                 checked={runnable.length > 0 && runnable.every((b) => multi.has(b.id))}
                 disabled={runnable.length === 0}
-                onChange={(e) => onChange({ bookIds: e.target.checked ? new Set(runnable.map((b) => b.id)) : new Set() })}
+                onChange={(e) =>
+                  onChange({ bookIds: e.target.checked ? new Set(runnable.map((b) => b.id)) : new Set() })
+                }
                 className="accent-brand-600"
               />
               Chọn tất cả
@@ -99,7 +118,9 @@ export function ScopeForm({ rights, books, choice, onChange, busy, running, star
           </div>
         )}
         {radio('all', 'Toàn công ty')}
-        {scope === 'all' && !rights.isAdmin && <p className="ml-6 text-xs text-slate-500">Cần quyền tính hóa đơn trên mọi sổ của công ty.</p>}
+        {scope === 'all' && !rights.isAdmin && (
+          <p className="ml-6 text-xs text-slate-500">Cần quyền tính hóa đơn trên mọi sổ của công ty.</p>
+        )}
         {radio('customer', 'Tính lại một khách hàng')}
         {scope === 'customer' && (
           <input
@@ -115,17 +136,32 @@ export function ScopeForm({ rights, books, choice, onChange, busy, running, star
         )}
       </fieldset>
       {lock?.isLocked && (
-        <p className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="lock-hint">
+        <p
+          className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800"
+          data-testid="lock-hint"
+        >
           <LockIcon className="mr-1" />
           {lock.message}
         </p>
       )}
       {error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="run-error">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-testid="run-error"
+        >
           {error}
         </p>
       )}
-      <Button variant="primary" onClick={onStart} disabled={busy} disabledReason={reason} shortcut="F9" data-testid="run-button" className="py-2">
+      <Button
+        variant="primary"
+        onClick={onStart}
+        disabled={busy}
+        disabledReason={reason}
+        shortcut="F9"
+        data-testid="run-button"
+        className="py-2"
+      >
         {starting ? 'Đang bắt đầu…' : running ? 'Đang tính…' : `Tính hóa đơn kỳ ${periodLabel(choice.period)}`}
       </Button>
       {reason && (
@@ -134,7 +170,8 @@ export function ScopeForm({ rights, books, choice, onChange, busy, running, star
         </p>
       )}
       <p className="text-xs text-slate-500">
-        Tính lại nhiều lần vẫn an toàn: mỗi khách hàng chỉ có một hóa đơn mỗi kỳ và loại; hóa đơn nháp được tính lại, hóa đơn đã phát hành giữ nguyên.
+        Tính lại nhiều lần vẫn an toàn: mỗi khách hàng chỉ có một hóa đơn mỗi kỳ và loại; hóa đơn nháp được tính lại,
+        hóa đơn đã phát hành giữ nguyên.
       </p>
     </section>
   );

@@ -21,7 +21,7 @@ import {
 /** How often a queued or running run's progress is asked for. */
 const POLL_MS = 600;
 
-const isActive = (status: string | undefined) => status === 'queued' || status === 'running';
+const isActive = (status: string | undefined) => status === 'QUEUED' || status === 'RUNNING';
 
 export interface RunChoice {
   period: string;
@@ -42,7 +42,11 @@ export function useBillingRun(rights: BillingRights, books: readonly BillingBook
   const [picked, setPicked] = useState<BillingRun | null>(null);
   const [customerNames, setCustomerNames] = useState<Record<number, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [runResult, refreshRun] = useQuery({ query: BillingRunQuery, variables: { id: picked?.id ?? 0 }, pause: picked === null });
+  const [runResult, refreshRun] = useQuery({
+    query: BillingRunQuery,
+    variables: { id: picked?.id ?? 0 },
+    pause: picked === null,
+  });
   const [startState, startRun] = useMutation(StartBillingRunMutation);
   const [resumeState, resumeRun] = useMutation(ResumeBillingRunMutation);
 
@@ -52,17 +56,20 @@ export function useBillingRun(rights: BillingRights, books: readonly BillingBook
   const running = isActive(run?.status);
   usePolling(refreshRun, running ? POLL_MS : null);
 
+  // Runs on every answer; only the move of one run from queued/running to an end state (against `last`) reports.
   const last = useRef<{ id: number; status: string } | null>(null);
   useEffect(() => {
     if (!run) return;
     const before = last.current;
     last.current = { id: run.id, status: run.status };
     if (before?.id !== run.id || !isActive(before.status) || isActive(run.status)) return;
-    if (run.status === 'done') toast.success(`Đã tính xong kỳ ${periodLabel(run.period)}: ${fmtInt(run.invoiceCount)} hóa đơn, ${fmtVnd(run.amount)}.`);
+    if (run.status === 'DONE')
+      toast.success(
+        `Đã tính xong kỳ ${periodLabel(run.period)}: ${fmtInt(run.invoiceCount)} hóa đơn, ${fmtVnd(run.amount)}.`,
+      );
     else toast.error(`Lần tính #${run.id} bị lỗi: ${run.error ?? 'không rõ nguyên nhân'}.`);
     onFinished();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [run?.id, run?.status]);
+  }, [run, toast, onFinished]);
 
   const bookCode = (id: number) => books.find((b) => b.id === id)?.code ?? `#${id}`;
 
@@ -80,7 +87,8 @@ export function useBillingRun(rights: BillingRights, books: readonly BillingBook
       const ids = [...c.bookIds];
       if (ids.length === 0) return setFormError('Chọn ít nhất một sổ đọc.');
       const refused = ids.filter((id) => !canRun(rights, id));
-      if (refused.length) return setFormError(`Bạn không có quyền tính hóa đơn sổ ${refused.map(bookCode).join(', ')}.`);
+      if (refused.length)
+        return setFormError(`Bạn không có quyền tính hóa đơn sổ ${refused.map(bookCode).join(', ')}.`);
       scope = { kind: 'books', bookIds: ids };
       label = `${ids.length} sổ`;
     } else if (c.scope === 'all') {
@@ -89,11 +97,14 @@ export function useBillingRun(rights: BillingRights, books: readonly BillingBook
     } else {
       const code = c.customerCode.trim().toUpperCase();
       if (!code) return setFormError('Nhập mã khách hàng cần tính lại.');
-      const found = await client.query(CustomerByCodeQuery, { query: code }, { requestPolicy: 'network-only' }).toPromise();
+      const found = await client
+        .query(CustomerByCodeQuery, { query: code }, { requestPolicy: 'network-only' })
+        .toPromise();
       if (found.error) return setFormError(errorMessage(found.error, 'Không tìm được khách hàng.'));
       const hit = found.data?.searchCustomers.find((h) => h.code.toUpperCase() === code);
       if (!hit) return setFormError(`Không tìm thấy khách hàng mã ${code} trong các sổ bạn được giao.`);
-      if (!canRun(rights, hit.bookId, 'edit')) return setFormError(`Bạn không có quyền tính lại hóa đơn sổ ${hit.bookCode}.`);
+      if (!canRun(rights, hit.bookId, 'edit'))
+        return setFormError(`Bạn không có quyền tính lại hóa đơn sổ ${hit.bookCode}.`);
       setCustomerNames((m) => ({ ...m, [hit.id]: `${hit.code} – ${hit.name}` }));
       scope = { kind: 'customer', customerId: hit.id };
       label = `khách hàng ${hit.code}`;
@@ -104,7 +115,8 @@ export function useBillingRun(rights: BillingRights, books: readonly BillingBook
     setPicked(started);
     toast.info(`Bắt đầu tính hóa đơn kỳ ${periodLabel(c.period)} cho ${label}.`);
     // A one-customer recalculation answers finished: there is no progress to follow.
-    if (started.status === 'done') toast.success(`Đã tính lại: ${fmtInt(started.invoiceCount)} hóa đơn, ${fmtVnd(started.amount)}.`);
+    if (started.status === 'DONE')
+      toast.success(`Đã tính lại: ${fmtInt(started.invoiceCount)} hóa đơn, ${fmtVnd(started.amount)}.`);
   };
 
   const resume = async () => {
@@ -127,4 +139,3 @@ export function useBillingRun(rights: BillingRights, books: readonly BillingBook
     resume: () => void resume(),
   };
 }
-

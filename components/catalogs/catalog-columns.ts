@@ -15,7 +15,10 @@ export const CatalogColumnFragment = graphql(`
     required
     nullable
     readOnly
-    options { value label }
+    options {
+      value
+      label
+    }
   }
 `);
 
@@ -56,7 +59,12 @@ export interface FilterCondition {
 }
 
 export const filterPayload = (filters: readonly FilterCondition[]) =>
-  filters.map((f) => ({ column: f.column, op: f.op, value: f.value, value2: f.op === 'between' ? (f.value2 ?? null) : null }));
+  filters.map((f) => ({
+    column: f.column,
+    op: f.op,
+    value: f.value,
+    value2: f.op === 'between' ? (f.value2 ?? null) : null,
+  }));
 
 /** URL of the Excel export with the screen's current filters and search. */
 export function exportUrl(name: string, filters: readonly FilterCondition[], search: string): string {

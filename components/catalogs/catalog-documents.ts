@@ -5,7 +5,14 @@
  */
 import type { TypedDocumentNode } from '@urql/core';
 import { graphql, type ResultOf, type VariablesOf } from '@/lib/graphql/graphql';
-import { CatalogColumnFragment, filterPayload, type CatalogRow, type CatalogValue, type FilterCondition, type RefOption } from './catalog-columns';
+import {
+  CatalogColumnFragment,
+  filterPayload,
+  type CatalogRow,
+  type CatalogValue,
+  type FilterCondition,
+  type RefOption,
+} from './catalog-columns';
 
 /** What the viewer may do on a catalog; read by the screen's toolbar. */
 export const CatalogRightsFragment = graphql(`
@@ -26,8 +33,12 @@ export type CatalogName = CatalogInfo['name'];
 export const CatalogMetaQuery = graphql(
   `
     query CatalogMeta($catalog: CatalogName!) {
-      catalogs { ...CatalogRights }
-      catalogColumns(catalog: $catalog) { ...CatalogColumnFields }
+      catalogs {
+        ...CatalogRights
+      }
+      catalogColumns(catalog: $catalog) {
+        ...CatalogColumnFields
+      }
     }
   `,
   [CatalogRightsFragment, CatalogColumnFragment],
@@ -43,10 +54,10 @@ export const CatalogMetaQuery = graphql(
 type ListVariables = VariablesOf<typeof wardsList>;
 export type CatalogQueryInput = NonNullable<ListVariables['filter']>;
 /** The add / edit input, assembled at run time from `catalogColumns` and validated by the server per catalog. */
-export type CatalogInput = Record<string, CatalogValue>;
+type CatalogInput = Record<string, CatalogValue>;
 
 /** Referenced catalog → its rows, as many as one page holds. */
-export type RefLists = { readonly [catalog: string]: { total: number; rows: readonly RefOption[] } };
+type RefLists = { readonly [catalog: string]: { total: number; rows: readonly RefOption[] } };
 
 export interface CatalogDocuments {
   list: TypedDocumentNode<{ page: { total: number; rows: readonly CatalogRow[] } }, ListVariables>;
@@ -74,7 +85,17 @@ function defineCatalog<Input>(docs: {
 
 const wardsList = graphql(`
   query WardList($filter: CatalogQuery) {
-    page: wards(filter: $filter) { total rows { id code name district province kind } }
+    page: wards(filter: $filter) {
+      total
+      rows {
+        id
+        code
+        name
+        district
+        province
+        kind
+      }
+    }
   }
 `);
 
@@ -82,107 +103,360 @@ const CATALOG_DOCUMENTS: Record<CatalogName, CatalogDocuments> = {
   wards: defineCatalog({
     list: wardsList,
     refs: null,
-    create: graphql(`mutation CreateWard($input: WardInput!) { row: createWard(input: $input) { id } }`),
-    update: graphql(`mutation UpdateWard($id: Int!, $input: WardInput!) { row: updateWard(id: $id, input: $input) { id } }`),
-    remove: graphql(`mutation DeleteWard($id: Int!) { ok: deleteWard(id: $id) }`),
+    create: graphql(`
+      mutation CreateWard($input: WardInput!) {
+        row: createWard(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateWard($id: Int!, $input: WardInput!) {
+        row: updateWard(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteWard($id: Int!) {
+        ok: deleteWard(id: $id)
+      }
+    `),
   }),
   branches: defineCatalog({
     list: graphql(`
       query BranchList($filter: CatalogQuery) {
-        page: branches(filter: $filter) { total rows { id code name address phone } }
+        page: branches(filter: $filter) {
+          total
+          rows {
+            id
+            code
+            name
+            address
+            phone
+          }
+        }
       }
     `),
     refs: null,
-    create: graphql(`mutation CreateBranch($input: BranchInput!) { row: createBranch(input: $input) { id } }`),
-    update: graphql(`mutation UpdateBranch($id: Int!, $input: BranchInput!) { row: updateBranch(id: $id, input: $input) { id } }`),
-    remove: graphql(`mutation DeleteBranch($id: Int!) { ok: deleteBranch(id: $id) }`),
+    create: graphql(`
+      mutation CreateBranch($input: BranchInput!) {
+        row: createBranch(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateBranch($id: Int!, $input: BranchInput!) {
+        row: updateBranch(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteBranch($id: Int!) {
+        ok: deleteBranch(id: $id)
+      }
+    `),
   }),
   routes: defineCatalog({
     list: graphql(`
       query RouteList($filter: CatalogQuery) {
-        page: routes(filter: $filter) { total rows { id code name branchId branchName } }
+        page: routes(filter: $filter) {
+          total
+          rows {
+            id
+            code
+            name
+            branchId
+            branchName
+          }
+        }
       }
     `),
-    refs: graphql(`query RouteRefs { branches(filter: { limit: 500 }) { total rows { id code name } } }`),
-    create: graphql(`mutation CreateRoute($input: RouteInput!) { row: createRoute(input: $input) { id } }`),
-    update: graphql(`mutation UpdateRoute($id: Int!, $input: RouteInput!) { row: updateRoute(id: $id, input: $input) { id } }`),
-    remove: graphql(`mutation DeleteRoute($id: Int!) { ok: deleteRoute(id: $id) }`),
+    refs: graphql(`
+      query RouteRefs {
+        branches(filter: { limit: 500 }) {
+          total
+          rows {
+            id
+            code
+            name
+          }
+        }
+      }
+    `),
+    create: graphql(`
+      mutation CreateRoute($input: RouteInput!) {
+        row: createRoute(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateRoute($id: Int!, $input: RouteInput!) {
+        row: updateRoute(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteRoute($id: Int!) {
+        ok: deleteRoute(id: $id)
+      }
+    `),
   }),
   readingBooks: defineCatalog({
     list: graphql(`
       query ReadingBookList($filter: CatalogQuery) {
         page: readingBooks(filter: $filter) {
           total
-          rows { id code name routeId routeName branchId branchName readerName readingDay customersCount }
+          rows {
+            id
+            code
+            name
+            routeId
+            routeName
+            branchId
+            branchName
+            readerName
+            readingDay
+            customersCount
+          }
         }
       }
     `),
     refs: graphql(`
       query ReadingBookRefs {
-        routes(filter: { limit: 500 }) { total rows { id code name } }
-        branches(filter: { limit: 500 }) { total rows { id code name } }
+        routes(filter: { limit: 500 }) {
+          total
+          rows {
+            id
+            code
+            name
+          }
+        }
+        branches(filter: { limit: 500 }) {
+          total
+          rows {
+            id
+            code
+            name
+          }
+        }
       }
     `),
-    create: graphql(`mutation CreateReadingBook($input: ReadingBookInput!) { row: createReadingBook(input: $input) { id } }`),
-    update: graphql(`mutation UpdateReadingBook($id: Int!, $input: ReadingBookInput!) { row: updateReadingBook(id: $id, input: $input) { id } }`),
-    remove: graphql(`mutation DeleteReadingBook($id: Int!) { ok: deleteReadingBook(id: $id) }`),
+    create: graphql(`
+      mutation CreateReadingBook($input: ReadingBookInput!) {
+        row: createReadingBook(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateReadingBook($id: Int!, $input: ReadingBookInput!) {
+        row: updateReadingBook(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteReadingBook($id: Int!) {
+        ok: deleteReadingBook(id: $id)
+      }
+    `),
   }),
   serviceTypes: defineCatalog({
     list: graphql(`
       query ServiceTypeList($filter: CatalogQuery) {
-        page: serviceTypes(filter: $filter) { total rows { id code name utility isDomestic } }
+        page: serviceTypes(filter: $filter) {
+          total
+          rows {
+            id
+            code
+            name
+            utility
+            isDomestic
+          }
+        }
       }
     `),
     refs: null,
-    create: graphql(`mutation CreateServiceType($input: ServiceTypeInput!) { row: createServiceType(input: $input) { id } }`),
-    update: graphql(`mutation UpdateServiceType($id: Int!, $input: ServiceTypeInput!) { row: updateServiceType(id: $id, input: $input) { id } }`),
-    remove: graphql(`mutation DeleteServiceType($id: Int!) { ok: deleteServiceType(id: $id) }`),
+    create: graphql(`
+      mutation CreateServiceType($input: ServiceTypeInput!) {
+        row: createServiceType(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateServiceType($id: Int!, $input: ServiceTypeInput!) {
+        row: updateServiceType(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteServiceType($id: Int!) {
+        ok: deleteServiceType(id: $id)
+      }
+    `),
   }),
   meterTypes: defineCatalog({
     list: graphql(`
       query MeterTypeList($filter: CatalogQuery) {
-        page: meterTypes(filter: $filter) { total rows { id code name manufacturer diameterMm maxIndex } }
+        page: meterTypes(filter: $filter) {
+          total
+          rows {
+            id
+            code
+            name
+            manufacturer
+            diameterMm
+            maxIndex
+          }
+        }
       }
     `),
     refs: null,
-    create: graphql(`mutation CreateMeterType($input: MeterTypeInput!) { row: createMeterType(input: $input) { id } }`),
-    update: graphql(`mutation UpdateMeterType($id: Int!, $input: MeterTypeInput!) { row: updateMeterType(id: $id, input: $input) { id } }`),
-    remove: graphql(`mutation DeleteMeterType($id: Int!) { ok: deleteMeterType(id: $id) }`),
+    create: graphql(`
+      mutation CreateMeterType($input: MeterTypeInput!) {
+        row: createMeterType(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateMeterType($id: Int!, $input: MeterTypeInput!) {
+        row: updateMeterType(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteMeterType($id: Int!) {
+        ok: deleteMeterType(id: $id)
+      }
+    `),
   }),
   installationTeams: defineCatalog({
     list: graphql(`
       query InstallationTeamList($filter: CatalogQuery) {
-        page: installationTeams(filter: $filter) { total rows { id code name leader phone } }
+        page: installationTeams(filter: $filter) {
+          total
+          rows {
+            id
+            code
+            name
+            leader
+            phone
+          }
+        }
       }
     `),
     refs: null,
-    create: graphql(`mutation CreateInstallationTeam($input: InstallationTeamInput!) { row: createInstallationTeam(input: $input) { id } }`),
-    update: graphql(
-      `mutation UpdateInstallationTeam($id: Int!, $input: InstallationTeamInput!) { row: updateInstallationTeam(id: $id, input: $input) { id } }`,
-    ),
-    remove: graphql(`mutation DeleteInstallationTeam($id: Int!) { ok: deleteInstallationTeam(id: $id) }`),
+    create: graphql(`
+      mutation CreateInstallationTeam($input: InstallationTeamInput!) {
+        row: createInstallationTeam(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateInstallationTeam($id: Int!, $input: InstallationTeamInput!) {
+        row: updateInstallationTeam(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteInstallationTeam($id: Int!) {
+        ok: deleteInstallationTeam(id: $id)
+      }
+    `),
   }),
   complaintKinds: defineCatalog({
     list: graphql(`
       query ComplaintKindList($filter: CatalogQuery) {
-        page: complaintKinds(filter: $filter) { total rows { id code name resolutionDays } }
+        page: complaintKinds(filter: $filter) {
+          total
+          rows {
+            id
+            code
+            name
+            resolutionDays
+          }
+        }
       }
     `),
     refs: null,
-    create: graphql(`mutation CreateComplaintKind($input: ComplaintKindInput!) { row: createComplaintKind(input: $input) { id } }`),
-    update: graphql(`mutation UpdateComplaintKind($id: Int!, $input: ComplaintKindInput!) { row: updateComplaintKind(id: $id, input: $input) { id } }`),
-    remove: graphql(`mutation DeleteComplaintKind($id: Int!) { ok: deleteComplaintKind(id: $id) }`),
+    create: graphql(`
+      mutation CreateComplaintKind($input: ComplaintKindInput!) {
+        row: createComplaintKind(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateComplaintKind($id: Int!, $input: ComplaintKindInput!) {
+        row: updateComplaintKind(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteComplaintKind($id: Int!) {
+        ok: deleteComplaintKind(id: $id)
+      }
+    `),
   }),
   masterMeters: defineCatalog({
     list: graphql(`
       query MasterMeterList($filter: CatalogQuery) {
-        page: masterMeters(filter: $filter) { total rows { id code name wardId wardName installedOn } }
+        page: masterMeters(filter: $filter) {
+          total
+          rows {
+            id
+            code
+            name
+            wardId
+            wardName
+            installedOn
+          }
+        }
       }
     `),
-    refs: graphql(`query MasterMeterRefs { wards(filter: { limit: 500 }) { total rows { id code name } } }`),
-    create: graphql(`mutation CreateMasterMeter($input: MasterMeterInput!) { row: createMasterMeter(input: $input) { id } }`),
-    update: graphql(`mutation UpdateMasterMeter($id: Int!, $input: MasterMeterInput!) { row: updateMasterMeter(id: $id, input: $input) { id } }`),
-    remove: graphql(`mutation DeleteMasterMeter($id: Int!) { ok: deleteMasterMeter(id: $id) }`),
+    refs: graphql(`
+      query MasterMeterRefs {
+        wards(filter: { limit: 500 }) {
+          total
+          rows {
+            id
+            code
+            name
+          }
+        }
+      }
+    `),
+    create: graphql(`
+      mutation CreateMasterMeter($input: MasterMeterInput!) {
+        row: createMasterMeter(input: $input) {
+          id
+        }
+      }
+    `),
+    update: graphql(`
+      mutation UpdateMasterMeter($id: Int!, $input: MasterMeterInput!) {
+        row: updateMasterMeter(id: $id, input: $input) {
+          id
+        }
+      }
+    `),
+    remove: graphql(`
+      mutation DeleteMasterMeter($id: Int!) {
+        ok: deleteMasterMeter(id: $id)
+      }
+    `),
   }),
 };
 
@@ -196,7 +470,10 @@ export const allCatalogDocuments = (): Readonly<Record<CatalogName, CatalogDocum
  * The mutations invalidate, by typename, every cached query that holds a row of the catalog; the page type is
  * added because an empty list holds no row to be found by.
  */
-export const catalogTypenames = (info: Pick<CatalogInfo, 'typeName'>): string[] => [info.typeName, `${info.typeName}Page`];
+export const catalogTypenames = (info: Pick<CatalogInfo, 'typeName'>): string[] => [
+  info.typeName,
+  `${info.typeName}Page`,
+];
 
 export interface ListState {
   filters: readonly FilterCondition[];

@@ -31,10 +31,12 @@ type Values = Record<string, string>;
 type Errors = Record<string, string>;
 
 const initialValues = (columns: readonly CatalogColumn[], row: CatalogRow | null): Values =>
-  Object.fromEntries(columns.map((c) => [c.name, row?.[c.name] === null || row?.[c.name] === undefined ? '' : String(row[c.name])]));
+  Object.fromEntries(
+    columns.map((c) => [c.name, row?.[c.name] === null || row?.[c.name] === undefined ? '' : String(row[c.name])]),
+  );
 
 /** Checks the form like the server would (required, integers, dates) and builds the mutation input. */
-export function validateCatalogForm(
+function validateCatalogForm(
   columns: readonly CatalogColumn[],
   values: Values,
 ): { input: Record<string, CatalogValue>; errors: Errors } {
@@ -87,7 +89,16 @@ function serverFieldErrors(error: ApiError, names: ReadonlySet<string>): Errors 
 }
 
 /** The add / edit form of a catalog row, generated from the catalog's columns. Alt+S saves; Escape or F3 cancels. */
-export function CatalogForm({ info, columns, row, documents, refOptions, refProblems, onSaved, onCancel }: CatalogFormProps) {
+export function CatalogForm({
+  info,
+  columns,
+  row,
+  documents,
+  refOptions,
+  refProblems,
+  onSaved,
+  onCancel,
+}: CatalogFormProps) {
   const [values, setValues] = useState<Values>(() => initialValues(columns, row));
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -147,18 +158,25 @@ export function CatalogForm({ info, columns, row, documents, refOptions, refProb
           <Button onClick={cancel} disabled={busy} shortcut="Esc" data-testid="form-cancel">
             Hủy
           </Button>
-          <Button variant="primary" onClick={() => void save()} disabled={busy} shortcut="Alt+S" data-testid="form-save">
+          <Button
+            variant="primary"
+            onClick={() => void save()}
+            disabled={busy}
+            shortcut="Alt+S"
+            data-testid="form-save"
+          >
             {busy ? 'Đang lưu…' : 'Lưu'}
           </Button>
         </>
       }
     >
-      <EnterForm
-        onSubmit={() => void save()}
-        className="grid grid-cols-1 gap-3 sm:grid-cols-2"
-      >
+      <EnterForm onSubmit={() => void save()} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {formError && (
-          <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2">
+          <p
+            role="alert"
+            data-testid="form-error"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2"
+          >
             {formError}
           </p>
         )}
@@ -179,7 +197,13 @@ export function CatalogForm({ info, columns, row, documents, refOptions, refProb
                 : (refList ?? []).map((r) => ({ value: String(r.id), label: `${r.code} – ${r.name}` }));
             const problem = c.ref ? refProblems.get(c.ref) : undefined;
             const loading = c.kind === 'ref' && !refList && !problem;
-            const placeholder = loading ? 'Đang tải…' : c.required ? '— Chọn —' : c.nullable ? '(để trống)' : '(mặc định)';
+            const placeholder = loading
+              ? 'Đang tải…'
+              : c.required
+                ? '— Chọn —'
+                : c.nullable
+                  ? '(để trống)'
+                  : '(mặc định)';
             return (
               <SelectField
                 key={c.name}

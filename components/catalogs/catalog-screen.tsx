@@ -12,8 +12,22 @@ import { Toolbar, ToolbarButton, ToolbarSeparator, ToolbarSpacer } from '@/compo
 import { useHotkeys } from '@/components/ui/use-hotkeys';
 import { errorMessage } from '@/lib/graphql/errors';
 import { useHydrate } from '@/lib/graphql/provider';
-import { displayValue, exportUrl, gridColumns, type CatalogColumn, type CatalogRow, type FilterCondition, type RefOption } from './catalog-columns';
-import { catalogDocuments, catalogTypenames, listVariables, type CatalogInfo, type CatalogName } from './catalog-documents';
+import {
+  displayValue,
+  exportUrl,
+  gridColumns,
+  type CatalogColumn,
+  type CatalogRow,
+  type FilterCondition,
+  type RefOption,
+} from './catalog-columns';
+import {
+  catalogDocuments,
+  catalogTypenames,
+  listVariables,
+  type CatalogInfo,
+  type CatalogName,
+} from './catalog-documents';
 import { CatalogForm } from './catalog-form';
 import { FilterBar } from './filter-bar';
 import { useCatalogRefs } from './use-catalog-refs';
@@ -95,7 +109,10 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
 
   // ---- the page of rows: the cache owns loading, errors and out-of-order answers, and a mutation of this
   // catalog re-runs it. The first page comes from the server render (see useHydrate for the policy).
-  const variables = useMemo(() => listVariables({ filters, search, offset, limit, sort }), [filters, search, offset, limit, sort]);
+  const variables = useMemo(
+    () => listVariables({ filters, search, offset, limit, sort }),
+    [filters, search, offset, limit, sort],
+  );
   const [list, reexecuteList] = useQuery({ query: docs.list, variables, requestPolicy });
   const [removal, executeRemove] = useMutation(docs.remove);
   const deleting = removal.fetching;
@@ -106,7 +123,9 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
   const rows = page?.rows ?? NO_ROWS;
   const total = page?.total ?? 0;
   const rowByKey = useMemo(() => new Map(rows.map((r) => [String(r.id), r])), [rows]);
-  const current = (activeKey && selected.has(activeKey) ? rowByKey.get(activeKey) : undefined) ?? (selected.size === 1 ? rowByKey.get([...selected][0]!) : undefined);
+  const current =
+    (activeKey && selected.has(activeKey) ? rowByKey.get(activeKey) : undefined) ??
+    (selected.size === 1 ? rowByKey.get([...selected][0]!) : undefined);
   const selectedRows = [...selected].map((k) => rowByKey.get(k)).filter((r): r is CatalogRow => r !== undefined);
 
   // A fresh page keeps the selection that is still on it; after a save, the saved row is selected once it shows.
@@ -120,7 +139,9 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
       setActiveKey(want);
       return;
     }
-    setSelected((s) => (s.size === 0 || [...s].every((k) => keys.has(k)) ? s : new Set([...s].filter((k) => keys.has(k)))));
+    setSelected((s) =>
+      s.size === 0 || [...s].every((k) => keys.has(k)) ? s : new Set([...s].filter((k) => keys.has(k))),
+    );
     setActiveKey((k) => (k && keys.has(k) ? k : null));
   }, [rows]);
 
@@ -138,7 +159,8 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
     setForm({ row });
   };
 
-  const describeRow = (r: CatalogRow) => [r.code, r.name].filter((x) => x !== null && x !== undefined && x !== '').join(' – ') || `#${r.id}`;
+  const describeRow = (r: CatalogRow) =>
+    [r.code, r.name].filter((x) => x !== null && x !== undefined && x !== '').join(' – ') || `#${r.id}`;
 
   async function removeSelected() {
     if (!info.canDelete || selectedRows.length === 0 || deleting) return;
@@ -259,9 +281,17 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
 
       <div className="flex flex-wrap items-center gap-2">
         <Toolbar label={`Lệnh ${info.label.toLowerCase()}`}>
-          {info.canAdd && <ToolbarButton label="Thêm" shortcut="F4" variant="primary" onClick={openAdd} data-testid="btn-add" />}
+          {info.canAdd && (
+            <ToolbarButton label="Thêm" shortcut="F4" variant="primary" onClick={openAdd} data-testid="btn-add" />
+          )}
           {info.canEdit && (
-            <ToolbarButton label="Sửa" shortcut="F2" onClick={() => openEdit()} disabled={!current} data-testid="btn-edit" />
+            <ToolbarButton
+              label="Sửa"
+              shortcut="F2"
+              onClick={() => openEdit()}
+              disabled={!current}
+              data-testid="btn-edit"
+            />
           )}
           {info.canDelete && (
             <ToolbarButton
@@ -322,7 +352,12 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
           className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
         >
           <p className="whitespace-pre-line">{actionError}</p>
-          <button type="button" aria-label="Đóng thông báo lỗi" onClick={() => setActionError(null)} className="px-1 text-red-500 hover:text-red-800">
+          <button
+            type="button"
+            aria-label="Đóng thông báo lỗi"
+            onClick={() => setActionError(null)}
+            className="px-1 text-red-500 hover:text-red-800"
+          >
             ×
           </button>
         </div>
@@ -344,7 +379,10 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
             />
           </div>
         ) : !page ? (
-          <div className="flex h-full items-center justify-center rounded-md border border-slate-200 bg-white" data-testid="grid-loading">
+          <div
+            className="flex h-full items-center justify-center rounded-md border border-slate-200 bg-white"
+            data-testid="grid-loading"
+          >
             <Spinner label="Đang tải dữ liệu…" />
           </div>
         ) : (
@@ -368,7 +406,9 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
             data-testid="catalog-grid"
             emptyContent={
               <EmptyState
-                title={filtered ? 'Không có dòng nào khớp điều kiện tìm kiếm' : `Chưa có ${info.label.toLowerCase()} nào`}
+                title={
+                  filtered ? 'Không có dòng nào khớp điều kiện tìm kiếm' : `Chưa có ${info.label.toLowerCase()} nào`
+                }
                 description={
                   filtered
                     ? 'Thử bỏ bớt điều kiện lọc hoặc từ khóa tìm kiếm.'
@@ -420,7 +460,8 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
               'Không có dòng nào'
             ) : (
               <>
-                Dòng {from.toLocaleString('vi-VN')}–{to.toLocaleString('vi-VN')} / tổng <strong>{total.toLocaleString('vi-VN')}</strong>
+                Dòng {from.toLocaleString('vi-VN')}–{to.toLocaleString('vi-VN')} / tổng{' '}
+                <strong>{total.toLocaleString('vi-VN')}</strong>
                 {selected.size > 1 && <> · đã chọn {selected.size}</>}
               </>
             )
@@ -429,10 +470,22 @@ function CatalogScreenInner({ name, info, columns, isAdmin, initialData }: Catal
           )}
         </div>
         <nav aria-label="Phân trang" className="flex items-center gap-1">
-          <Button size="sm" onClick={() => setOffset(0)} disabled={offset === 0} aria-label="Trang đầu" data-testid="page-first">
+          <Button
+            size="sm"
+            onClick={() => setOffset(0)}
+            disabled={offset === 0}
+            aria-label="Trang đầu"
+            data-testid="page-first"
+          >
             «
           </Button>
-          <Button size="sm" onClick={() => setOffset(Math.max(0, offset - limit))} disabled={offset === 0} aria-label="Trang trước" data-testid="page-prev">
+          <Button
+            size="sm"
+            onClick={() => setOffset(Math.max(0, offset - limit))}
+            disabled={offset === 0}
+            aria-label="Trang trước"
+            data-testid="page-prev"
+          >
             ‹
           </Button>
           <span className="px-2" data-testid="page-number">

@@ -16,7 +16,7 @@ import {
 const CONTROL = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-500';
 
 /** The operators that make sense for a column: coded columns compare by equality, text also by "chứa". */
-export function opsFor(column: CatalogColumn | undefined): FilterOp[] {
+function opsFor(column: CatalogColumn | undefined): FilterOp[] {
   if (!column) return [...FILTER_OPS];
   if (column.options.length > 0 || column.kind === 'ref') return ['eq', 'ne'];
   if (column.kind === 'string') return [...FILTER_OPS];
@@ -60,7 +60,8 @@ export function FilterBar({ columns, refOptions, filters, onChange }: FilterBarP
     if (!column) return 'Chưa chọn cột để lọc.';
     const t = v.trim();
     if (!t) return `Chưa nhập giá trị${which}.`;
-    if ((column.kind === 'int' || column.kind === 'ref') && !/^-?\d{1,15}$/.test(t)) return `Giá trị${which} phải là số nguyên.`;
+    if ((column.kind === 'int' || column.kind === 'ref') && !/^-?\d{1,15}$/.test(t))
+      return `Giá trị${which} phải là số nguyên.`;
     if (column.kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(t) && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t))
       return `Giá trị${which} phải là ngày (dd/mm/yyyy).`;
     return null;
@@ -103,9 +104,18 @@ export function FilterBar({ columns, refOptions, filters, onChange }: FilterBarP
       const options =
         column.options.length > 0
           ? column.options
-          : (refOptions.get(column.ref ?? '') ?? []).map((r) => ({ value: String(r.id), label: `${r.code} – ${r.name}` }));
+          : (refOptions.get(column.ref ?? '') ?? []).map((r) => ({
+              value: String(r.id),
+              label: `${r.code} – ${r.name}`,
+            }));
       return (
-        <select aria-label={aria} data-testid={testid} value={v} onChange={(e) => set(e.target.value)} className={`${CONTROL} min-w-40`}>
+        <select
+          aria-label={aria}
+          data-testid={testid}
+          value={v}
+          onChange={(e) => set(e.target.value)}
+          className={`${CONTROL} min-w-40`}
+        >
           <option value="">— Chọn —</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -152,7 +162,13 @@ export function FilterBar({ columns, refOptions, filters, onChange }: FilterBarP
             </option>
           ))}
         </select>
-        <select aria-label="Phép so sánh" data-testid="filter-op" value={op} onChange={(e) => setOp(e.target.value as FilterOp)} className={CONTROL}>
+        <select
+          aria-label="Phép so sánh"
+          data-testid="filter-op"
+          value={op}
+          onChange={(e) => setOp(e.target.value as FilterOp)}
+          className={CONTROL}
+        >
           {ops.map((o) => (
             <option key={o} value={o}>
               {FILTER_OP_LABELS[o]}

@@ -28,7 +28,8 @@ export function useCatalogRefs(refs: CatalogDocuments['refs'], columns: readonly
     for (const [catalog, list] of Object.entries(result.data ?? {})) {
       if (catalog === '__typename') continue;
       options.set(catalog, list.rows);
-      if (list.total > list.rows.length) problems.set(catalog, `Chỉ hiện ${REF_LIMIT.toLocaleString('vi-VN')} dòng đầu tiên.`);
+      if (list.total > list.rows.length)
+        problems.set(catalog, `Chỉ hiện ${REF_LIMIT.toLocaleString('vi-VN')} dòng đầu tiên.`);
     }
     if (result.error) {
       const problem = `Không tải được danh sách: ${errorMessage(result.error)}`;

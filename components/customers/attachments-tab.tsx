@@ -32,7 +32,12 @@ async function uploadAttachment(customerId: number, file: File, title: string): 
   return { fileName: body.fileName };
 }
 
-const KIND: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/tiff': 'TIFF' };
+const KIND: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/tiff': 'TIFF',
+};
 
 export function AttachmentsTab({
   customerId,
@@ -107,7 +112,11 @@ export function AttachmentsTab({
   return (
     <div className="space-y-4">
       {canEdit && (
-        <form onSubmit={upload} className="grid grid-cols-[2fr_2fr_auto] items-end gap-3 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="attachment-upload-form">
+        <form
+          onSubmit={upload}
+          className="grid grid-cols-[2fr_2fr_auto] items-end gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+          data-testid="attachment-upload-form"
+        >
           <FormField label="Tệp (PDF, JPEG, PNG, TIFF ≤ 10 MB)" name="file" error={error}>
             {(ids) => (
               <input
@@ -122,33 +131,61 @@ export function AttachmentsTab({
               />
             )}
           </FormField>
-          <TextField label="Tiêu đề" name="attachmentTitle" placeholder="VD: Hợp đồng gốc bản quét" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          <TextField
+            label="Tiêu đề"
+            name="attachmentTitle"
+            placeholder="VD: Hợp đồng gốc bản quét"
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+          />
           <Button type="submit" variant="primary" disabled={busy || !file || !!error} data-testid="attachment-upload">
             {busy ? 'Đang tải lên…' : 'Tải lên'}
           </Button>
         </form>
       )}
       {attachments.length === 0 ? (
-        <EmptyState title="Chưa có tài liệu đính kèm" description="Hợp đồng gốc, thông báo, văn bản của khách hàng có thể lưu tại đây." />
+        <EmptyState
+          title="Chưa có tài liệu đính kèm"
+          description="Hợp đồng gốc, thông báo, văn bản của khách hàng có thể lưu tại đây."
+        />
       ) : (
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="attachment-list">
           {attachments.map((a) => (
             <li key={a.id} className="flex items-center gap-3 px-3 py-2 text-sm" data-testid="attachment-row">
-              <span className="w-12 shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-center text-xs font-semibold text-slate-600">{KIND[a.mimeType] ?? 'Tệp'}</span>
+              <span className="w-12 shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-center text-xs font-semibold text-slate-600">
+                {KIND[a.mimeType] ?? 'Tệp'}
+              </span>
               <div className="min-w-0 flex-1">
                 <div className="truncate font-medium text-slate-800">{a.title || a.fileName}</div>
                 <div className="truncate text-xs text-slate-500">
                   {a.fileName} · {fmtBytes(a.sizeBytes)} · {fmtDateTime(a.uploadedAt)}
                 </div>
               </div>
-              <a href={a.url} target="_blank" rel="noreferrer" className="text-brand-700 hover:underline" data-testid="attachment-view">
+              <a
+                href={a.url}
+                target="_blank"
+                rel="noreferrer"
+                className="text-brand-700 hover:underline"
+                data-testid="attachment-view"
+              >
                 Xem
               </a>
-              <a href={`${a.url}?download=1`} className="text-brand-700 hover:underline" data-testid="attachment-download">
+              <a
+                href={`${a.url}?download=1`}
+                className="text-brand-700 hover:underline"
+                data-testid="attachment-download"
+              >
                 Tải về
               </a>
               {canEdit && (
-                <Button size="sm" variant="ghost" className="text-red-700" onClick={() => remove(a)} data-testid="attachment-delete">
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-red-700"
+                  onClick={() => remove(a)}
+                  data-testid="attachment-delete"
+                >
                   Xóa
                 </Button>
               )}

@@ -90,7 +90,10 @@ export function PlaceAfterDialog({
   const [after, setAfter] = useState<string | null>(null);
   const others = useMemo(() => {
     const f = foldVietnamese(filter);
-    return rows.filter((r) => r.id !== customer.id && (!f || foldVietnamese(`${r.sequenceNo} ${r.code} ${r.name} ${r.address}`).includes(f)));
+    return rows.filter(
+      (r) =>
+        r.id !== customer.id && (!f || foldVietnamese(`${r.sequenceNo} ${r.code} ${r.name} ${r.address}`).includes(f)),
+    );
   }, [rows, customer.id, filter]);
   const selected = new Set(after ? [after] : []);
   const afterRow = rows.find((r) => String(r.id) === after);
@@ -109,7 +112,12 @@ export function PlaceAfterDialog({
           </Button>
           <span className="flex-1" />
           <Button onClick={onClose}>Hủy</Button>
-          <Button variant="primary" onClick={() => after && onConfirm(Number(after))} disabled={busy || !after} data-testid="place-after-confirm">
+          <Button
+            variant="primary"
+            onClick={() => after && onConfirm(Number(after))}
+            disabled={busy || !after}
+            data-testid="place-after-confirm"
+          >
             {busy ? 'Đang chèn…' : afterRow ? `Chèn sau Stt ${afterRow.sequenceNo}` : 'Chèn vào sau'}
           </Button>
         </>

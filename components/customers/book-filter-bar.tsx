@@ -43,11 +43,14 @@ export const BookFilterBar = forwardRef<HTMLInputElement, BookFilterBarProps>(fu
       </span>
       {p.total !== null && p.bookTotal > p.total && (
         <span role="status" className="text-xs font-medium text-amber-700">
-          Sổ có {p.bookTotal.toLocaleString('vi-VN')} khách hàng; chỉ hiện {BOOK_LIMIT.toLocaleString('vi-VN')} khách hàng đầu — hãy tách sổ.
+          Sổ có {p.bookTotal.toLocaleString('vi-VN')} khách hàng; chỉ hiện {BOOK_LIMIT.toLocaleString('vi-VN')} khách
+          hàng đầu — hãy tách sổ.
         </span>
       )}
       {p.fetching && <Spinner size="sm" hideLabel label="Đang tải khách hàng…" />}
-      <span className="ml-auto hidden text-xs text-slate-400 lg:inline">Ctrl+bấm: chọn nhiều · Shift+bấm: chọn liên tiếp · ↑↓ di chuyển</span>
+      <span className="ml-auto hidden text-xs text-slate-400 lg:inline">
+        Ctrl+bấm: chọn nhiều · Shift+bấm: chọn liên tiếp · ↑↓ di chuyển
+      </span>
     </div>
   );
 });

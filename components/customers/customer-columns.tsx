@@ -21,7 +21,10 @@ export function customerColumns(serviceTypes: ReadonlyMap<string, CatalogItem>):
         <>
           {r.name}
           {r.isPreferential && (
-            <span title="Khách hàng ưu đãi" className="ml-1.5 rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-800">
+            <span
+              title="Khách hàng ưu đãi"
+              className="ml-1.5 rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-800"
+            >
               ƯĐ
             </span>
           )}
@@ -39,7 +42,9 @@ export function customerColumns(serviceTypes: ReadonlyMap<string, CatalogItem>):
         r.serviceTypeCode ? (
           <span title={fullName(r.serviceTypeCode) || undefined} data-testid="service-type-cell">
             <span className="font-mono text-xs">{r.serviceTypeCode}</span>
-            {serviceName(r.serviceTypeCode) && <span className="text-slate-500"> · {serviceName(r.serviceTypeCode)}</span>}
+            {serviceName(r.serviceTypeCode) && (
+              <span className="text-slate-500"> · {serviceName(r.serviceTypeCode)}</span>
+            )}
           </span>
         ) : null,
     },
@@ -51,11 +56,16 @@ export function customerColumns(serviceTypes: ReadonlyMap<string, CatalogItem>):
       header: 'Trạng thái',
       width: 110,
       value: (r) => r.status,
-      render: (r) => (r.status === 1 ? <span className="text-emerald-700">Đang sử dụng</span> : <span className="text-red-700">Ngưng</span>),
+      render: (r) =>
+        r.status === 'IN_SERVICE' ? (
+          <span className="text-emerald-700">Đang sử dụng</span>
+        ) : (
+          <span className="text-red-700">Ngưng</span>
+        ),
     },
   ];
 }
 
 export const customerRowKey = (r: BookCustomer) => String(r.id);
-export const customerRowClass = (r: BookCustomer) => (r.status === 0 ? 'text-slate-400' : undefined);
+export const customerRowClass = (r: BookCustomer) => (r.status === 'CUT_OFF' ? 'text-slate-400' : undefined);
 export const customerRowData = (r: BookCustomer) => ({ 'data-code': r.code, 'data-customer-id': String(r.id) });

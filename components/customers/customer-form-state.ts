@@ -3,7 +3,7 @@
  * server uses (schemas/customer-input.ts). No React here: the form component only binds fields to this state.
  */
 import { contractInputSchema, customerFieldsSchema, meterInputSchema } from '@/schemas/customer-input';
-import type { CustomerDetail } from './customer-documents';
+import type { CustomerDetail, CustomerInputVars } from './customer-documents';
 import { todayVN } from './format';
 
 export type FormMode = 'view' | 'add' | 'edit';
@@ -54,6 +54,23 @@ export interface FormState {
 
 export type Errors = Record<string, string>;
 
+type Wire = Pick<CustomerInputVars, 'customerType' | 'status' | 'wastewaterFeeMode'>;
+
+/*
+ * The form holds the API's enum names (they are the select values); the shared zod schema validates stored
+ * values, so the three enums are translated for the check and the names are what is sent.
+ */
+const STORED_CUSTOMER_TYPE: Record<Wire['customerType'], number> = { INDIVIDUAL: 0, ORGANISATION: 1 };
+const STORED_STATUS: Record<Wire['status'], number> = { IN_SERVICE: 1, CUT_OFF: 0 };
+const STORED_WASTEWATER: Record<Wire['wastewaterFeeMode'], string> = {
+  STANDARD: 'standard',
+  EXEMPT: 'exempt',
+  CUSTOM: 'custom',
+};
+
+const stored = <K extends string, V>(table: Record<K, V>, name: string): V | undefined =>
+  Object.hasOwn(table, name) ? table[name as K] : undefined;
+
 const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
 export function initialState(mode: FormMode, c: CustomerDetail | null, defaultBookId: number | null): FormState {
@@ -63,7 +80,7 @@ export function initialState(mode: FormMode, c: CustomerDetail | null, defaultBo
       bookId: s(defaultBookId),
       sequenceNo: '',
       name: '',
-      customerType: '0',
+      customerType: 'INDIVIDUAL',
       taxCode: '',
       citizenId: '',
       address: '',
@@ -77,9 +94,9 @@ export function initialState(mode: FormMode, c: CustomerDetail | null, defaultBo
       email: '',
       bankAccount: '',
       bankName: '',
-      wastewaterFeeMode: 'standard',
+      wastewaterFeeMode: 'STANDARD',
       wastewaterFeeRate: '',
-      status: '1',
+      status: 'IN_SERVICE',
       isPreferential: false,
       preferentialUntil: '',
       latitude: '',
@@ -210,7 +227,7 @@ export function buildInputs(f: FormState, mode: FormMode) {
     bookId: intOrNull(f.bookId, 'bookId', 'Sổ đọc', errors) ?? 0,
     sequenceNo: intOrNull(f.sequenceNo, 'sequenceNo', 'Số thứ tự', errors),
     name: f.name,
-    customerType: Number(f.customerType),
+    customerType: stored(STORED_CUSTOMER_TYPE, f.customerType),
     taxCode: f.taxCode,
     citizenId: f.citizenId,
     address: f.address,
@@ -224,9 +241,9 @@ export function buildInputs(f: FormState, mode: FormMode) {
     email: f.email,
     bankAccount: f.bankAccount,
     bankName: f.bankName,
-    wastewaterFeeMode: f.wastewaterFeeMode,
-    wastewaterFeeBp: f.wastewaterFeeMode === 'custom' && rate !== null ? Math.round(rate * 100) : null,
-    status: Number(f.status),
+    wastewaterFeeMode: stored(STORED_WASTEWATER, f.wastewaterFeeMode),
+    wastewaterFeeBp: f.wastewaterFeeMode === 'CUSTOM' && rate !== null ? Math.round(rate * 100) : null,
+    status: stored(STORED_STATUS, f.status),
     isPreferential: f.isPreferential,
     preferentialUntil: f.preferentialUntil || null,
     extra,
@@ -265,5 +282,8 @@ export function buildInputs(f: FormState, mode: FormMode) {
       if (c.success) contract = c.data;
     }
   }
-  return { errors, customer: customer.success ? customer.data : null, meter, contract };
+  const wire = customer.success
+    ? { ...customer.data, customerType: f.customerType, status: f.status, wastewaterFeeMode: f.wastewaterFeeMode }
+    : null;
+  return { errors, customer: wire, meter, contract };
 }

@@ -18,7 +18,15 @@ import {
   type CustomerInputVars,
   type MeterInputVars,
 } from './customer-documents';
-import { API_PATH, buildInputs, formFieldOfPath, initialState, type Errors, type FormMode, type FormState } from './customer-form-state';
+import {
+  API_PATH,
+  buildInputs,
+  formFieldOfPath,
+  initialState,
+  type Errors,
+  type FormMode,
+  type FormState,
+} from './customer-form-state';
 import type { Catalogs } from './use-customer-data';
 
 export type { FormMode };
@@ -43,7 +51,17 @@ export interface CustomerFormProps {
 }
 
 /** Every field of SPEC §1; in add mode also the first meter and the first contract. Mount with a `key` to reset. */
-export function CustomerForm({ formId, mode, customer, defaultBookId, books, catalogs, onSaved, onDirtyChange, onReload }: CustomerFormProps) {
+export function CustomerForm({
+  formId,
+  mode,
+  customer,
+  defaultBookId,
+  books,
+  catalogs,
+  onSaved,
+  onDirtyChange,
+  onReload,
+}: CustomerFormProps) {
   const toast = useToast();
   const initial = useMemo(() => initialState(mode, customer, defaultBookId), [mode, customer, defaultBookId]);
   const [f, setF] = useState<FormState>(initial);
@@ -95,11 +113,18 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
     const result =
       mode === 'add'
         ? await create(
-            { input: built.customer as CustomerInputVars, meter: built.meter as MeterInputVars | null, contract: built.contract as ContractInputVars | null },
+            {
+              input: built.customer as CustomerInputVars,
+              meter: built.meter as MeterInputVars | null,
+              contract: built.contract as ContractInputVars | null,
+            },
             CUSTOMER_TYPENAMES,
           )
         : customer
-          ? await update({ id: customer.id, version: customer.version, input: built.customer as CustomerInputVars }, CUSTOMER_TYPENAMES)
+          ? await update(
+              { id: customer.id, version: customer.version, input: built.customer as CustomerInputVars },
+              CUSTOMER_TYPENAMES,
+            )
           : null;
     if (!result) return;
     if (result.error) {
@@ -129,7 +154,15 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
   const current = customer && mode !== 'add' ? customer : null;
 
   return (
-    <form id={formId} ref={formRef} onSubmit={onSubmit} onKeyDown={enterMovesFocus} noValidate data-testid="customer-form" data-mode={mode}>
+    <form
+      id={formId}
+      ref={formRef}
+      onSubmit={onSubmit}
+      onKeyDown={enterMovesFocus}
+      noValidate
+      data-testid="customer-form"
+      data-mode={mode}
+    >
       {formError && (
         <div
           role="alert"
@@ -147,9 +180,22 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
       <fieldset disabled={readOnly || busy} className="min-w-0 space-y-4">
         <Section title="Thông tin khách hàng">
           {mode === 'add' ? (
-            <SelectField label="Sổ đọc" name="bookId" required options={bookOptions} placeholder={phs('— Chọn sổ —')} {...text('bookId')} />
+            <SelectField
+              label="Sổ đọc"
+              name="bookId"
+              required
+              options={bookOptions}
+              placeholder={phs('— Chọn sổ —')}
+              {...text('bookId')}
+            />
           ) : (
-            <TextField label="Sổ đọc" name="bookId" readOnly value={current ? bookLabel(books, current) : ''} hint={readOnly ? undefined : 'Đổi sổ bằng nút «Chuyển sổ».'} />
+            <TextField
+              label="Sổ đọc"
+              name="bookId"
+              readOnly
+              value={current ? bookLabel(books, current) : ''}
+              hint={readOnly ? undefined : 'Đổi sổ bằng nút «Chuyển sổ».'}
+            />
           )}
           <TextField
             label="Số thứ tự (Stt)"
@@ -159,22 +205,64 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
             hint={mode === 'add' && !readOnly ? 'Nhập theo hàng chục: 10, 20, 21…' : undefined}
             {...text('sequenceNo')}
           />
-          <TextField label="Mã khách hàng" name="code" readOnly tabIndex={-1} value={current?.code ?? ''} placeholder="Tự động sinh khi lưu" />
+          <TextField
+            label="Mã khách hàng"
+            name="code"
+            readOnly
+            tabIndex={-1}
+            value={current?.code ?? ''}
+            placeholder="Tự động sinh khi lưu"
+          />
           <SelectField
             label="Loại khách hàng"
             name="customerType"
             required
             options={[
-              { value: '0', label: '0 – Cá nhân' },
-              { value: '1', label: '1 – Cơ quan, tổ chức' },
+              { value: 'INDIVIDUAL', label: '0 – Cá nhân' },
+              { value: 'ORGANISATION', label: '1 – Cơ quan, tổ chức' },
             ]}
             {...text('customerType')}
           />
-          <TextField label="Tên khách hàng" name="name" required autoFocus={!readOnly} className="col-span-2" maxLength={200} {...text('name')} />
-          <TextField label="Mã số thuế" name="taxCode" maxLength={14} required={f.customerType === '1'} placeholder={ph('10 chữ số')} {...text('taxCode')} />
-          <TextField label="Số CCCD" name="citizenId" maxLength={12} inputMode="numeric" placeholder={ph('12 chữ số')} {...text('citizenId')} />
-          <TextField label="Địa chỉ" name="address" required className="col-span-2" maxLength={300} {...text('address')} />
-          <SelectField label="Phường – xã" name="wardId" options={options(catalogs?.wards ?? [])} placeholder={phs('— Không chọn —')} {...text('wardId')} />
+          <TextField
+            label="Tên khách hàng"
+            name="name"
+            required
+            autoFocus={!readOnly}
+            className="col-span-2"
+            maxLength={200}
+            {...text('name')}
+          />
+          <TextField
+            label="Mã số thuế"
+            name="taxCode"
+            maxLength={14}
+            required={f.customerType === 'ORGANISATION'}
+            placeholder={ph('10 chữ số')}
+            {...text('taxCode')}
+          />
+          <TextField
+            label="Số CCCD"
+            name="citizenId"
+            maxLength={12}
+            inputMode="numeric"
+            placeholder={ph('12 chữ số')}
+            {...text('citizenId')}
+          />
+          <TextField
+            label="Địa chỉ"
+            name="address"
+            required
+            className="col-span-2"
+            maxLength={300}
+            {...text('address')}
+          />
+          <SelectField
+            label="Phường – xã"
+            name="wardId"
+            options={options(catalogs?.wards ?? [])}
+            placeholder={phs('— Không chọn —')}
+            {...text('wardId')}
+          />
           <SelectField
             label="Loại dịch vụ (đối tượng)"
             name="serviceTypeId"
@@ -182,15 +270,43 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
             placeholder={phs('— Chưa chọn (không tính tiền) —')}
             {...text('serviceTypeId')}
           />
-          <TextField label="Số hộ dùng chung" name="households" required inputMode="numeric" hint={readOnly ? undefined : 'Mặc định 1; sai sẽ làm sai tiền lũy tiến.'} {...text('households')} />
+          <TextField
+            label="Số hộ dùng chung"
+            name="households"
+            required
+            inputMode="numeric"
+            hint={readOnly ? undefined : 'Mặc định 1; sai sẽ làm sai tiền lũy tiến.'}
+            {...text('households')}
+          />
           <TextField label="Nhân khẩu" name="persons" required inputMode="numeric" {...text('persons')} />
-          <SelectField label="Đồng hồ tổng" name="masterMeterId" className="col-span-2" options={options(catalogs?.masterMeters ?? [])} placeholder={phs('— Không chọn —')} {...text('masterMeterId')} />
+          <SelectField
+            label="Đồng hồ tổng"
+            name="masterMeterId"
+            className="col-span-2"
+            options={options(catalogs?.masterMeters ?? [])}
+            placeholder={phs('— Không chọn —')}
+            {...text('masterMeterId')}
+          />
         </Section>
 
         <Section title="Liên hệ và thanh toán">
-          <TextField label="Điện thoại" name="phone" type="tel" maxLength={20} placeholder={ph('09xx xxx xxx')} {...text('phone')} />
+          <TextField
+            label="Điện thoại"
+            name="phone"
+            type="tel"
+            maxLength={20}
+            placeholder={ph('09xx xxx xxx')}
+            {...text('phone')}
+          />
           <TextField label="Fax" name="fax" maxLength={20} {...text('fax')} />
-          <TextField label="Email" name="email" type="email" className="col-span-2" maxLength={200} {...text('email')} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            className="col-span-2"
+            maxLength={200}
+            {...text('email')}
+          />
           <TextField label="Số tài khoản" name="bankAccount" maxLength={32} {...text('bankAccount')} />
           <TextField label="Ngân hàng" name="bankName" className="col-span-3" maxLength={200} {...text('bankName')} />
         </Section>
@@ -201,9 +317,9 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
             name="wastewaterFeeMode"
             required
             options={[
-              { value: 'standard', label: 'Theo quy định' },
-              { value: 'exempt', label: 'Miễn phí' },
-              { value: 'custom', label: 'Tỷ lệ riêng' },
+              { value: 'STANDARD', label: 'Theo quy định' },
+              { value: 'EXEMPT', label: 'Miễn phí' },
+              { value: 'CUSTOM', label: 'Tỷ lệ riêng' },
             ]}
             {...text('wastewaterFeeMode')}
           />
@@ -211,8 +327,8 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
             label="Tỷ lệ phí nước thải (%)"
             name="wastewaterFeeRate"
             inputMode="decimal"
-            disabled={f.wastewaterFeeMode !== 'custom'}
-            placeholder={f.wastewaterFeeMode === 'custom' ? 'VD: 10' : ''}
+            disabled={f.wastewaterFeeMode !== 'CUSTOM'}
+            placeholder={f.wastewaterFeeMode === 'CUSTOM' ? 'VD: 10' : ''}
             {...text('wastewaterFeeRate')}
           />
           <SelectField
@@ -220,8 +336,8 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
             name="status"
             required
             options={[
-              { value: '1', label: '1 – Đang sử dụng' },
-              { value: '0', label: '0 – Cắt nước / hủy hợp đồng' },
+              { value: 'IN_SERVICE', label: '1 – Đang sử dụng' },
+              { value: 'CUT_OFF', label: '0 – Cắt nước / hủy hợp đồng' },
             ]}
             {...text('status')}
           />
@@ -234,9 +350,27 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
               error={errors.isPreferential}
             />
           </div>
-          <TextField label="Hạn ưu đãi" name="preferentialUntil" type="date" disabled={!f.isPreferential} {...text('preferentialUntil')} />
-          <TextField label="Vĩ độ" name="latitude" inputMode="decimal" placeholder={ph('21.0278')} {...text('latitude')} />
-          <TextField label="Kinh độ" name="longitude" inputMode="decimal" placeholder={ph('105.8342')} {...text('longitude')} />
+          <TextField
+            label="Hạn ưu đãi"
+            name="preferentialUntil"
+            type="date"
+            disabled={!f.isPreferential}
+            {...text('preferentialUntil')}
+          />
+          <TextField
+            label="Vĩ độ"
+            name="latitude"
+            inputMode="decimal"
+            placeholder={ph('21.0278')}
+            {...text('latitude')}
+          />
+          <TextField
+            label="Kinh độ"
+            name="longitude"
+            inputMode="decimal"
+            placeholder={ph('105.8342')}
+            {...text('longitude')}
+          />
         </Section>
 
         <section aria-labelledby={`${formId}-extra`}>
@@ -245,7 +379,11 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
               Thông tin thêm
             </h3>
             {!readOnly && (
-              <Button size="sm" onClick={() => set('extra', [...f.extra, { key: '', value: '' }])} data-testid="extra-add">
+              <Button
+                size="sm"
+                onClick={() => set('extra', [...f.extra, { key: '', value: '' }])}
+                data-testid="extra-add"
+              >
                 + Thêm dòng
               </Button>
             )}
@@ -261,16 +399,37 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
                     name={`extra.${i}.key`}
                     value={row.key}
                     error={errors[`extra.${i}`]}
-                    onChange={(e) => set('extra', f.extra.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))}
+                    onChange={(e) =>
+                      set(
+                        'extra',
+                        f.extra.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)),
+                      )
+                    }
                   />
                   <TextField
                     label="Giá trị"
                     name={`extra.${i}.value`}
                     value={row.value}
-                    onChange={(e) => set('extra', f.extra.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))}
+                    onChange={(e) =>
+                      set(
+                        'extra',
+                        f.extra.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)),
+                      )
+                    }
                   />
                   {!readOnly && (
-                    <Button size="sm" variant="ghost" className="mt-5" aria-label={`Xóa dòng ${row.key || i + 1}`} onClick={() => set('extra', f.extra.filter((_, j) => j !== i))}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="mt-5"
+                      aria-label={`Xóa dòng ${row.key || i + 1}`}
+                      onClick={() =>
+                        set(
+                          'extra',
+                          f.extra.filter((_, j) => j !== i),
+                        )
+                      }
+                    >
                       ✕
                     </Button>
                   )}
@@ -284,7 +443,13 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
         {mode === 'add' && (
           <>
             <Section title="Đồng hồ" note="Để trống số seri nếu chưa lắp đồng hồ.">
-              <SelectField label="Loại đồng hồ" name="meter.meterTypeId" options={options(catalogs?.meterTypes ?? [])} placeholder={phs('— Chọn —')} {...text('meterTypeId')} />
+              <SelectField
+                label="Loại đồng hồ"
+                name="meter.meterTypeId"
+                options={options(catalogs?.meterTypes ?? [])}
+                placeholder={phs('— Chọn —')}
+                {...text('meterTypeId')}
+              />
               <TextField label="Số seri" name="meter.serial" maxLength={32} {...text('serial')} />
               <TextField label="Số tem" name="meter.sealNo" maxLength={32} {...text('sealNo')} />
               <TextField label="Ngày kiểm định" name="meter.verifiedOn" type="date" {...text('verifiedOn')} />
@@ -301,7 +466,12 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
               />
               <TextField label="Ngày ký" name="contract.signedOn" type="date" {...text('signedOn')} />
               <TextField label="Ngày bàn giao" name="contract.handoverOn" type="date" {...text('handoverOn')} />
-              <TextField label="Ngày lắp đặt" name="contract.installedOn" type="date" {...text('contractInstalledOn')} />
+              <TextField
+                label="Ngày lắp đặt"
+                name="contract.installedOn"
+                type="date"
+                {...text('contractInstalledOn')}
+              />
               <SelectField
                 label="Tổ lắp đặt"
                 name="contract.installationTeamId"
@@ -315,7 +485,8 @@ export function CustomerForm({ formId, mode, customer, defaultBookId, books, cat
       </fieldset>
       {!readOnly && (
         <p className="mt-4 text-xs text-slate-500">
-          Enter: sang ô kế tiếp · Alt+S: lưu · Esc hoặc F3: hủy {busy && <span className="ml-2 font-medium text-brand-700">Đang lưu…</span>}
+          Enter: sang ô kế tiếp · Alt+S: lưu · Esc hoặc F3: hủy{' '}
+          {busy && <span className="ml-2 font-medium text-brand-700">Đang lưu…</span>}
         </p>
       )}
     </form>

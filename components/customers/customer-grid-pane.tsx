@@ -60,7 +60,10 @@ export function CustomerGridPane(p: CustomerGridPaneProps) {
           rowData={customerRowData}
           emptyContent={
             p.filtered ? (
-              <EmptyState title="Không có khách hàng khớp bộ lọc" description="Thử từ khóa khác, hoặc dùng ô tìm kiếm phía trên để tìm trong mọi sổ." />
+              <EmptyState
+                title="Không có khách hàng khớp bộ lọc"
+                description="Thử từ khóa khác, hoặc dùng ô tìm kiếm phía trên để tìm trong mọi sổ."
+              />
             ) : (
               <EmptyState
                 title="Sổ chưa có khách hàng"

@@ -19,7 +19,13 @@ export const CUSTOMER_KEYS = {
 
 export function useCustomerKeys(
   editing: boolean,
-  commands: { add: () => void; edit: () => void; deleteOrCancel: () => void; cancel: () => void; focusFilter: () => void },
+  commands: {
+    add: () => void;
+    edit: () => void;
+    deleteOrCancel: () => void;
+    cancel: () => void;
+    focusFilter: () => void;
+  },
 ) {
   useHotkeys({
     [CUSTOMER_KEYS.add]: commands.add,

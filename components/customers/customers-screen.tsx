@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useMutation, type SSRData } from 'urql';
 import { BookPicker, BooksPending } from '@/components/ui/book-picker';
 import { useConfirm } from '@/components/ui/confirm';
@@ -28,8 +28,6 @@ import { DetailPanel, type DetailTab } from './detail-panel';
 import { GlobalSearch } from './global-search';
 import { useBookSelection } from './use-book-selection';
 import { useBookRows, useBooks, useCustomerCatalogs, useCustomerDetail } from './use-customer-data';
-
-export type { CustomerRights };
 
 export interface CustomersScreenProps {
   rights: CustomerRights;
@@ -67,11 +65,14 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
   const books = useBooks(requestPolicy);
   // A book that is not (or no longer) the user's gives way to the first one they hold.
   const bookId =
-    books.books && (pickedBookId === null || !books.books.some((b) => b.id === pickedBookId)) ? (books.books[0]?.id ?? null) : pickedBookId;
+    books.books && (pickedBookId === null || !books.books.some((b) => b.id === pickedBookId))
+      ? (books.books[0]?.id ?? null)
+      : pickedBookId;
   const { catalogs } = useCustomerCatalogs(requestPolicy);
   const book = useBookRows(bookId, requestPolicy);
   const rows = book.rows;
-  const { filter, setFilter, selected, setSelected, activeKey, setActiveKey, visibleRows, activeRow, selectWhenShown } = useBookSelection(rows, bookId, initialCustomerId);
+  const { filter, setFilter, selected, setSelected, activeKey, setActiveKey, visibleRows, activeRow, selectWhenShown } =
+    useBookSelection(rows, bookId, initialCustomerId);
   const editing = mode !== 'view';
   const detailQuery = useCustomerDetail(activeKey ? Number(activeKey) : null, mode === 'add');
   const detail = detailQuery.detail;
@@ -81,7 +82,10 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
   const [, executeDelete] = useMutation(DeleteCustomerMutation);
   const [, executeRenumber] = useMutation(RenumberBookMutation);
 
-  const can = useCallback((right: CustomerRight, forBook: number | null = bookId) => canOn(rights, right, forBook), [rights, bookId]);
+  const can = useCallback(
+    (right: CustomerRight, forBook: number | null = bookId) => canOn(rights, right, forBook),
+    [rights, bookId],
+  );
 
   // Remember the book for the next visit (read by the server page) and keep the address bar shareable.
   useEffect(() => {
@@ -94,7 +98,6 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
     window.history.replaceState(window.history.state, '', url);
   }, [bookId, activeKey]);
 
-
   const currentBook = books.books?.find((b) => b.id === bookId) ?? null;
 
   const guardEditing = () => {
@@ -103,7 +106,11 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
     return true;
   };
   /** Back to the grid after save/cancel so the keyboard flow (↑↓, F2, F4) continues. */
-  const focusGrid = () => window.setTimeout(() => document.querySelector<HTMLElement>('[data-testid="customer-grid"]')?.focus({ preventScroll: true }), 0);
+  const focusGrid = () =>
+    window.setTimeout(
+      () => document.querySelector<HTMLElement>('[data-testid="customer-grid"]')?.focus({ preventScroll: true }),
+      0,
+    );
 
   // ---- commands
   const startAdd = () => {
@@ -130,17 +137,24 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
     setFormNonce((n) => n + 1);
   };
   const editWhenLoaded = useRef<string | null>(null);
-  useEffect(() => {
+  // An effect event: it runs when the awaited file arrives, reading the cursor and the form state as they are then.
+  const editIfAwaited = useEffectEvent(() => {
     const want = editWhenLoaded.current;
     if (want === null || detailQuery.loading) return;
     editWhenLoaded.current = null;
     if (want === activeKey && detail && String(detail.id) === want) startEdit();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the awaited file arrives
-  }, [detail, detailQuery.loading]);
+  });
+  useEffect(() => editIfAwaited(), [detail, detailQuery.loading]);
   const cancelEdit = async () => {
     if (!editing) return;
     if (dirty) {
-      const ok = await confirm({ title: 'Hủy thay đổi', message: 'Các thay đổi chưa lưu sẽ bị bỏ. Tiếp tục?', confirmLabel: 'Bỏ thay đổi', cancelLabel: 'Tiếp tục sửa', danger: true });
+      const ok = await confirm({
+        title: 'Hủy thay đổi',
+        message: 'Các thay đổi chưa lưu sẽ bị bỏ. Tiếp tục?',
+        confirmLabel: 'Bỏ thay đổi',
+        cancelLabel: 'Tiếp tục sửa',
+        danger: true,
+      });
       if (!ok) return;
     }
     setMode('view');
@@ -157,7 +171,8 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
       title: 'Xóa khách hàng',
       message: (
         <>
-          Xóa khách hàng <strong>{activeRow.code}</strong> – {activeRow.name}? Chỉ xóa được khi khách hàng chưa có hóa đơn.
+          Xóa khách hàng <strong>{activeRow.code}</strong> – {activeRow.name}? Chỉ xóa được khi khách hàng chưa có hóa
+          đơn.
         </>
       ),
       confirmLabel: 'Xóa',
@@ -192,7 +207,10 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
     setDialog('move');
   };
   const doMove = async (target: number) => {
-    const result = await executeMove({ customerIds: [...selected].map(Number), targetBookId: target }, CUSTOMER_TYPENAMES);
+    const result = await executeMove(
+      { customerIds: [...selected].map(Number), targetBookId: target },
+      CUSTOMER_TYPENAMES,
+    );
     if (result.error || !result.data) return;
     const code = books.books?.find((b) => b.id === target)?.code ?? '';
     toast.success(`Đã chuyển ${result.data.moveCustomers} khách hàng sang sổ ${code}.`);
@@ -201,7 +219,9 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
     visibleRows.forEach((r, i) => {
       if (selected.has(String(r.id))) last = i;
     });
-    const stay = visibleRows.slice(last + 1).find((r) => !selected.has(String(r.id))) ?? visibleRows.find((r) => !selected.has(String(r.id)));
+    const stay =
+      visibleRows.slice(last + 1).find((r) => !selected.has(String(r.id))) ??
+      visibleRows.find((r) => !selected.has(String(r.id)));
     selectWhenShown(stay?.id ?? null);
     setDialog(null);
   };
@@ -215,7 +235,8 @@ function Screen({ rights, initialBookId, initialCustomerId, initialData }: Custo
     });
     if (!ok) return;
     const result = await executeRenumber({ bookId }, CUSTOMER_TYPENAMES);
-    if (result.error || !result.data) return void toast.error(errorMessage(result.error, 'Không đánh lại được số thứ tự.'));
+    if (result.error || !result.data)
+      return void toast.error(errorMessage(result.error, 'Không đánh lại được số thứ tự.'));
     const n = result.data.renumberBook;
     toast.success(n ? `Đã đánh lại Stt cho ${n} khách hàng.` : 'Stt của sổ đã theo hàng chục, không cần đánh lại.');
   };

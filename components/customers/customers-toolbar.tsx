@@ -37,10 +37,23 @@ export function CustomersToolbar(p: CustomersToolbarProps) {
   const readOnly = !p.rights.add && !p.rights.edit && !p.rights.delete;
   return (
     <Toolbar label="Thao tác khách hàng">
-      <Button variant="secondary" shortcut={CUSTOMER_KEYS.add} onClick={p.onAdd} disabled={editing} disabledReason={reason('add')} data-testid="btn-add">
+      <Button
+        variant="secondary"
+        shortcut={CUSTOMER_KEYS.add}
+        onClick={p.onAdd}
+        disabled={editing}
+        disabledReason={reason('add')}
+        data-testid="btn-add"
+      >
         Thêm
       </Button>
-      <Button shortcut={CUSTOMER_KEYS.edit} onClick={p.onEdit} disabled={editing || !p.hasActive} disabledReason={reason('edit')} data-testid="btn-edit">
+      <Button
+        shortcut={CUSTOMER_KEYS.edit}
+        onClick={p.onEdit}
+        disabled={editing || !p.hasActive}
+        disabledReason={reason('edit')}
+        data-testid="btn-edit"
+      >
         Sửa
       </Button>
       {editing ? (
@@ -48,7 +61,13 @@ export function CustomersToolbar(p: CustomersToolbarProps) {
           Hủy
         </Button>
       ) : (
-        <Button shortcut={CUSTOMER_KEYS.deleteOrCancel} onClick={p.onDelete} disabled={!p.hasActive} disabledReason={reason('delete')} data-testid="btn-delete">
+        <Button
+          shortcut={CUSTOMER_KEYS.deleteOrCancel}
+          onClick={p.onDelete}
+          disabled={!p.hasActive}
+          disabledReason={reason('delete')}
+          data-testid="btn-delete"
+        >
           Xóa
         </Button>
       )}
@@ -64,13 +83,28 @@ export function CustomersToolbar(p: CustomersToolbarProps) {
         Lưu <span className="opacity-70">({CUSTOMER_KEYS.save})</span>
       </button>
       <ToolbarSeparator />
-      <Button onClick={p.onMove} disabled={editing || p.selectedCount === 0} disabledReason={reason('edit')} data-testid="btn-move">
+      <Button
+        onClick={p.onMove}
+        disabled={editing || p.selectedCount === 0}
+        disabledReason={reason('edit')}
+        data-testid="btn-move"
+      >
         {p.selectedCount > 1 ? `Chuyển sổ (${p.selectedCount})` : 'Chuyển sổ'}
       </Button>
-      <Button onClick={p.onPlace} disabled={editing || !p.hasActive} disabledReason={reason('edit')} data-testid="btn-place-after">
+      <Button
+        onClick={p.onPlace}
+        disabled={editing || !p.hasActive}
+        disabledReason={reason('edit')}
+        data-testid="btn-place-after"
+      >
         Chèn vào sau
       </Button>
-      <Button onClick={p.onRenumber} disabled={editing || !p.hasRows} disabledReason={reason('edit')} data-testid="btn-renumber">
+      <Button
+        onClick={p.onRenumber}
+        disabled={editing || !p.hasRows}
+        disabledReason={reason('edit')}
+        data-testid="btn-renumber"
+      >
         Đánh lại Stt
       </Button>
       <ToolbarSeparator />

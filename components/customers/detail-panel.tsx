@@ -79,7 +79,11 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
       <Shell>
         <EmptyState
           title="Chưa chọn khách hàng"
-          description={p.canAdd ? 'Chọn một dòng trong danh sách để xem chi tiết, hoặc bấm F4 để thêm mới.' : 'Chọn một dòng trong danh sách để xem chi tiết.'}
+          description={
+            p.canAdd
+              ? 'Chọn một dòng trong danh sách để xem chi tiết, hoặc bấm F4 để thêm mới.'
+              : 'Chọn một dòng trong danh sách để xem chi tiết.'
+          }
           action={
             p.canAdd ? (
               <Button onClick={p.onAdd} shortcut="F4">
@@ -95,7 +99,12 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
   if (p.error && (!p.detail || stale)) {
     return (
       <Shell>
-        <EmptyState tone="error" title="Không tải được khách hàng" description={p.error} action={<Button onClick={p.onReload}>Thử lại</Button>} />
+        <EmptyState
+          tone="error"
+          title="Không tải được khách hàng"
+          description={p.error}
+          action={<Button onClick={p.onReload}>Thử lại</Button>}
+        />
       </Shell>
     );
   }
@@ -109,15 +118,24 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
     );
   }
   const d = p.detail;
-  const head = stale && p.activeRow ? { code: p.activeRow.code, name: p.activeRow.name } : { code: d.code, name: d.name };
+  const head =
+    stale && p.activeRow ? { code: p.activeRow.code, name: p.activeRow.name } : { code: d.code, name: d.name };
   return (
     <Shell>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 pt-2">
-        <h2 className="font-semibold text-slate-900" data-testid="detail-title" data-customer-id={stale ? undefined : d.id}>
+        <h2
+          className="font-semibold text-slate-900"
+          data-testid="detail-title"
+          data-customer-id={stale ? undefined : d.id}
+        >
           <span className="font-mono text-sm text-slate-500">{head.code}</span> {head.name}
         </h2>
-        {!stale && d.status === 0 && <span className="rounded bg-red-100 px-1.5 text-xs font-medium text-red-800">Ngưng cấp nước</span>}
-        {!stale && d.isPreferential && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800">Ưu đãi</span>}
+        {!stale && d.status === 'CUT_OFF' && (
+          <span className="rounded bg-red-100 px-1.5 text-xs font-medium text-red-800">Ngưng cấp nước</span>
+        )}
+        {!stale && d.isPreferential && (
+          <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800">Ưu đãi</span>
+        )}
         {(p.loading || stale) && <Spinner size="sm" hideLabel label="Đang tải thông tin khách hàng…" />}
         <div role="tablist" aria-label="Thông tin khách hàng" className="-mb-px flex w-full gap-1 overflow-x-auto">
           {TABS.map(([t, label, count]) => {
@@ -134,7 +152,9 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
                 disabled={editing && t !== 'info'}
                 onClick={() => p.onTab(t)}
                 className={`whitespace-nowrap border-b-2 px-3 py-1.5 text-sm disabled:opacity-40 ${
-                  p.tab === t ? 'border-brand-600 font-medium text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'
+                  p.tab === t
+                    ? 'border-brand-600 font-medium text-brand-700'
+                    : 'border-transparent text-slate-600 hover:text-slate-900'
                 }`}
               >
                 {label}
@@ -165,10 +185,21 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
             onReload={p.onReload}
           />
         )}
-        {p.tab === 'meters' && <MetersTab customer={d} catalogs={p.catalogs} canEdit={p.canEditDetail} onChanged={p.onChanged} />}
-        {p.tab === 'contracts' && <ContractsTab customer={d} catalogs={p.catalogs} canEdit={p.canEditDetail} onChanged={p.onChanged} />}
+        {p.tab === 'meters' && (
+          <MetersTab customer={d} catalogs={p.catalogs} canEdit={p.canEditDetail} onChanged={p.onChanged} />
+        )}
+        {p.tab === 'contracts' && (
+          <ContractsTab customer={d} catalogs={p.catalogs} canEdit={p.canEditDetail} onChanged={p.onChanged} />
+        )}
         {p.tab === 'history' && <HistoryTab history={d.history} catalogs={p.catalogs} books={p.books} />}
-        {p.tab === 'attachments' && <AttachmentsTab customerId={d.id} attachments={d.attachments} canEdit={p.canEditDetail} onChanged={p.onChanged} />}
+        {p.tab === 'attachments' && (
+          <AttachmentsTab
+            customerId={d.id}
+            attachments={d.attachments}
+            canEdit={p.canEditDetail}
+            onChanged={p.onChanged}
+          />
+        )}
       </div>
     </Shell>
   );
@@ -176,7 +207,11 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
 
 function Shell({ children }: { children: React.ReactNode }) {
   return (
-    <section aria-label="Chi tiết khách hàng" className="flex min-h-[96px] flex-[2] basis-0 flex-col rounded-md border border-slate-200 bg-white" data-testid="customer-detail">
+    <section
+      aria-label="Chi tiết khách hàng"
+      className="flex min-h-[96px] flex-[2] basis-0 flex-col rounded-md border border-slate-200 bg-white"
+      data-testid="customer-detail"
+    >
       {children}
     </section>
   );

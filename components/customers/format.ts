@@ -32,7 +32,12 @@ export function fmtDateTime(iso: string | null | undefined): string {
 
 /** Today in Vietnam as YYYY-MM-DD. */
 export function todayVN(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 export function fmtBytes(n: number): string {

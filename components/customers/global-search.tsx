@@ -44,7 +44,13 @@ export function GlobalSearch({
   const state = {
     loading: query.length >= 2 && (result.fetching || q.trim() !== query),
     hits: q.trim() ? hits : null,
-    error: !q.trim() ? null : tooShort ? 'Nhập ít nhất 2 ký tự để tìm.' : result.error && searched ? errorMessage(result.error, 'Không tìm được.') : null,
+    error: !q.trim()
+      ? null
+      : tooShort
+        ? 'Nhập ít nhất 2 ký tự để tìm.'
+        : result.error && searched
+          ? errorMessage(result.error, 'Không tìm được.')
+          : null,
   };
   const run = (text: string) => {
     const t = text.trim();
@@ -156,7 +162,12 @@ export function GlobalSearch({
                   data-in-current-book={h.inCurrentBook ? 'true' : 'false'}
                   className="flex items-center gap-3 border-b border-slate-100 px-3 py-2 text-sm last:border-b-0"
                 >
-                  <button type="button" data-result-main="" onClick={() => pick(h)} className="min-w-0 flex-1 rounded text-left hover:bg-brand-50 focus:bg-brand-50">
+                  <button
+                    type="button"
+                    data-result-main=""
+                    onClick={() => pick(h)}
+                    className="min-w-0 flex-1 rounded text-left hover:bg-brand-50 focus:bg-brand-50"
+                  >
                     <div className="flex items-baseline gap-2">
                       <span className="font-mono text-xs text-slate-500">{h.code}</span>
                       <span className="truncate font-medium text-slate-900">{h.name}</span>

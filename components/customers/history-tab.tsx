@@ -3,9 +3,25 @@
 import { EmptyState } from '@/components/ui/empty-state';
 import type { BookOption, HistoryEntry } from './customer-documents';
 import type { Catalogs } from './use-customer-data';
-import { CUSTOMER_TYPE_LABELS, FIELD_LABELS, HISTORY_KIND_LABELS, STATUS_LABELS, WASTEWATER_LABELS, fmtDate, fmtDateTime } from './format';
+import {
+  CUSTOMER_TYPE_LABELS,
+  FIELD_LABELS,
+  HISTORY_KIND_LABELS,
+  STATUS_LABELS,
+  WASTEWATER_LABELS,
+  fmtDate,
+  fmtDateTime,
+} from './format';
 
-const DATE_KEYS = new Set(['signedOn', 'handoverOn', 'installedOn', 'verifiedOn', 'removedOn', 'endedOn', 'preferentialUntil']);
+const DATE_KEYS = new Set([
+  'signedOn',
+  'handoverOn',
+  'installedOn',
+  'verifiedOn',
+  'removedOn',
+  'endedOn',
+  'preferentialUntil',
+]);
 
 function nameOf(items: readonly { id: number; code: string; name: string }[] | undefined, id: unknown): string {
   const hit = items?.find((x) => x.id === Number(id));
@@ -13,7 +29,7 @@ function nameOf(items: readonly { id: number; code: string; name: string }[] | u
 }
 
 /** Renders one stored value in Vietnamese (catalog ids → names, codes → labels, dates → dd/mm/yyyy). */
-export function formatHistoryValue(key: string, v: unknown, catalogs: Catalogs | null, books: readonly BookOption[]): string {
+function formatHistoryValue(key: string, v: unknown, catalogs: Catalogs | null, books: readonly BookOption[]): string {
   if (v === null || v === undefined || v === '') return '(trống)';
   switch (key) {
     case 'serviceTypeId':
@@ -52,7 +68,15 @@ export function formatHistoryValue(key: string, v: unknown, catalogs: Catalogs |
   return String(v);
 }
 
-export function HistoryTab({ history, catalogs, books }: { history: readonly HistoryEntry[]; catalogs: Catalogs | null; books: readonly BookOption[] }) {
+export function HistoryTab({
+  history,
+  catalogs,
+  books,
+}: {
+  history: readonly HistoryEntry[];
+  catalogs: Catalogs | null;
+  books: readonly BookOption[];
+}) {
   if (history.length === 0) return <EmptyState title="Chưa có lịch sử thay đổi" />;
   return (
     <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5" data-testid="history-list">
@@ -64,7 +88,10 @@ export function HistoryTab({ history, catalogs, books }: { history: readonly His
         const onlyBefore = !h.after;
         return (
           <li key={h.id} className="relative" data-testid="history-entry" data-kind={h.kind}>
-            <span aria-hidden="true" className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500" />
+            <span
+              aria-hidden="true"
+              className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500"
+            />
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
               <span className="font-semibold text-slate-800">{HISTORY_KIND_LABELS[h.kind] ?? h.kind}</span>
               {h.note && <span className="text-slate-600">· {h.note}</span>}
@@ -78,16 +105,22 @@ export function HistoryTab({ history, catalogs, books }: { history: readonly His
                   <div key={k} className="contents">
                     <dt className="text-slate-500">{FIELD_LABELS[k] ?? k}</dt>
                     <dd className="text-slate-800">
-                      {k in before && k in after && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null) ? (
+                      {k in before &&
+                      k in after &&
+                      JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null) ? (
                         <>
-                          <span className="text-slate-500 line-through decoration-slate-300">{formatHistoryValue(k, before[k], catalogs, books)}</span>
+                          <span className="text-slate-500 line-through decoration-slate-300">
+                            {formatHistoryValue(k, before[k], catalogs, books)}
+                          </span>
                           <span aria-label="thành" className="mx-1.5 text-slate-400">
                             →
                           </span>
                           <span className="font-medium">{formatHistoryValue(k, after[k], catalogs, books)}</span>
                         </>
                       ) : onlyBefore ? (
-                        <span className="line-through decoration-slate-400">{formatHistoryValue(k, before[k], catalogs, books)}</span>
+                        <span className="line-through decoration-slate-400">
+                          {formatHistoryValue(k, before[k], catalogs, books)}
+                        </span>
                       ) : (
                         formatHistoryValue(k, k in after ? after[k] : before[k], catalogs, books)
                       )}

@@ -9,9 +9,15 @@ import { foldVietnamese } from './format';
  * still in it; a pending customer (after a save, a move, a search pick) is selected once the list shows it; a
  * newly opened book starts on its first row.
  */
-export function useBookSelection(rows: readonly BookCustomer[] | null, bookId: number | null, initialCustomerId: number | null) {
+export function useBookSelection(
+  rows: readonly BookCustomer[] | null,
+  bookId: number | null,
+  initialCustomerId: number | null,
+) {
   const [filter, setFilter] = useState('');
-  const [selected, setSelected] = useState<Set<string>>(() => new Set(initialCustomerId ? [String(initialCustomerId)] : []));
+  const [selected, setSelected] = useState<Set<string>>(
+    () => new Set(initialCustomerId ? [String(initialCustomerId)] : []),
+  );
   const [activeKey, setActiveKey] = useState<string | null>(initialCustomerId ? String(initialCustomerId) : null);
   const pendingSelect = useRef<number | null>(initialCustomerId);
   const shownBook = useRef<number | null>(null);
@@ -42,7 +48,13 @@ export function useBookSelection(rows: readonly BookCustomer[] | null, bookId: n
 
   const folded = useMemo(() => {
     const m = new Map<number, string>();
-    for (const r of rows ?? []) m.set(r.id, foldVietnamese(`${r.sequenceNo} ${r.code} ${r.name} ${r.address} ${r.phone ?? ''} ${r.meterSerial ?? ''} ${r.serviceTypeCode ?? ''}`));
+    for (const r of rows ?? [])
+      m.set(
+        r.id,
+        foldVietnamese(
+          `${r.sequenceNo} ${r.code} ${r.name} ${r.address} ${r.phone ?? ''} ${r.meterSerial ?? ''} ${r.serviceTypeCode ?? ''}`,
+        ),
+      );
     return m;
   }, [rows]);
   const visibleRows = useMemo(() => {

@@ -26,7 +26,10 @@ type Policy = 'cache-first' | 'cache-and-network';
 export function useBooks(requestPolicy: Policy) {
   const [result, reexecute] = useQuery({ query: CustomerBooksQuery, requestPolicy });
   const rows = result.data?.readingBooks.rows;
-  const books = useMemo<readonly BookOption[] | null>(() => (rows ? readFragment(BookOptionFragment, rows) : null), [rows]);
+  const books = useMemo<readonly BookOption[] | null>(
+    () => (rows ? readFragment(BookOptionFragment, rows) : null),
+    [rows],
+  );
   return {
     books,
     error: result.error && !books ? errorMessage(result.error, 'Không tải được danh sách sổ đọc.') : null,
@@ -39,7 +42,8 @@ export function useCustomerCatalogs(requestPolicy: Policy) {
   const [result] = useQuery({ query: CustomerCatalogsQuery, requestPolicy });
   const data = result.data;
   return useMemo(() => {
-    if (!data) return { catalogs: null, error: result.error ? errorMessage(result.error, 'Không tải được danh mục.') : null };
+    if (!data)
+      return { catalogs: null, error: result.error ? errorMessage(result.error, 'Không tải được danh mục.') : null };
     const region = regionOfWards(data.wards.rows);
     return {
       catalogs: {
@@ -69,7 +73,10 @@ export function useBookRows(bookId: number | null, requestPolicy: Policy) {
   const page = result.data?.bookCustomers;
   // urql keeps the previous book's answer while the next one loads; it is not shown as this book's rows.
   const forThisBook = result.operation?.variables.bookId === bookId;
-  const rows = useMemo(() => (page && forThisBook ? readFragment(CustomerRowFragment, page.rows) : null), [page, forThisBook]);
+  const rows = useMemo(
+    () => (page && forThisBook ? readFragment(CustomerRowFragment, page.rows) : null),
+    [page, forThisBook],
+  );
   return {
     rows: rows ?? (bookId === null ? NO_ROWS : null),
     total: page?.total ?? 0,
@@ -90,7 +97,11 @@ export function useCustomerDetail(id: number | null, paused: boolean) {
     const t = window.setTimeout(() => setDebounced(id), 180);
     return () => window.clearTimeout(t);
   }, [id]);
-  const [result, reexecute] = useQuery({ query: CustomerQuery, variables: { id: debounced ?? 0 }, pause: id === null || debounced !== id || paused });
+  const [result, reexecute] = useQuery({
+    query: CustomerQuery,
+    variables: { id: debounced ?? 0 },
+    pause: id === null || debounced !== id || paused,
+  });
   const raw = result.data?.customer;
   const detail = useMemo<CustomerDetail | null>(() => (raw ? readFragment(CustomerDetailFragment, raw) : null), [raw]);
   const loadedId = result.operation?.variables.id ?? null;

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery, type SSRData } from 'urql';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm';
@@ -44,8 +44,22 @@ const COLUMNS: DataGridColumn<AnomalyQueueRow>[] = [
   { key: 'seq', header: 'Stt', width: 54, align: 'right', value: (r) => r.sequenceNo },
   { key: 'code', header: 'Mã KH', width: 92, value: (r) => r.customerCode },
   { key: 'name', header: 'Tên khách hàng', width: 'minmax(140px,1fr)', value: (r) => r.customerName },
-  { key: 'prev', header: 'Chỉ số cũ', width: 76, align: 'right', value: (r) => r.previousIndex, render: (r) => fmtInt(r.previousIndex) },
-  { key: 'cur', header: 'Chỉ số mới', width: 86, align: 'right', value: (r) => r.currentIndex, render: (r) => (r.currentIndex === null ? '—' : fmtInt(r.currentIndex)) },
+  {
+    key: 'prev',
+    header: 'Chỉ số cũ',
+    width: 76,
+    align: 'right',
+    value: (r) => r.previousIndex,
+    render: (r) => fmtInt(r.previousIndex),
+  },
+  {
+    key: 'cur',
+    header: 'Chỉ số mới',
+    width: 86,
+    align: 'right',
+    value: (r) => r.currentIndex,
+    render: (r) => (r.currentIndex === null ? '—' : fmtInt(r.currentIndex)),
+  },
   {
     key: 'm3',
     header: 'm3',
@@ -60,7 +74,14 @@ const COLUMNS: DataGridColumn<AnomalyQueueRow>[] = [
     header: 'Bất thường',
     width: 'minmax(150px,1fr)',
     sortable: false,
-    render: (r) => <AnomalyBadgeList kinds={r.anomalies} local={false} status={r.anomalyStatus} testId={`queue-anomaly-${r.customerCode}`} />,
+    render: (r) => (
+      <AnomalyBadgeList
+        kinds={r.anomalies}
+        local={false}
+        status={r.anomalyStatus}
+        testId={`queue-anomaly-${r.customerCode}`}
+      />
+    ),
   },
   { key: 'note', header: 'Ghi chú', width: 'minmax(100px,0.8fr)', value: (r) => r.note ?? '' },
 ];
@@ -90,7 +111,7 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
   const maxPeriod = useMemo(() => currentPeriod(), []);
   const [bookId, setBookId] = useState<number | null>(initialBookId);
   const [period, setPeriod] = useState<string>(initialPeriod ?? maxPeriod);
-  const [status, setStatus] = useState<Status>('open');
+  const [status, setStatus] = useState<Status>('OPEN');
   const [pages, setPages] = useState(1);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -99,28 +120,36 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
   const [booksResult] = useQuery({ query: ReadingBooksQuery, variables: {}, requestPolicy });
   const books = booksResult.data ? readFragment(ReadingBookFragment, booksResult.data.readingBooks.rows) : null;
   // Resolving invalidates the queue (ANOMALY_TYPENAMES), so the cache re-runs it; no reload by hand.
-  const [queue, reexecuteQueue] = useQuery({ query: AnomalyQueueQuery, variables: queueVariables({ bookId, period, status, pages }), requestPolicy });
+  const [queue, reexecuteQueue] = useQuery({
+    query: AnomalyQueueQuery,
+    variables: queueVariables({ bookId, period, status, pages }),
+    requestPolicy,
+  });
   const [resolving, executeResolve] = useMutation(ResolveAnomaliesMutation);
   const busy = resolving.fetching;
   const loading = queue.fetching || queue.stale;
-  const rows = useMemo(() => (queue.data ? readFragment(AnomalyQueueRowFragment, queue.data.anomalyQueue.rows) : null), [queue.data]);
+  const rows = useMemo(
+    () => (queue.data ? readFragment(AnomalyQueueRowFragment, queue.data.anomalyQueue.rows) : null),
+    [queue.data],
+  );
   const total = queue.data?.anomalyQueue.total ?? 0;
   const failure = booksResult.error ?? queue.error;
   const error = failure && !queue.data ? errorMessage(failure, 'Không tải được danh sách bất thường.') : null;
   const refresh = () => reexecuteQueue({ requestPolicy: 'network-only' });
 
-  // A new list keeps the selection that is still in it, else selects its first row.
-  useEffect(() => {
-    if (!rows) return;
+  // A new list keeps the selection that is still in it, else selects its first row (adjusted while rendering, so
+  // no frame shows a selection of rows that are gone).
+  const [selectedIn, setSelectedIn] = useState<typeof rows>(null);
+  if (rows && rows !== selectedIn) {
+    setSelectedIn(rows);
     const keys = new Set(rows.map(getKey));
-    setSelected((cur) => {
-      const kept = [...cur].filter((k) => keys.has(k));
-      if (kept.length > 0) return kept.length === cur.size ? cur : new Set(kept);
-      const first = rows[0];
-      return first ? new Set([getKey(first)]) : new Set();
-    });
-    setActiveKey((cur) => (cur && keys.has(cur) ? cur : rows[0] ? getKey(rows[0]) : null));
-  }, [rows]);
+    const kept = [...selected].filter((k) => keys.has(k));
+    const first = rows[0];
+    if (kept.length > 0) {
+      if (kept.length !== selected.size) setSelected(new Set(kept));
+    } else setSelected(first ? new Set([getKey(first)]) : new Set());
+    if (!(activeKey && keys.has(activeKey))) setActiveKey(first ? getKey(first) : null);
+  }
 
   const active = rows?.find((r) => getKey(r) === activeKey) ?? null;
   const chosen = useMemo(() => (rows ?? []).filter((r) => selected.has(getKey(r))), [rows, selected]);
@@ -135,11 +164,15 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
         : null;
 
   const act = async (action: 'clear' | 'reopen') => {
-    if (chosen.length === 0) return void toast.info('Chọn các chỉ số cần xử lý (Ctrl+bấm để chọn nhiều, Ctrl+A chọn tất cả).');
-    if (actionable.length < chosen.length) return void toast.error('Bạn không có quyền sửa chỉ số của một số sổ đã chọn.');
+    if (chosen.length === 0)
+      return void toast.info('Chọn các chỉ số cần xử lý (Ctrl+bấm để chọn nhiều, Ctrl+A chọn tất cả).');
+    if (actionable.length < chosen.length)
+      return void toast.error('Bạn không có quyền sửa chỉ số của một số sổ đã chọn.');
     const negative = chosen.filter((r) => r.anomalies.includes('negative'));
     if (action === 'clear' && negative.length > 0) {
-      return void toast.error(`${negative.map((r) => r.customerCode).join(', ')}: chỉ số mới nhỏ hơn chỉ số cũ, hãy sửa chỉ số trước khi duyệt.`);
+      return void toast.error(
+        `${negative.map((r) => r.customerCode).join(', ')}: chỉ số mới nhỏ hơn chỉ số cũ, hãy sửa chỉ số trước khi duyệt.`,
+      );
     }
     const ok = await confirm({
       title: action === 'clear' ? 'Duyệt chỉ số bất thường' : 'Mở lại chỉ số',
@@ -154,20 +187,22 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
       { readingIds: chosen.map((r) => r.readingId), action, note: note.trim() || null },
       { additionalTypenames: ANOMALY_TYPENAMES },
     );
-    if (result.error || result.data === undefined) return void toast.error(errorMessage(result.error, 'Không xử lý được.'));
+    if (result.error || result.data === undefined)
+      return void toast.error(errorMessage(result.error, 'Không xử lý được.'));
     const n = result.data.resolveAnomalies;
     toast.success(action === 'clear' ? `Đã duyệt ${fmtInt(n)} chỉ số.` : `Đã mở lại ${fmtInt(n)} chỉ số.`);
     setNote('');
   };
 
-  useHotkeys({ F2: () => void act(status === 'open' ? 'clear' : 'reopen') });
-
+  useHotkeys({ F2: () => void act(status === 'OPEN' ? 'clear' : 'reopen') });
 
   return (
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
         <h1 className="text-lg font-semibold text-slate-900">Chỉ số bất thường</h1>
-        {editableBooks !== null && editableBooks.length === 0 && <ReadOnlyBadge reason="Bạn không có quyền duyệt chỉ số bất thường." />}
+        {editableBooks !== null && editableBooks.length === 0 && (
+          <ReadOnlyBadge reason="Bạn không có quyền duyệt chỉ số bất thường." />
+        )}
         <label className="flex items-center gap-2 text-sm">
           <span className="text-slate-600">Sổ đọc</span>
           <select
@@ -196,11 +231,15 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
             setPages(1);
           }}
         />
-        <div role="radiogroup" aria-label="Trạng thái" className="inline-flex overflow-hidden rounded-md border border-slate-300">
+        <div
+          role="radiogroup"
+          aria-label="Trạng thái"
+          className="inline-flex overflow-hidden rounded-md border border-slate-300"
+        >
           {(
             [
-              ['open', 'Chờ duyệt'],
-              ['cleared', 'Đã duyệt'],
+              ['OPEN', 'Chờ duyệt'],
+              ['CLEARED', 'Đã duyệt'],
             ] as [Status, string][]
           ).map(([s, label]) => (
             <button
@@ -208,7 +247,7 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
               type="button"
               role="radio"
               aria-checked={status === s}
-              data-testid={`status-${s}`}
+              data-testid={`status-${s.toLowerCase()}`}
               onClick={() => {
                 setStatus(s);
                 setPages(1);
@@ -223,7 +262,8 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
         <span className="text-sm text-slate-600" data-testid="queue-count">
           {rows ? (
             <>
-              <strong className="tabular-nums text-slate-900">{fmtInt(total)}</strong> chỉ số {status === 'open' ? 'chờ duyệt' : 'đã duyệt'}
+              <strong className="tabular-nums text-slate-900">{fmtInt(total)}</strong> chỉ số{' '}
+              {status === 'OPEN' ? 'chờ duyệt' : 'đã duyệt'}
               {chosen.length > 1 ? ` · đã chọn ${fmtInt(chosen.length)}` : ''}
             </>
           ) : null}
@@ -231,12 +271,25 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
       </header>
       <div className="border-b border-slate-200 bg-white px-4 py-2">
         <Toolbar label="Xử lý chỉ số bất thường">
-          {status === 'open' ? (
-            <Button variant="primary" shortcut="F2" onClick={() => void act('clear')} disabled={busy || chosen.length === 0} disabledReason={noRight} data-testid="btn-clear">
+          {status === 'OPEN' ? (
+            <Button
+              variant="primary"
+              shortcut="F2"
+              onClick={() => void act('clear')}
+              disabled={busy || chosen.length === 0}
+              disabledReason={noRight}
+              data-testid="btn-clear"
+            >
               {chosen.length > 1 ? `Duyệt ${fmtInt(chosen.length)} chỉ số` : 'Duyệt (cho tính tiền)'}
             </Button>
           ) : (
-            <Button shortcut="F2" onClick={() => void act('reopen')} disabled={busy || chosen.length === 0} disabledReason={noRight} data-testid="btn-reopen">
+            <Button
+              shortcut="F2"
+              onClick={() => void act('reopen')}
+              disabled={busy || chosen.length === 0}
+              disabledReason={noRight}
+              data-testid="btn-reopen"
+            >
               {chosen.length > 1 ? `Mở lại ${fmtInt(chosen.length)} chỉ số` : 'Mở lại'}
             </Button>
           )}
@@ -268,7 +321,13 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
         <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-1.5">
           <div className="min-h-0 flex-1">
             {error ? (
-              <EmptyState tone="error" title="Không tải được danh sách" description={error} action={<Button onClick={refresh}>Thử lại</Button>} className="h-full rounded-md border border-red-200 bg-white" />
+              <EmptyState
+                tone="error"
+                title="Không tải được danh sách"
+                description={error}
+                action={<Button onClick={refresh}>Thử lại</Button>}
+                className="h-full rounded-md border border-red-200 bg-white"
+              />
             ) : rows === null ? (
               <div className="flex h-full items-center justify-center rounded-md border border-slate-200 bg-white">
                 <Spinner label="Đang tải chỉ số bất thường…" />
@@ -285,14 +344,18 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
                   setSelected(keys);
                   setActiveKey(a);
                 }}
-                onRowActivate={() => void act(status === 'open' ? 'clear' : 'reopen')}
+                onRowActivate={() => void act(status === 'OPEN' ? 'clear' : 'reopen')}
                 data-testid="anomaly-grid"
                 rowTestId="anomaly-row"
                 emptyContent={
                   <EmptyState
                     icon="✓"
-                    title={status === 'open' ? 'Không có chỉ số bất thường chờ duyệt' : 'Chưa có chỉ số nào được duyệt'}
-                    description={period ? `Kỳ ${periodLabel(period)}${bookId ? `, sổ ${books?.find((b) => b.id === bookId)?.code ?? ''}` : ''}.` : undefined}
+                    title={status === 'OPEN' ? 'Không có chỉ số bất thường chờ duyệt' : 'Chưa có chỉ số nào được duyệt'}
+                    description={
+                      period
+                        ? `Kỳ ${periodLabel(period)}${bookId ? `, sổ ${books?.find((b) => b.id === bookId)?.code ?? ''}` : ''}.`
+                        : undefined
+                    }
                   />
                 }
               />
@@ -319,14 +382,27 @@ function AnomalyDetail({ row }: { row: AnomalyQueueRow | null }) {
   const history = useCustomerHistory(row?.customerId ?? null, row?.period ?? '');
   const error = history.error;
   if (!row) {
-    return <aside className="w-[264px] shrink-0 rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500">Chọn một dòng để xem lịch sử dùng nước.</aside>;
+    return (
+      <aside className="w-[264px] shrink-0 rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500">
+        Chọn một dòng để xem lịch sử dùng nước.
+      </aside>
+    );
   }
   const loaded = history.rows;
   const bars = loaded ? periodsOf(loaded) : [];
   if (loaded) bars.push({ period: row.period, m3: row.consumption, estimated: false, flagged: true, current: true });
-  const avg = loaded ? averageOfLast3(periodsOf(loaded).reverse().map((b) => b.m3)) : 0;
+  const avg = loaded
+    ? averageOfLast3(
+        periodsOf(loaded)
+          .reverse()
+          .map((b) => b.m3),
+      )
+    : 0;
   return (
-    <aside className="flex w-[264px] shrink-0 flex-col gap-2 overflow-auto rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="anomaly-detail">
+    <aside
+      className="flex w-[264px] shrink-0 flex-col gap-2 overflow-auto rounded-md border border-slate-200 bg-white p-3 text-sm"
+      data-testid="anomaly-detail"
+    >
       <div>
         <div className="font-mono text-xs text-slate-500">
           {row.customerCode} · sổ {row.bookCode} · Stt {row.sequenceNo}
@@ -338,7 +414,8 @@ function AnomalyDetail({ row }: { row: AnomalyQueueRow | null }) {
         </div>
       </div>
       <div className="rounded bg-red-50 px-2 py-1.5 text-xs text-red-800">
-        Kỳ {periodLabel(row.period)}: {fmtInt(row.previousIndex)} → {row.currentIndex === null ? '—' : fmtInt(row.currentIndex)} = <strong>{fmtInt(row.consumption)} m3</strong>
+        Kỳ {periodLabel(row.period)}: {fmtInt(row.previousIndex)} →{' '}
+        {row.currentIndex === null ? '—' : fmtInt(row.currentIndex)} = <strong>{fmtInt(row.consumption)} m3</strong>
         <ul className="mt-1 list-disc pl-4">
           {row.anomalyLabels.map((l) => (
             <li key={l}>{l}</li>

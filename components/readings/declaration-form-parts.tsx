@@ -17,17 +17,21 @@ export type Errors = Record<string, string>;
 export const SUSPENSION_LIST = { additionalTypenames: SUSPENSION_TYPENAMES };
 export const ADJUSTMENT_LIST = { additionalTypenames: ADJUSTMENT_TYPENAMES };
 
-export function FormError({ errors }: { errors: Errors }) {
+function FormError({ errors }: { errors: Errors }) {
   const general = errors._;
   if (!general) return null;
   return (
-    <p role="alert" data-testid="declare-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <p
+      role="alert"
+      data-testid="declare-error"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+    >
       {general}
     </p>
   );
 }
 
-export function Submit({ busy, label, disabled }: { busy: boolean; label: string; disabled?: boolean }) {
+function Submit({ busy, label, disabled }: { busy: boolean; label: string; disabled?: boolean }) {
   return (
     <Button type="submit" variant="primary" disabled={busy || disabled} data-testid="declare-submit">
       {busy ? 'Đang lưu…' : label}
@@ -36,7 +40,17 @@ export function Submit({ busy, label, disabled }: { busy: boolean; label: string
 }
 
 /** The error line and the submit button closing every declaration form. */
-export function FormFooter({ errors, busy, label, disabled }: { errors: Errors; busy: boolean; label: string; disabled: boolean }) {
+export function FormFooter({
+  errors,
+  busy,
+  label,
+  disabled,
+}: {
+  errors: Errors;
+  busy: boolean;
+  label: string;
+  disabled: boolean;
+}) {
   return (
     <>
       <FormError errors={errors} />
@@ -70,7 +84,19 @@ export function useSubmit() {
 }
 
 /** A list under a form: its load error, a spinner while loading, `empty` when there is nothing, else the table. */
-export function ListSection<T>({ title, error, items, empty, children }: { title: string; error: string | null; items: T[] | null; empty: string; children: (items: T[]) => ReactNode }) {
+export function ListSection<T>({
+  title,
+  error,
+  items,
+  empty,
+  children,
+}: {
+  title: string;
+  error: string | null;
+  items: T[] | null;
+  empty: string;
+  children: (items: T[]) => ReactNode;
+}) {
   return (
     <section>
       <h3 className="mb-1 text-sm font-semibold text-slate-700">{title}</h3>

@@ -13,7 +13,15 @@ import { CustomerSuspensionsQuery, SuspensionFragment, type Suspension } from '.
 import { useReadingMutations } from './use-reading-mutations';
 import { periodLabel } from './format';
 import { parsePeriodText, periodToText } from './period-picker';
-import { Form, FormFooter, ListSection, SUSPENSION_LIST, useSubmit, type Errors, type FormProps } from './declaration-form-parts';
+import {
+  Form,
+  FormFooter,
+  ListSection,
+  SUSPENSION_LIST,
+  useSubmit,
+  type Errors,
+  type FormProps,
+} from './declaration-form-parts';
 
 // ---------- suspension
 
@@ -22,8 +30,14 @@ export function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
   const { errors, busy, send } = useSubmit();
   const api = useReadingMutations();
   const toast = useToast();
-  const [listResult] = useQuery({ query: CustomerSuspensionsQuery, variables: { customerId: row.customerId }, context: SUSPENSION_LIST });
-  const list: Suspension[] | null = listResult.data ? readFragment(SuspensionFragment, listResult.data.customerSuspensions).slice() : null;
+  const [listResult] = useQuery({
+    query: CustomerSuspensionsQuery,
+    variables: { customerId: row.customerId },
+    context: SUSPENSION_LIST,
+  });
+  const list: Suspension[] | null = listResult.data
+    ? readFragment(SuspensionFragment, listResult.data.customerSuspensions).slice()
+    : null;
   const listError = listResult.error ? errorMessage(listResult.error, 'Không tải được các đợt tạm dừng.') : null;
 
   const submit = async () => {
@@ -35,7 +49,12 @@ export function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
     else if (fromPeriod && toPeriod && toPeriod < fromPeriod) errs.toPeriod = 'Kỳ kết thúc phải sau kỳ bắt đầu.';
     if (!v.reason.trim()) errs.reason = 'Phải nhập lý do tạm dừng.';
     await send(errs, 'Không khai báo được tạm dừng.', async () => {
-      await api.declareSuspension({ customerId: row.customerId, fromPeriod: fromPeriod as string, toPeriod, reason: v.reason.trim() });
+      await api.declareSuspension({
+        customerId: row.customerId,
+        fromPeriod: fromPeriod as string,
+        toPeriod,
+        reason: v.reason.trim(),
+      });
       onChanged(null, `Đã khai báo tạm dừng cho ${row.customerCode} từ kỳ ${periodLabel(fromPeriod as string)}.`, true);
     });
   };
@@ -62,9 +81,20 @@ export function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
   return (
     <div className="space-y-4">
       <Form onSubmit={() => void submit()}>
-        <p className="text-sm text-slate-600">Khách hàng tạm dừng sử dụng nước không bị tính hóa đơn trong các kỳ tạm dừng; hợp đồng vẫn giữ nguyên.</p>
+        <p className="text-sm text-slate-600">
+          Khách hàng tạm dừng sử dụng nước không bị tính hóa đơn trong các kỳ tạm dừng; hợp đồng vẫn giữ nguyên.
+        </p>
         <div className="grid grid-cols-2 gap-3">
-          <TextField label="Từ kỳ (tháng/năm)" name="fromPeriod" placeholder="tt/nnnn" value={v.fromPeriod} onChange={(e) => setV((s) => ({ ...s, fromPeriod: e.target.value }))} error={errors.fromPeriod} required disabled={disabled} />
+          <TextField
+            label="Từ kỳ (tháng/năm)"
+            name="fromPeriod"
+            placeholder="tt/nnnn"
+            value={v.fromPeriod}
+            onChange={(e) => setV((s) => ({ ...s, fromPeriod: e.target.value }))}
+            error={errors.fromPeriod}
+            required
+            disabled={disabled}
+          />
           <TextField
             label="Đến kỳ (để trống: chưa xác định)"
             name="toPeriod"
@@ -74,7 +104,17 @@ export function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
             error={errors.toPeriod}
             disabled={disabled}
           />
-          <TextAreaField label="Lý do" name="reason" rows={2} value={v.reason} onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))} error={errors.reason} required disabled={disabled} className="col-span-2" />
+          <TextAreaField
+            label="Lý do"
+            name="reason"
+            rows={2}
+            value={v.reason}
+            onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))}
+            error={errors.reason}
+            required
+            disabled={disabled}
+            className="col-span-2"
+          />
         </div>
         <FormFooter errors={errors} busy={busy} label="Khai báo tạm dừng" disabled={disabled} />
       </Form>
@@ -97,7 +137,13 @@ export function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
                   <td className="py-1">{s.reason}</td>
                   <td className="py-1 text-right">
                     {!s.toPeriod && (
-                      <Button size="sm" variant="ghost" disabled={disabled} onClick={() => void end(s)} title="Dùng nước lại từ kỳ đang nhập">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={disabled}
+                        onClick={() => void end(s)}
+                        title="Dùng nước lại từ kỳ đang nhập"
+                      >
                         Kết thúc
                       </Button>
                     )}

@@ -36,7 +36,16 @@ export interface DeclarationsDialogProps {
 }
 
 /** Khai báo for the focused customer: meter replacement, suspension, corrected previous index, unread meter, back-billing, spreading owed m3. */
-export function DeclarationsDialog({ row, customerRows, period, codes, initialTab = 'replace', readOnlyReason, onClose, onChanged }: DeclarationsDialogProps) {
+export function DeclarationsDialog({
+  row,
+  customerRows,
+  period,
+  codes,
+  initialTab = 'replace',
+  readOnlyReason,
+  onClose,
+  onChanged,
+}: DeclarationsDialogProps) {
   const [tab, setTab] = useState<DeclarationTab>(initialTab);
   // Replaced in this period: the replacement's final index can be corrected; a second replacement is not offered.
   const outgoing = customerRows.find((r) => r.isOutgoingMeter && r.fixedCurrentIndex !== null);
@@ -54,7 +63,11 @@ export function DeclarationsDialog({ row, customerRows, period, codes, initialTa
       closeOnBackdrop={false}
       data-testid="declare-dialog"
     >
-      <div role="tablist" aria-label="Loại khai báo" className="-mt-1 mb-3 flex flex-wrap gap-1 border-b border-slate-200">
+      <div
+        role="tablist"
+        aria-label="Loại khai báo"
+        className="-mt-1 mb-3 flex flex-wrap gap-1 border-b border-slate-200"
+      >
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -70,17 +83,38 @@ export function DeclarationsDialog({ row, customerRows, period, codes, initialTa
         ))}
       </div>
       {readOnlyReason && (
-        <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="declare-readonly">
+        <p
+          className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="declare-readonly"
+        >
           {readOnlyReason}
         </p>
       )}
       <div role="tabpanel">
-        {tab === 'replace' && outgoing && <CorrectFinalIndexForm outgoing={outgoing} disabled={!!readOnlyReason} onChanged={onChanged} />}
-        {tab === 'replace' && !outgoing && <ReplaceForm row={row} customerRows={customerRows} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
-        {tab === 'suspend' && <SuspendForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
-        {tab === 'correct' && <CorrectForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
-        {tab === 'unread' && <UnreadForm row={row} period={period} codes={codes} disabled={!!readOnlyReason} onChanged={onChanged} />}
-        {tab === 'backbill' && <BackBillForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
+        {tab === 'replace' && outgoing && (
+          <CorrectFinalIndexForm outgoing={outgoing} disabled={!!readOnlyReason} onChanged={onChanged} />
+        )}
+        {tab === 'replace' && !outgoing && (
+          <ReplaceForm
+            row={row}
+            customerRows={customerRows}
+            period={period}
+            disabled={!!readOnlyReason}
+            onChanged={onChanged}
+          />
+        )}
+        {tab === 'suspend' && (
+          <SuspendForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />
+        )}
+        {tab === 'correct' && (
+          <CorrectForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />
+        )}
+        {tab === 'unread' && (
+          <UnreadForm row={row} period={period} codes={codes} disabled={!!readOnlyReason} onChanged={onChanged} />
+        )}
+        {tab === 'backbill' && (
+          <BackBillForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />
+        )}
         {tab === 'spread' && <SpreadForm row={row} period={period} disabled={!!readOnlyReason} onChanged={onChanged} />}
       </div>
     </Dialog>

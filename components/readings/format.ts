@@ -24,11 +24,6 @@ export function isPeriod(v: string | null | undefined): v is string {
   return !!v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
 }
 
-/** '2026-03' → '03/26' (chart axis). */
-export function shortPeriod(p: string): string {
-  return `${p.slice(5, 7)}/${p.slice(2, 4)}`;
-}
-
 /** ISO timestamp → dd/mm/yyyy HH:mm in Vietnam time. */
 export function fmtDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -46,7 +41,12 @@ export function fmtDateTime(iso: string | null | undefined): string {
 
 /** Today in Vietnam as YYYY-MM-DD. */
 export function todayVN(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 /** Whole non-negative integer typed by a clerk ("1.234", "1 234" accepted), or null when blank; NaN when not a number. */

@@ -44,24 +44,60 @@ export function UsageChart({ bars, average, width = 212 }: { bars: Bar[]; averag
   const bw = Math.max(6, Math.min(14, slot - 5));
   const y = (v: number) => top + (H - top - bottom) * (1 - Math.min(v, cap) / max);
   return (
-    <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Biểu đồ tiêu thụ các kỳ gần nhất" className="block" data-testid="history-chart">
+    <svg
+      width={W}
+      height={H}
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label="Biểu đồ tiêu thụ các kỳ gần nhất"
+      className="block"
+      data-testid="history-chart"
+    >
       <line x1={0} x2={W} y1={H - bottom} y2={H - bottom} stroke="#cbd5e1" />
       {average > 0 && <line x1={0} x2={W} y1={y(average)} y2={y(average)} stroke="#0ea5e9" strokeDasharray="3 3" />}
       {bars.map((b, i) => {
         const x = i * slot + (slot - bw) / 2;
         const yy = y(b.m3);
         const cut = b.m3 > cap;
-        const fill = b.current ? (b.flagged ? '#dc2626' : '#16a34a') : b.flagged ? '#f87171' : b.estimated ? '#c4b5fd' : '#60a5fa';
+        const fill = b.current
+          ? b.flagged
+            ? '#dc2626'
+            : '#16a34a'
+          : b.flagged
+            ? '#f87171'
+            : b.estimated
+              ? '#c4b5fd'
+              : '#60a5fa';
         const month = b.period.slice(5, 7);
         return (
           <g key={b.period}>
             <title>{`${periodLabel(b.period)}: ${fmtInt(b.m3)} m3${b.estimated ? ' (tạm tính)' : ''}${b.current ? ' — kỳ đang nhập' : ''}`}</title>
             <rect x={x} y={yy} width={bw} height={Math.max(0, H - bottom - yy)} fill={fill} rx={1.5} />
-            {cut && <path d={`M${x - 1} ${yy + 8} l${bw + 2} -4 M${x - 1} ${yy + 12} l${bw + 2} -4`} stroke="#fff" strokeWidth={2} />}
-            <text x={x + bw / 2} y={yy - 2} textAnchor={b.current && cut ? 'end' : 'middle'} fontSize={8} fill={b.current ? '#0f172a' : '#475569'} fontWeight={b.current ? 700 : 400}>
+            {cut && (
+              <path
+                d={`M${x - 1} ${yy + 8} l${bw + 2} -4 M${x - 1} ${yy + 12} l${bw + 2} -4`}
+                stroke="#fff"
+                strokeWidth={2}
+              />
+            )}
+            <text
+              x={x + bw / 2}
+              y={yy - 2}
+              textAnchor={b.current && cut ? 'end' : 'middle'}
+              fontSize={8}
+              fill={b.current ? '#0f172a' : '#475569'}
+              fontWeight={b.current ? 700 : 400}
+            >
               {fmtInt(b.m3)}
             </text>
-            <text x={x + bw / 2} y={H - bottom + 9} textAnchor="middle" fontSize={8} fill={b.current ? '#0f172a' : '#64748b'} fontWeight={b.current ? 700 : 400}>
+            <text
+              x={x + bw / 2}
+              y={H - bottom + 9}
+              textAnchor="middle"
+              fontSize={8}
+              fill={b.current ? '#0f172a' : '#64748b'}
+              fontWeight={b.current ? 700 : 400}
+            >
               {month}
             </text>
             {(i === 0 || month === '01') && (
@@ -97,7 +133,10 @@ export function HistoryPanel({
 
   if (!row || !state) {
     return (
-      <aside className="flex w-[240px] shrink-0 flex-col rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500" data-testid="history-panel">
+      <aside
+        className="flex w-[240px] shrink-0 flex-col rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-500"
+        data-testid="history-panel"
+      >
         Chọn một dòng để xem lịch sử dùng nước của khách hàng.
       </aside>
     );
@@ -109,7 +148,14 @@ export function HistoryPanel({
   const p = state.preview;
   // The period being typed: this row plus the customer's other meter of the period (replacement), if any.
   const others = rowKey ? store.otherMetersOf(rowKey) : 0;
-  if (loaded && p.consumption !== null) bars.push({ period, m3: p.consumption + others, estimated: p.estimated, flagged: p.anomalies.length > 0, current: true });
+  if (loaded && p.consumption !== null)
+    bars.push({
+      period,
+      m3: p.consumption + others,
+      estimated: p.estimated,
+      flagged: p.anomalies.length > 0,
+      current: true,
+    });
   const newestFirst = loaded ? [...loaded] : [];
 
   return (
@@ -132,21 +178,28 @@ export function HistoryPanel({
         </div>
         <div className="mt-1 text-xs text-slate-500">
           Đồng hồ <span className="font-mono">{row.meterSerial}</span>
-          {row.isOutgoingMeter ? ' (đồng hồ cũ)' : ''} · chỉ số cũ <strong className="tabular-nums text-slate-700">{fmtInt(row.previousIndex)}</strong>
+          {row.isOutgoingMeter ? ' (đồng hồ cũ)' : ''} · chỉ số cũ{' '}
+          <strong className="tabular-nums text-slate-700">{fmtInt(row.previousIndex)}</strong>
         </div>
       </div>
 
       {(row.notices.length > 0 || p.anomalies.length > 0 || state.error) && (
         <div className="space-y-1 border-b border-slate-200 px-3 py-2 text-xs">
           {row.notices.map((n) => (
-            <div key={n.kind} className={`rounded px-1.5 py-1 ${noticeShort(n).cls}`} data-testid={`panel-notice-${n.kind}`}>
+            <div
+              key={n.kind}
+              className={`rounded px-1.5 py-1 ${noticeShort(n).cls}`}
+              data-testid={`panel-notice-${n.kind}`}
+            >
               {n.message}
             </div>
           ))}
           {p.anomalies.length > 0 && (
             <div className="flex flex-wrap items-center gap-1">
               <AnomalyBadgeList kinds={p.anomalies} local={p.local} status={row.anomalyStatus} />
-              <span className="text-slate-500">{p.local ? 'kiểm tra khi nhập' : row.anomalyStatus === 'cleared' ? 'đã được duyệt' : 'chờ duyệt'}</span>
+              <span className="text-slate-500">
+                {p.local ? 'kiểm tra khi nhập' : row.anomalyStatus === 'CLEARED' ? 'đã được duyệt' : 'chờ duyệt'}
+              </span>
             </div>
           )}
           {state.error && <div className="rounded bg-red-50 px-1.5 py-1 text-red-700">{state.error}</div>}
@@ -157,7 +210,10 @@ export function HistoryPanel({
         <div className="mb-1 flex items-center justify-between text-xs font-semibold text-slate-600">
           <span>Tiêu thụ 12 kỳ gần nhất</span>
           <span className="font-normal text-slate-500">
-            <span className="mr-1 inline-block w-3 border-t border-dashed border-sky-500 align-middle" aria-hidden="true" />
+            <span
+              className="mr-1 inline-block w-3 border-t border-dashed border-sky-500 align-middle"
+              aria-hidden="true"
+            />
             TB 3 kỳ: {fmtInt(row.average3)} m3
           </span>
         </div>
@@ -204,10 +260,25 @@ export function HistoryPanel({
                 {newestFirst.map((h) => (
                   <tr key={`${h.period}-${h.meterSerial}`} className="border-t border-slate-100">
                     <td className="py-0.5">{periodLabel(h.period)}</td>
-                    <td className="py-0.5 text-right tabular-nums">{h.currentIndex === null ? '—' : fmtInt(h.currentIndex)}</td>
-                    <td className={`py-0.5 text-right tabular-nums ${h.anomalies.length ? 'font-semibold text-red-700' : ''}`}>{fmtInt(h.consumption)}</td>
-                    <td className="truncate py-0.5 pl-2 text-slate-500" title={[h.codeLabel, ...h.anomalyLabels].join('; ')}>
-                      {h.isEstimated ? 'Tạm tính' : h.code !== 'normal' ? h.codeLabel : h.anomalies.length ? h.anomalyLabels[0] : ''}
+                    <td className="py-0.5 text-right tabular-nums">
+                      {h.currentIndex === null ? '—' : fmtInt(h.currentIndex)}
+                    </td>
+                    <td
+                      className={`py-0.5 text-right tabular-nums ${h.anomalies.length ? 'font-semibold text-red-700' : ''}`}
+                    >
+                      {fmtInt(h.consumption)}
+                    </td>
+                    <td
+                      className="truncate py-0.5 pl-2 text-slate-500"
+                      title={[h.codeLabel, ...h.anomalyLabels].join('; ')}
+                    >
+                      {h.isEstimated
+                        ? 'Tạm tính'
+                        : h.code !== 'normal'
+                          ? h.codeLabel
+                          : h.anomalies.length
+                            ? h.anomalyLabels[0]
+                            : ''}
                     </td>
                   </tr>
                 ))}
@@ -217,7 +288,14 @@ export function HistoryPanel({
         )}
       </div>
       <div className="border-t border-slate-200 px-3 py-2">
-        <Button size="sm" onClick={onDeclare} disabled={!canDeclare} className="w-full" shortcut="F8" data-testid="btn-declare-panel">
+        <Button
+          size="sm"
+          onClick={onDeclare}
+          disabled={!canDeclare}
+          className="w-full"
+          shortcut="F8"
+          data-testid="btn-declare-panel"
+        >
           Khai báo cho khách hàng này…
         </Button>
       </div>

@@ -69,7 +69,8 @@ export function ImportDialog({
   };
 
   const fileErrors = result?.errors.filter((e) => e.row <= 2 && e.field !== 'customerCode') ?? [];
-  const canAcceptValid = !!result && !result.applied && result.validRows > 0 && fileErrors.length === 0 && result.errors.length > 0;
+  const canAcceptValid =
+    !!result && !result.applied && result.validRows > 0 && fileErrors.length === 0 && result.errors.length > 0;
 
   return (
     <Dialog
@@ -85,12 +86,22 @@ export function ImportDialog({
             Đóng
           </Button>
           {canAcceptValid ? (
-            <Button variant="primary" onClick={() => void send(true)} disabled={busy || !!disabledReason} data-testid="import-accept-valid">
+            <Button
+              variant="primary"
+              onClick={() => void send(true)}
+              disabled={busy || !!disabledReason}
+              data-testid="import-accept-valid"
+            >
               {busy ? 'Đang lưu…' : `Chỉ lưu ${fmtInt(result.validRows)} dòng hợp lệ`}
             </Button>
           ) : (
             !result?.applied && (
-              <Button variant="primary" onClick={() => void send(false)} disabled={busy || !file || !!disabledReason} data-testid="import-submit">
+              <Button
+                variant="primary"
+                onClick={() => void send(false)}
+                disabled={busy || !file || !!disabledReason}
+                data-testid="import-submit"
+              >
                 {busy ? 'Đang kiểm tra…' : 'Kiểm tra và nhận dữ liệu'}
               </Button>
             )
@@ -101,7 +112,12 @@ export function ImportDialog({
       <ol className="mb-3 list-decimal space-y-1 pl-5 text-sm text-slate-700">
         <li>
           Tải{' '}
-          <a href={templateUrl(bookId, period)} download className="font-medium text-brand-700 underline" data-testid="import-template-link">
+          <a
+            href={templateUrl(bookId, period)}
+            download
+            className="font-medium text-brand-700 underline"
+            data-testid="import-template-link"
+          >
             mẫu Excel của sổ {bookCode} kỳ {periodLabel(period)}
           </a>{' '}
           (đã điền sẵn khách hàng theo Stt và chỉ số cũ).
@@ -109,7 +125,11 @@ export function ImportDialog({
         <li>Nhân viên đọc điền cột “Chỉ số mới”; không đọc được thì để trống và chọn “Mã ghi chỉ số”.</li>
         <li>Chọn tệp đã điền rồi bấm “Kiểm tra và nhận dữ liệu”. Có dòng lỗi thì chưa lưu gì cả.</li>
       </ol>
-      {disabledReason && <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{disabledReason}</p>}
+      {disabledReason && (
+        <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {disabledReason}
+        </p>
+      )}
       <div className="flex items-center gap-3">
         <input
           ref={inputRef}
@@ -128,12 +148,19 @@ export function ImportDialog({
         <Button onClick={() => inputRef.current?.click()} disabled={busy} data-testid="import-choose">
           Chọn tệp Excel…
         </Button>
-        <span className={`truncate text-sm ${file ? 'font-medium text-slate-800' : 'text-slate-500'}`} data-testid="import-file-name">
+        <span
+          className={`truncate text-sm ${file ? 'font-medium text-slate-800' : 'text-slate-500'}`}
+          data-testid="import-file-name"
+        >
           {file ? `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB)` : 'Chưa chọn tệp'}
         </span>
       </div>
       {error && (
-        <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="import-error">
+        <p
+          role="alert"
+          className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-testid="import-error"
+        >
           {error}
         </p>
       )}
@@ -154,14 +181,22 @@ export function ImportDialog({
             ))}
           </div>
           {result.applied ? (
-            <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" role="status">
-              Đã lưu {fmtInt(result.saved)} chỉ số{result.anomalies ? `, trong đó ${fmtInt(result.anomalies)} chỉ số bất thường cần duyệt` : ''}.
+            <p
+              className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+              role="status"
+            >
+              Đã lưu {fmtInt(result.saved)} chỉ số
+              {result.anomalies ? `, trong đó ${fmtInt(result.anomalies)} chỉ số bất thường cần duyệt` : ''}.
               {result.errors.length > 0 ? ` ${fmtInt(result.errorRows)} dòng lỗi không được lưu.` : ''}
             </p>
           ) : result.errors.length > 0 ? (
             <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               Chưa lưu dòng nào: tệp có {fmtInt(result.errors.length)} lỗi.{' '}
-              {canAcceptValid ? 'Sửa tệp rồi nhận lại, hoặc chỉ lưu các dòng hợp lệ.' : fileErrors.length ? 'Hãy dùng đúng mẫu của sổ và kỳ này.' : ''}
+              {canAcceptValid
+                ? 'Sửa tệp rồi nhận lại, hoặc chỉ lưu các dòng hợp lệ.'
+                : fileErrors.length
+                  ? 'Hãy dùng đúng mẫu của sổ và kỳ này.'
+                  : ''}
             </p>
           ) : (
             <p className="text-sm text-slate-600">Tệp không có chỉ số nào để lưu.</p>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { addPeriods } from '@/domain/reading/period';
 
 /** '2026-03' → '03/2026'. */
@@ -52,10 +52,13 @@ export function PeriodPicker({
 }) {
   const [text, setText] = useState(periodToText(value));
   const [bad, setBad] = useState(false);
-  useEffect(() => {
+  // A new value from the parent replaces the text being typed (adjusted while rendering, not in an effect).
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
     setText(periodToText(value));
     setBad(false);
-  }, [value]);
+  }
 
   const commit = () => {
     if (allowEmpty && text.trim() === '') {
@@ -83,7 +86,9 @@ export function PeriodPicker({
   return (
     <span className="inline-flex items-center gap-1 text-sm">
       {label && <span className="text-slate-600">{label}</span>}
-      <span className={`inline-flex items-stretch overflow-hidden rounded-md border bg-white ${bad ? 'border-red-500' : 'border-slate-300'}`}>
+      <span
+        className={`inline-flex items-stretch overflow-hidden rounded-md border bg-white ${bad ? 'border-red-500' : 'border-slate-300'}`}
+      >
         <button
           type="button"
           onClick={() => step(-1)}
@@ -102,7 +107,11 @@ export function PeriodPicker({
           placeholder={allowEmpty ? emptyText : 'tt/nnnn'}
           aria-label={`${label} (tháng/năm)`}
           aria-invalid={bad || undefined}
-          title={bad ? `Kỳ không hợp lệ${max ? ` hoặc sau kỳ ${periodToText(max)}` : ''} (nhập tháng/năm, ví dụ 03/2026)` : 'Tháng/năm, ví dụ 03/2026'}
+          title={
+            bad
+              ? `Kỳ không hợp lệ${max ? ` hoặc sau kỳ ${periodToText(max)}` : ''} (nhập tháng/năm, ví dụ 03/2026)`
+              : 'Tháng/năm, ví dụ 03/2026'
+          }
           data-testid={testId}
           data-period={value}
           onChange={(e) => setText(e.target.value)}

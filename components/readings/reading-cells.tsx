@@ -27,14 +27,14 @@ function useGridCtx(): GridCellContext {
 }
 
 /** Test id suffix of a row: the customer code, plus "-old" for the outgoing meter of a replacement. */
-export function rowTestKey(row: SheetRow): string {
+function rowTestKey(row: SheetRow): string {
   return row.isOutgoingMeter ? `${row.customerCode}-old` : row.customerCode;
 }
 
 const stop = (e: React.SyntheticEvent) => e.stopPropagation();
 
 /** Why the index of the outgoing meter of a replacement cannot be typed (the server refuses any other value too). */
-export function fixedIndexReason(row: SheetRow): string | null {
+function fixedIndexReason(row: SheetRow): string | null {
   if (row.fixedCurrentIndex === null) return null;
   return `Chỉ số cuối ${row.fixedCurrentIndex} đã khai báo khi thay đồng hồ ${row.meterSerial} nên không sửa ở đây; nếu khai báo sai, hãy sửa chỉ số cuối trong Khai báo › Thay đồng hồ (F8).`;
 }
@@ -136,7 +136,11 @@ export const ConsumptionCell = memo(function ConsumptionCell({ row }: { row: She
       </span>
     ) : null;
   return (
-    <span className="flex items-center justify-end gap-1.5" data-testid={`row-status-${rowTestKey(row)}`} data-state={s.save}>
+    <span
+      className="flex items-center justify-end gap-1.5"
+      data-testid={`row-status-${rowTestKey(row)}`}
+      data-state={s.save}
+    >
       <span
         data-testid={`consumption-${rowTestKey(row)}`}
         title={p.estimated ? 'Tính theo bình quân 3 kỳ trước' : undefined}
@@ -149,9 +153,19 @@ export const ConsumptionCell = memo(function ConsumptionCell({ row }: { row: She
   );
 });
 
-export function AnomalyBadgeList({ kinds, local, status, testId }: { kinds: readonly string[]; local: boolean; status: string; testId?: string }) {
+export function AnomalyBadgeList({
+  kinds,
+  local,
+  status,
+  testId,
+}: {
+  kinds: readonly string[];
+  local: boolean;
+  status: 'NONE' | 'OPEN' | 'CLEARED';
+  testId?: string;
+}) {
   if (kinds.length === 0) return testId ? <span data-testid={testId} data-count="0" /> : null;
-  const cleared = !local && status === 'cleared';
+  const cleared = !local && status === 'CLEARED';
   return (
     <span
       className="flex min-w-0 items-center gap-1 overflow-hidden"
@@ -183,7 +197,14 @@ export const AnomalyCell = memo(function AnomalyCell({ row }: { row: SheetRow })
   const ctx = useGridCtx();
   const s = useRowState(ctx.store, row.key);
   if (!s) return null;
-  return <AnomalyBadgeList kinds={s.preview.anomalies} local={s.preview.local} status={s.row.anomalyStatus} testId={`anomaly-${rowTestKey(row)}`} />;
+  return (
+    <AnomalyBadgeList
+      kinds={s.preview.anomalies}
+      local={s.preview.local}
+      status={s.row.anomalyStatus}
+      testId={`anomaly-${rowTestKey(row)}`}
+    />
+  );
 });
 
 const NOTICE_STYLE: Record<string, { short: string; cls: string }> = {
@@ -195,7 +216,8 @@ const NOTICE_STYLE: Record<string, { short: string; cls: string }> = {
 };
 
 export function noticeShort(n: ReadingNotice): { short: string; cls: string } {
-  if (n.kind === 'preferential' && n.message.startsWith('Ưu đãi đã hết hạn')) return { short: 'Hết ưu đãi', cls: 'bg-slate-100 text-slate-500' };
+  if (n.kind === 'preferential' && n.message.startsWith('Ưu đãi đã hết hạn'))
+    return { short: 'Hết ưu đãi', cls: 'bg-slate-100 text-slate-500' };
   return NOTICE_STYLE[n.kind] ?? { short: n.kind, cls: 'bg-slate-100 text-slate-700' };
 }
 
@@ -204,7 +226,10 @@ export function NoticeChips({ row }: { row: SheetRow }): ReactNode {
   return (
     <>
       {row.isOutgoingMeter && (
-        <span className="ml-1 shrink-0 rounded bg-sky-600 px-1 text-[10px] font-semibold leading-4 text-white" title={`Đồng hồ cũ ${row.meterSerial} (thay trong kỳ)`}>
+        <span
+          className="ml-1 shrink-0 rounded bg-sky-600 px-1 text-[10px] font-semibold leading-4 text-white"
+          title={`Đồng hồ cũ ${row.meterSerial} (thay trong kỳ)`}
+        >
           ĐH cũ
         </span>
       )}

@@ -1,4 +1,9 @@
-import { CODES_REQUIRING_ESTIMATE, READING_CODES, READING_CODE_LABELS, type ReadingCode } from '@/domain/reading/anomaly';
+import {
+  CODES_REQUIRING_ESTIMATE,
+  READING_CODES,
+  READING_CODE_LABELS,
+  type ReadingCode,
+} from '@/domain/reading/anomaly';
 
 /** A reading code as the entry grid and the declarations offer it (from the domain, not fetched: it never varies). */
 export interface ReadingCodeInfo {

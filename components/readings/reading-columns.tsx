@@ -32,7 +32,15 @@ export const COLUMNS: DataGridColumn<SheetRow>[] = [
     ),
   },
   { key: 'address', header: 'Địa chỉ', width: 120, sortable: false, value: (r) => r.address },
-  { key: 'prev', header: 'Chỉ số cũ', width: 76, align: 'right', sortable: false, value: (r) => r.previousIndex, render: (r) => fmtInt(r.previousIndex) },
+  {
+    key: 'prev',
+    header: 'Chỉ số cũ',
+    width: 76,
+    align: 'right',
+    sortable: false,
+    value: (r) => r.previousIndex,
+    render: (r) => fmtInt(r.previousIndex),
+  },
   { key: 'cur', header: 'Chỉ số mới', width: 84, sortable: false, render: (r) => <IndexInput row={r} /> },
   { key: 'm3', header: 'm3', width: 62, align: 'right', sortable: false, render: (r) => <ConsumptionCell row={r} /> },
   { key: 'rcode', header: 'Mã đọc', width: 110, sortable: false, render: (r) => <CodeSelect row={r} /> },
@@ -41,5 +49,8 @@ export const COLUMNS: DataGridColumn<SheetRow>[] = [
 
 export const getKey = (r: SheetRow) => r.key;
 export const rowClass = (r: SheetRow) =>
-  r.isOutgoingMeter ? 'bg-sky-50/80' : r.notices.some((n) => n.kind === 'suspended' || n.kind === 'cut_off') ? 'text-slate-400' : undefined;
-
+  r.isOutgoingMeter
+    ? 'bg-sky-50/80'
+    : r.notices.some((n) => n.kind === 'suspended' || n.kind === 'cut_off')
+      ? 'text-slate-400'
+      : undefined;

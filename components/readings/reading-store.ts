@@ -171,14 +171,31 @@ export class ReadingStore {
     };
     const parsed = parseWhole(text);
     if (Number.isNaN(parsed)) {
-      return { ...stored, changed: true, consumption: null, anomalies: [], invalid: 'Chỉ số mới phải là số nguyên không âm.' };
+      return {
+        ...stored,
+        changed: true,
+        consumption: null,
+        anomalies: [],
+        invalid: 'Chỉ số mới phải là số nguyên không âm.',
+      };
     }
     const current = parsed;
-    const changed = row.readingId === null ? current !== null || code !== 'normal' : current !== row.currentIndex || code !== asCode(row.code);
+    const changed =
+      row.readingId === null
+        ? current !== null || code !== 'normal'
+        : current !== row.currentIndex || code !== asCode(row.code);
     if (!changed) return stored;
     if (current === null && code === 'normal' && row.readingId !== null && !row.isOutgoingMeter) {
       // Emptying a saved index takes the reading back (saved as a clear, not as a new reading).
-      return { ...stored, changed: true, consumption: null, estimated: false, anomalies: [], invalid: null, local: true };
+      return {
+        ...stored,
+        changed: true,
+        consumption: null,
+        estimated: false,
+        anomalies: [],
+        invalid: null,
+        local: true,
+      };
     }
     if (current === null && code === 'normal') {
       return {
@@ -203,9 +220,23 @@ export class ReadingStore {
         highFactorPct: this.highFactorPct,
         lowFactorPct: this.lowFactorPct,
       });
-      return { changed: true, consumption: ev.consumption, estimated: ev.isEstimated, anomalies: ev.anomalies, invalid: null, local: true };
+      return {
+        changed: true,
+        consumption: ev.consumption,
+        estimated: ev.isEstimated,
+        anomalies: ev.anomalies,
+        invalid: null,
+        local: true,
+      };
     } catch (e) {
-      return { changed: true, consumption: null, estimated: false, anomalies: [], invalid: e instanceof Error ? e.message : 'Chỉ số không hợp lệ.', local: true };
+      return {
+        changed: true,
+        consumption: null,
+        estimated: false,
+        anomalies: [],
+        invalid: e instanceof Error ? e.message : 'Chỉ số không hợp lệ.',
+        local: true,
+      };
     }
   }
 
@@ -273,7 +304,14 @@ export class ReadingStore {
       const text = typed ? typed.text : initialText(row);
       const code = typed ? typed.code : asCode(row.code);
       const preview = this.compute(row, text, code);
-      this.states.set(row.key, { row, text, code, save: preview.changed ? 'dirty' : old ? old.save : 'idle', error: null, preview });
+      this.states.set(row.key, {
+        row,
+        text,
+        code,
+        save: preview.changed ? 'dirty' : old ? old.save : 'idle',
+        error: null,
+        preview,
+      });
       this.emit(row.key);
     }
     for (const k of before) if (!keep.has(k)) this.emit(k);

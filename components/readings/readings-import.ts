@@ -4,7 +4,7 @@
  */
 
 /** One refused row of an import, as POST /api/readings/import answers it. */
-export interface ImportRowError {
+interface ImportRowError {
   /** Excel row number (1-based, as Excel shows it); 0 for errors about the whole file. */
   row: number;
   customerCode: string | null;
@@ -32,7 +32,12 @@ export function templateUrl(bookId: number, period: string): string {
 }
 
 /** Posts the file to the import route; throws the server's Vietnamese message. */
-export async function importReadingsFile(input: { file: File; bookId: number; period: string; acceptValid: boolean }): Promise<ImportResult> {
+export async function importReadingsFile(input: {
+  file: File;
+  bookId: number;
+  period: string;
+  acceptValid: boolean;
+}): Promise<ImportResult> {
   const form = new FormData();
   form.set('file', input.file);
   form.set('bookId', String(input.bookId));

@@ -9,6 +9,7 @@ import { DataGrid } from '@/components/ui/data-grid';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ToastProvider, useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
+import { useLatestRef } from '@/components/ui/use-latest-ref';
 import { errorMessage } from '@/lib/graphql/errors';
 import { readFragment } from '@/lib/graphql/graphql';
 import { useHydrate } from '@/lib/graphql/provider';
@@ -22,7 +23,14 @@ import { GridCtx, type GridCellContext } from './reading-cells';
 import { inputKeyAction, READING_HOTKEYS } from './reading-keys';
 import { CODES } from './reading-codes';
 import { ReadingSheetSkeleton } from './reading-sheet-skeleton';
-import { LOCK_TYPENAMES, LockPeriodMutation, ReadingBookFragment, ReadingBooksQuery, UnlockPeriodMutation, type SheetRow } from './readings.documents';
+import {
+  LOCK_TYPENAMES,
+  LockPeriodMutation,
+  ReadingBookFragment,
+  ReadingBooksQuery,
+  UnlockPeriodMutation,
+  type SheetRow,
+} from './readings.documents';
 import { ReadingsToolbar, type Filter } from './readings-toolbar';
 import { useReadingMutations } from './use-reading-mutations';
 import { useReadingSaves, useStable } from './use-reading-saves';
@@ -63,18 +71,23 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
 
   // ---------- books (the server resolved the starting book: the address, else the remembered one, else the first)
   const [booksResult, reexecuteBooks] = useQuery({ query: ReadingBooksQuery, variables: {}, requestPolicy });
-  const books = useMemo(() => (booksResult.data ? readFragment(ReadingBookFragment, booksResult.data.readingBooks.rows) : null), [booksResult.data]);
-  const booksError = booksResult.error && !books ? errorMessage(booksResult.error, 'Không tải được danh sách sổ đọc.') : null;
+  const books = useMemo(
+    () => (booksResult.data ? readFragment(ReadingBookFragment, booksResult.data.readingBooks.rows) : null),
+    [booksResult.data],
+  );
+  const booksError =
+    booksResult.error && !books ? errorMessage(booksResult.error, 'Không tải được danh sách sổ đọc.') : null;
   const [chosenBookId, setBookId] = useState<number | null>(initialBookId);
   const bookId = books && !books.some((b) => b.id === chosenBookId) ? (books[0]?.id ?? null) : chosenBookId;
-  const [period, setPeriod] = useState<string>(isPeriod(initialPeriod) && initialPeriod <= maxPeriod ? initialPeriod : maxPeriod);
+  const [period, setPeriod] = useState<string>(
+    isPeriod(initialPeriod) && initialPeriod <= maxPeriod ? initialPeriod : maxPeriod,
+  );
 
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
   const [refilter, setRefilter] = useState(0);
   const { activeKey, setActiveKey, registerInput, focusRow } = useRowFocus();
-  const activeRef = useRef(activeKey);
-  activeRef.current = activeKey;
+  const activeRef = useLatestRef(activeKey);
   const pendingCustomer = useRef<string | null>(initialCustomer);
 
   // ---------- the sheet, in the store; a new one puts the cursor on the customer asked for, else the row the
@@ -96,7 +109,8 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
           setSearch('');
         }
       }
-      if (!target && sameSheet && activeRef.current && list.some((r) => r.key === activeRef.current)) target = activeRef.current;
+      if (!target && sameSheet && activeRef.current && list.some((r) => r.key === activeRef.current))
+        target = activeRef.current;
       if (!target) target = (list.find((r) => r.readingId === null && !r.isOutgoingMeter) ?? list[0])?.key ?? null;
       if (!target) return setActiveKey(null);
       if (sameSheet) setActiveKey(target);
@@ -111,8 +125,7 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
   const [unlockResult, executeUnlock] = useMutation(UnlockPeriodMutation);
   const lockBusy = lockResult.fetching || unlockResult.fetching;
 
-  const metaRef = useRef(meta);
-  metaRef.current = meta;
+  const metaRef = useLatestRef(meta);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -135,26 +148,41 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
       if (!meta) return 'Đang tải…';
       if (meta.lock.isLocked) return meta.lock.message ?? `Kỳ ${periodLabel(meta.period)} đã khóa số liệu.`;
       if (rights.isAdmin) return null;
-      if (row.readingId === null ? !bookRights?.add : !bookRights?.edit) return 'Bạn không có quyền ghi chỉ số trên sổ này.';
+      if (row.readingId === null ? !bookRights?.add : !bookRights?.edit)
+        return 'Bạn không có quyền ghi chỉ số trên sổ này.';
       return null;
     },
     [meta, rights.isAdmin, bookRights],
   );
   /** The user holds no right to write readings on this book: "Chỉ xem", and the write buttons say why. */
-  const noWriteRight = rights.isAdmin || bookRights?.add || bookRights?.edit ? null : 'Bạn không có quyền ghi chỉ số trên sổ này.';
-  const lockedReason = meta?.lock.isLocked ? (meta.lock.message ?? `Kỳ ${periodLabel(meta.period)} đã khóa số liệu.`) : null;
-  const sheetReadOnly = !meta ? 'Đang tải…' : meta.lock.isLocked ? (meta.lock.message ?? 'Kỳ đã khóa số liệu.') : rights.isAdmin || bookRights?.add || bookRights?.edit ? null : 'Bạn chỉ có quyền xem chỉ số của sổ này.';
+  const noWriteRight =
+    rights.isAdmin || bookRights?.add || bookRights?.edit ? null : 'Bạn không có quyền ghi chỉ số trên sổ này.';
+  const lockedReason = meta?.lock.isLocked
+    ? (meta.lock.message ?? `Kỳ ${periodLabel(meta.period)} đã khóa số liệu.`)
+    : null;
+  const sheetReadOnly = !meta
+    ? 'Đang tải…'
+    : meta.lock.isLocked
+      ? (meta.lock.message ?? 'Kỳ đã khóa số liệu.')
+      : rights.isAdmin || bookRights?.add || bookRights?.edit
+        ? null
+        : 'Bạn chỉ có quyền xem chỉ số của sổ này.';
 
   // ---------- saving
-  const { saveKey, saveAll } = useReadingSaves({ store, api, toast, metaRef, readOnlyReason, onSaved: () => setLastSavedAt(new Date()) });
+  const { saveKey, saveAll } = useReadingSaves({
+    store,
+    api,
+    toast,
+    metaRef,
+    readOnlyReason,
+    onSaved: () => setLastSavedAt(new Date()),
+  });
 
   // ---------- visible rows (recomputed on filter/search/load, not while typing: a row never vanishes under the cursor)
   const visible = useVisibleRows(store, rows, filter, search, refilter);
-  const visibleRef = useRef(visible);
-  visibleRef.current = visible;
+  const visibleRef = useLatestRef(visible);
   const indexOf = useMemo(() => new Map(visible.map((r, i) => [r.key, i])), [visible]);
-  const indexRef = useRef(indexOf);
-  indexRef.current = indexOf;
+  const indexRef = useLatestRef(indexOf);
 
   const moveFrom = useStable((key: string, delta: number) => {
     const list = visibleRef.current;
@@ -172,7 +200,11 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
 
   const onInputKey = useStable((key: string, e: React.KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
     if (e.nativeEvent.isComposing) return;
-    const action = inputKeyAction(e, e.currentTarget instanceof HTMLSelectElement, store.get(key)?.preview.changed ?? false);
+    const action = inputKeyAction(
+      e,
+      e.currentTarget instanceof HTMLSelectElement,
+      store.get(key)?.preview.changed ?? false,
+    );
     if (action.kind === 'pass') return;
     e.stopPropagation();
     if (action.kind === 'native' || action.kind === 'type') return;
@@ -230,10 +262,10 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
 
   // ---------- declarations and import
   const activeRow = activeKey ? (store.get(activeKey)?.row ?? null) : null;
+  const activeCustomerId = activeRow?.customerId ?? null;
   const customerRows = useMemo(
-    () => (activeRow && rows ? rows.filter((r) => r.customerId === activeRow.customerId) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [activeRow?.customerId, rows],
+    () => (activeCustomerId !== null && rows ? rows.filter((r) => r.customerId === activeCustomerId) : []),
+    [activeCustomerId, rows],
   );
   const declareRow = customerRows.find((r) => !r.isOutgoingMeter) ?? activeRow;
   const openDeclare = (tab?: DeclarationTab) => {
@@ -261,7 +293,8 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
     if (close) setDialog(null);
     const fresh = await reloadCustomer(declareRow.customerId, declareRow.customerCode, given);
     if (close && fresh) {
-      const next = fresh.find((r) => !r.isOutgoingMeter && r.readingId === null) ?? fresh.find((r) => !r.isOutgoingMeter);
+      const next =
+        fresh.find((r) => !r.isOutgoingMeter && r.readingId === null) ?? fresh.find((r) => !r.isOutgoingMeter);
       if (next) window.setTimeout(() => focusRow(next.key), 0);
     }
   };
@@ -280,7 +313,9 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
     });
     if (!ok) return;
     const vars = { bookId, period: meta.period };
-    const result = locking ? await executeLock(vars, { additionalTypenames: LOCK_TYPENAMES }) : await executeUnlock(vars, { additionalTypenames: LOCK_TYPENAMES });
+    const result = locking
+      ? await executeLock(vars, { additionalTypenames: LOCK_TYPENAMES })
+      : await executeUnlock(vars, { additionalTypenames: LOCK_TYPENAMES });
     if (result.error) return void toast.error(errorMessage(result.error, 'Không đổi được trạng thái khóa.'));
     toast.success(locking ? `Đã khóa kỳ ${periodLabel(meta.period)}.` : `Đã mở khóa kỳ ${periodLabel(meta.period)}.`);
     reload();
@@ -295,7 +330,13 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
 
   // ---------- render
   if (booksError || books === null || books.length === 0) {
-    return <BooksPending books={books} error={booksError} onRetry={() => reexecuteBooks({ requestPolicy: 'network-only' })} />;
+    return (
+      <BooksPending
+        books={books}
+        error={booksError}
+        onRetry={() => reexecuteBooks({ requestPolicy: 'network-only' })}
+      />
+    );
   }
 
   const book = books.find((b) => b.id === bookId) ?? null;
@@ -338,7 +379,11 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
         />
 
         {meta?.lock.isLocked && (
-          <div role="status" data-testid="lock-banner" className="border-b border-slate-300 bg-slate-800 px-4 py-1.5 text-sm text-white">
+          <div
+            role="status"
+            data-testid="lock-banner"
+            className="border-b border-slate-300 bg-slate-800 px-4 py-1.5 text-sm text-white"
+          >
             <LockIcon className="mr-1" />
             {meta.lock.message} Chỉ xem: không nhập, sửa hay khai báo được chỉ số của kỳ này.
           </div>
@@ -359,7 +404,9 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
               ) : rows === null ? (
                 <ReadingSheetSkeleton
                   headers={COLUMNS.map((c) => c.header)}
-                  template={COLUMNS.map((c) => (typeof c.width === 'number' ? `${c.width}px` : (c.width ?? '1fr'))).join(' ')}
+                  template={COLUMNS.map((c) =>
+                    typeof c.width === 'number' ? `${c.width}px` : (c.width ?? '1fr'),
+                  ).join(' ')}
                   rowHeight={ROW_HEIGHT}
                   label={`Đang tải sổ ${book?.code ?? ''} kỳ ${periodLabel(period)}…`}
                 />
@@ -382,9 +429,16 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
                     rows.length === 0 ? (
                       <EmptyState title="Sổ chưa có khách hàng nào có đồng hồ trong kỳ này" icon="📒" />
                     ) : search ? (
-                      <EmptyState title="Không có khách hàng khớp từ khóa" description="Thử từ khóa khác hoặc chọn bộ lọc “Tất cả”." />
+                      <EmptyState
+                        title="Không có khách hàng khớp từ khóa"
+                        description="Thử từ khóa khác hoặc chọn bộ lọc “Tất cả”."
+                      />
                     ) : filter === 'unread' ? (
-                      <EmptyState title="Đã nhập đủ chỉ số của sổ" description="Không còn khách hàng nào chưa có chỉ số kỳ này." icon="✓" />
+                      <EmptyState
+                        title="Đã nhập đủ chỉ số của sổ"
+                        description="Không còn khách hàng nào chưa có chỉ số kỳ này."
+                        icon="✓"
+                      />
                     ) : (
                       <EmptyState title="Không có chỉ số bất thường" icon="✓" />
                     )
@@ -397,10 +451,18 @@ function Screen({ rights, initialBookId, initialPeriod, initialCustomer, initial
                 {rows ? `${fmtInt(visible.length)} / ${fmtInt(rows.length)} dòng` : ''}
                 {loading && rows ? ' · đang tải…' : ''}
               </span>
-              <span className="ml-auto hidden lg:inline">Enter: lưu và xuống dòng · ↑↓: lên/xuống · Esc: hoàn lại · Alt+S: lưu tất cả · F8: khai báo</span>
+              <span className="ml-auto hidden lg:inline">
+                Enter: lưu và xuống dòng · ↑↓: lên/xuống · Esc: hoàn lại · Alt+S: lưu tất cả · F8: khai báo
+              </span>
             </div>
           </div>
-          <HistoryPanel store={store} rowKey={activeKey} period={meta?.period ?? period} onDeclare={() => openDeclare()} canDeclare={!!declareRow} />
+          <HistoryPanel
+            store={store}
+            rowKey={activeKey}
+            period={meta?.period ?? period}
+            onDeclare={() => openDeclare()}
+            canDeclare={!!declareRow}
+          />
         </div>
 
         {dialog?.kind === 'declare' && declareRow && meta && (

@@ -33,7 +33,10 @@ export const SheetRowFragment = graphql(`
     average3
     recentConsumptions
     estimatedPending
-    notices { kind message }
+    notices {
+      kind
+      message
+    }
     note
     version
   }
@@ -137,7 +140,12 @@ export type AnomalyQueueRow = ResultOf<typeof AnomalyQueueRowFragment>;
 export const ReadingBooksQuery = graphql(
   `
     query ReadingBooks {
-      readingBooks(filter: { limit: 500 }) { total rows { ...ReadingBookOptionFields } }
+      readingBooks(filter: { limit: 500 }) {
+        total
+        rows {
+          ...ReadingBookOptionFields
+        }
+      }
     }
   `,
   [ReadingBookFragment],
@@ -160,8 +168,12 @@ export const ReadingSheetQuery = graphql(
         unread
         anomalies
         openAnomalies
-        lock { ...LockStateFields }
-        rows { ...SheetRowFields }
+        lock {
+          ...LockStateFields
+        }
+        rows {
+          ...SheetRowFields
+        }
       }
     }
   `,
@@ -169,12 +181,18 @@ export const ReadingSheetQuery = graphql(
 );
 
 /** The variables of the sheet: the page and the screen build them through this one function (cache key). */
-export const sheetVariables = (bookId: number, period: string): VariablesOf<typeof ReadingSheetQuery> => ({ bookId, period, search: null });
+export const sheetVariables = (bookId: number, period: string): VariablesOf<typeof ReadingSheetQuery> => ({
+  bookId,
+  period,
+  search: null,
+});
 
 export const ReadingHistoryQuery = graphql(
   `
     query ReadingHistory($customerId: Int!, $beforePeriod: Period, $limit: Int) {
-      readingHistory(customerId: $customerId, beforePeriod: $beforePeriod, limit: $limit) { ...HistoryEntryFields }
+      readingHistory(customerId: $customerId, beforePeriod: $beforePeriod, limit: $limit) {
+        ...HistoryEntryFields
+      }
     }
   `,
   [HistoryEntryFragment],
@@ -183,7 +201,9 @@ export const ReadingHistoryQuery = graphql(
 export const CustomerSuspensionsQuery = graphql(
   `
     query CustomerSuspensions($customerId: Int!) {
-      customerSuspensions(customerId: $customerId) { ...SuspensionFields }
+      customerSuspensions(customerId: $customerId) {
+        ...SuspensionFields
+      }
     }
   `,
   [SuspensionFragment],
@@ -192,7 +212,9 @@ export const CustomerSuspensionsQuery = graphql(
 export const CustomerAdjustmentsQuery = graphql(
   `
     query CustomerAdjustments($customerId: Int!) {
-      customerAdjustments(customerId: $customerId) { ...AdjustmentFields }
+      customerAdjustments(customerId: $customerId) {
+        ...AdjustmentFields
+      }
     }
   `,
   [AdjustmentFragment],
@@ -203,20 +225,33 @@ export const AnomalyQueueQuery = graphql(
     query AnomalyQueue($bookIds: [Int!], $period: Period, $status: AnomalyStatusFilter, $offset: Int, $limit: Int) {
       anomalyQueue(bookIds: $bookIds, period: $period, status: $status, offset: $offset, limit: $limit) {
         total
-        rows { ...AnomalyQueueRowFields }
+        rows {
+          ...AnomalyQueueRowFields
+        }
       }
     }
   `,
   [AnomalyQueueRowFragment],
 );
 
-export type AnomalyStatus = 'open' | 'cleared';
+export type AnomalyStatus = 'OPEN' | 'CLEARED';
 /** Rows the queue asks for at a time; "Tải thêm" asks for the next page as well. */
 export const QUEUE_PAGE = 500;
 
 /** The variables of the queue: the page and the screen build them through this one function (cache key). */
-export function queueVariables(s: { bookId: number | null; period: string; status: AnomalyStatus; pages: number }): VariablesOf<typeof AnomalyQueueQuery> {
-  return { bookIds: s.bookId ? [s.bookId] : null, period: s.period || null, status: s.status, offset: 0, limit: QUEUE_PAGE * s.pages };
+export function queueVariables(s: {
+  bookId: number | null;
+  period: string;
+  status: AnomalyStatus;
+  pages: number;
+}): VariablesOf<typeof AnomalyQueueQuery> {
+  return {
+    bookIds: s.bookId ? [s.bookId] : null,
+    period: s.period || null,
+    status: s.status,
+    offset: 0,
+    limit: QUEUE_PAGE * s.pages,
+  };
 }
 
 // ---- mutations
@@ -224,7 +259,9 @@ export function queueVariables(s: { bookId: number | null; period: string; statu
 export const SaveReadingMutation = graphql(
   `
     mutation SaveReading($input: SaveReadingInput!) {
-      saveReading(input: $input) { ...SheetRowFields }
+      saveReading(input: $input) {
+        ...SheetRowFields
+      }
     }
   `,
   [SheetRowFragment],
@@ -234,7 +271,9 @@ export const SaveReadingMutation = graphql(
 export const ClearReadingMutation = graphql(
   `
     mutation ClearReading($customerId: Int!, $period: Period!, $meterId: Int!, $version: Int) {
-      clearReading(customerId: $customerId, period: $period, meterId: $meterId, version: $version) { ...SheetRowFields }
+      clearReading(customerId: $customerId, period: $period, meterId: $meterId, version: $version) {
+        ...SheetRowFields
+      }
     }
   `,
   [SheetRowFragment],
@@ -243,7 +282,9 @@ export const ClearReadingMutation = graphql(
 export const LockPeriodMutation = graphql(
   `
     mutation LockPeriod($bookId: Int, $period: Period!) {
-      lockPeriod(bookId: $bookId, period: $period) { ...LockStateFields }
+      lockPeriod(bookId: $bookId, period: $period) {
+        ...LockStateFields
+      }
     }
   `,
   [LockStateFragment],
@@ -258,7 +299,9 @@ export const UnlockPeriodMutation = graphql(`
 export const DeclareMeterReplacementMutation = graphql(
   `
     mutation DeclareMeterReplacement($input: MeterReplacementInput!, $newMeter: MeterInput!) {
-      declareMeterReplacement(input: $input, newMeter: $newMeter) { ...SheetRowFields }
+      declareMeterReplacement(input: $input, newMeter: $newMeter) {
+        ...SheetRowFields
+      }
     }
   `,
   [SheetRowFragment],
@@ -267,14 +310,19 @@ export const DeclareMeterReplacementMutation = graphql(
 /** Corrects the final index declared with a replacement; the outgoing meter's reading of that period follows it. */
 export const CorrectMeterReplacementMutation = graphql(`
   mutation CorrectMeterReplacement($input: CorrectMeterReplacementInput!) {
-    correctMeterReplacement(input: $input) { id finalIndex }
+    correctMeterReplacement(input: $input) {
+      id
+      finalIndex
+    }
   }
 `);
 
 export const DeclareSuspensionMutation = graphql(
   `
     mutation DeclareSuspension($input: SuspensionInput!) {
-      declareSuspension(input: $input) { ...SuspensionFields }
+      declareSuspension(input: $input) {
+        ...SuspensionFields
+      }
     }
   `,
   [SuspensionFragment],
@@ -283,7 +331,9 @@ export const DeclareSuspensionMutation = graphql(
 export const EndSuspensionMutation = graphql(
   `
     mutation EndSuspension($id: Int!, $toPeriod: Period!) {
-      endSuspension(id: $id, toPeriod: $toPeriod) { ...SuspensionFields }
+      endSuspension(id: $id, toPeriod: $toPeriod) {
+        ...SuspensionFields
+      }
     }
   `,
   [SuspensionFragment],
@@ -298,7 +348,9 @@ export const DeleteSuspensionMutation = graphql(`
 export const CorrectPreviousIndexMutation = graphql(
   `
     mutation CorrectPreviousIndex($input: CorrectPreviousIndexInput!) {
-      correctPreviousIndex(input: $input) { ...SheetRowFields }
+      correctPreviousIndex(input: $input) {
+        ...SheetRowFields
+      }
     }
   `,
   [SheetRowFragment],
@@ -307,7 +359,9 @@ export const CorrectPreviousIndexMutation = graphql(
 export const CreateBackBillMutation = graphql(
   `
     mutation CreateBackBill($input: BackBillInput!) {
-      createBackBill(input: $input) { ...AdjustmentFields }
+      createBackBill(input: $input) {
+        ...AdjustmentFields
+      }
     }
   `,
   [AdjustmentFragment],
@@ -316,7 +370,9 @@ export const CreateBackBillMutation = graphql(
 export const SpreadOwedConsumptionMutation = graphql(
   `
     mutation SpreadOwedConsumption($input: SpreadOwedConsumptionInput!) {
-      spreadOwedConsumption(input: $input) { ...AdjustmentFields }
+      spreadOwedConsumption(input: $input) {
+        ...AdjustmentFields
+      }
     }
   `,
   [AdjustmentFragment],

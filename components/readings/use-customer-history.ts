@@ -35,7 +35,8 @@ export function useCustomerHistory(customerId: number | null, period: string): C
     variables: { customerId: customerId ?? 0, beforePeriod: period, limit: 12 },
     pause: customerId === null || settledKey !== key,
   });
-  const current = result.operation?.variables.customerId === customerId && result.operation?.variables.beforePeriod === period;
+  const current =
+    result.operation?.variables.customerId === customerId && result.operation?.variables.beforePeriod === period;
   return {
     rows: current && result.data ? readFragment(HistoryEntryFragment, result.data.readingHistory) : null,
     error: current && result.error ? errorMessage(result.error, 'Không tải được lịch sử.') : null,

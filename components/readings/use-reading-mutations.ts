@@ -27,7 +27,7 @@ import {
 } from './readings.documents';
 
 /** A rejected mutation, carrying the API's message, code and per-field problems. */
-export class ReadingApiError extends Error {
+class ReadingApiError extends Error {
   constructor(readonly api: ApiError) {
     super(api.message);
   }
@@ -71,29 +71,80 @@ export function useReadingMutations() {
       declareMeterReplacement: async (
         input: { customerId: number; period: string; finalIndex: number; removedOn: string },
         newMeter: { serial: string; initialIndex: number; installedOn: string; sealNo?: string | null },
-      ) => readFragment(SheetRowFragment, (await run(DeclareMeterReplacementMutation, { input, newMeter }, queue)).declareMeterReplacement).slice(),
-      correctMeterReplacement: async (input: { customerId: number; meterId: number; finalIndex: number; reason: string }) => {
+      ) =>
+        readFragment(
+          SheetRowFragment,
+          (await run(DeclareMeterReplacementMutation, { input, newMeter }, queue)).declareMeterReplacement,
+        ).slice(),
+      correctMeterReplacement: async (input: {
+        customerId: number;
+        meterId: number;
+        finalIndex: number;
+        reason: string;
+      }) => {
         await run(CorrectMeterReplacementMutation, { input }, queue);
       },
-      declareSuspension: async (input: { customerId: number; fromPeriod: string; toPeriod: string | null; reason: string }) =>
-        readFragment(SuspensionFragment, (await run(DeclareSuspensionMutation, { input }, SUSPENSION_TYPENAMES)).declareSuspension),
+      declareSuspension: async (input: {
+        customerId: number;
+        fromPeriod: string;
+        toPeriod: string | null;
+        reason: string;
+      }) =>
+        readFragment(
+          SuspensionFragment,
+          (await run(DeclareSuspensionMutation, { input }, SUSPENSION_TYPENAMES)).declareSuspension,
+        ),
       endSuspension: async (id: number, toPeriod: string) => {
         await run(EndSuspensionMutation, { id, toPeriod });
       },
       deleteSuspension: async (id: number) => {
         await run(DeleteSuspensionMutation, { id }, SUSPENSION_TYPENAMES);
       },
-      correctPreviousIndex: async (input: { customerId: number; period: string; meterId: number; previousIndex: number; currentIndex: number | null; reason: string }) =>
-        row((await run(CorrectPreviousIndexMutation, { input }, queue)).correctPreviousIndex),
-      createBackBill: async (input: { customerId: number; tariffPeriod: string; billPeriod: string; quantity: number | null; amount: number | null; reason: string }) =>
-        readFragment(AdjustmentFragment, (await run(CreateBackBillMutation, { input }, ADJUSTMENT_TYPENAMES)).createBackBill),
-      spreadOwedConsumption: async (input: { customerId: number; quantity: number; firstPeriod: string; periods: number; reason: string }) =>
-        readFragment(AdjustmentFragment, (await run(SpreadOwedConsumptionMutation, { input }, ADJUSTMENT_TYPENAMES)).spreadOwedConsumption),
-      deleteAdjustment: async (id: number, wholeGroup: boolean) => (await run(DeleteAdjustmentMutation, { id, wholeGroup }, ADJUSTMENT_TYPENAMES)).deleteAdjustment,
+      correctPreviousIndex: async (input: {
+        customerId: number;
+        period: string;
+        meterId: number;
+        previousIndex: number;
+        currentIndex: number | null;
+        reason: string;
+      }) => row((await run(CorrectPreviousIndexMutation, { input }, queue)).correctPreviousIndex),
+      createBackBill: async (input: {
+        customerId: number;
+        tariffPeriod: string;
+        billPeriod: string;
+        quantity: number | null;
+        amount: number | null;
+        reason: string;
+      }) =>
+        readFragment(
+          AdjustmentFragment,
+          (await run(CreateBackBillMutation, { input }, ADJUSTMENT_TYPENAMES)).createBackBill,
+        ),
+      spreadOwedConsumption: async (input: {
+        customerId: number;
+        quantity: number;
+        firstPeriod: string;
+        periods: number;
+        reason: string;
+      }) =>
+        readFragment(
+          AdjustmentFragment,
+          (await run(SpreadOwedConsumptionMutation, { input }, ADJUSTMENT_TYPENAMES)).spreadOwedConsumption,
+        ),
+      deleteAdjustment: async (id: number, wholeGroup: boolean) =>
+        (await run(DeleteAdjustmentMutation, { id, wholeGroup }, ADJUSTMENT_TYPENAMES)).deleteAdjustment,
       /** The rows of one customer now (a search by code, then the exact customer: codes are prefixes of one another). */
-      customerRows: async (bookId: number, period: string, customerId: number, customerCode: string): Promise<SheetRow[]> => {
-        const result = await client.query(ReadingSheetQuery, { bookId, period, search: customerCode }, { requestPolicy: 'network-only' }).toPromise();
-        if (result.error || !result.data) throw new ReadingApiError(apiError(result.error, 'Không tải lại được dòng của khách hàng.'));
+      customerRows: async (
+        bookId: number,
+        period: string,
+        customerId: number,
+        customerCode: string,
+      ): Promise<SheetRow[]> => {
+        const result = await client
+          .query(ReadingSheetQuery, { bookId, period, search: customerCode }, { requestPolicy: 'network-only' })
+          .toPromise();
+        if (result.error || !result.data)
+          throw new ReadingApiError(apiError(result.error, 'Không tải lại được dòng của khách hàng.'));
         return readFragment(SheetRowFragment, result.data.readingSheet.rows).filter((r) => r.customerId === customerId);
       },
     };

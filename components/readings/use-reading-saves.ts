@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useRef, type RefObject } from 'react';
+import { useLatestRef } from '@/components/ui/use-latest-ref';
 import { errorMessage } from '@/lib/graphql/errors';
 import { fmtInt, parseWhole } from './format';
 import type { ReadingStore } from './reading-store';
@@ -9,9 +10,8 @@ import type { ReadingMutations } from './use-reading-mutations';
 
 /** Keeps a callback's identity while always calling its latest version. */
 export function useStable<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  const ref = useRef(fn);
-  ref.current = fn;
-  return useCallback((...args: A) => ref.current(...args), []);
+  const ref = useLatestRef(fn);
+  return useCallback((...args: A) => ref.current(...args), [ref]);
 }
 
 interface Toasts {
@@ -58,8 +58,20 @@ export function useReadingSaves(opts: {
       const currentIndex = parseWhole(sent.text);
       const isClear = currentIndex === null && sent.code === 'normal' && s.row.readingId !== null;
       const row = isClear
-        ? await api.clearReading({ customerId: s.row.customerId, period: m.period, meterId: s.row.meterId, version: s.row.version })
-        : await api.saveReading({ customerId: s.row.customerId, period: m.period, meterId: s.row.meterId, currentIndex, code: sent.code, version: s.row.version });
+        ? await api.clearReading({
+            customerId: s.row.customerId,
+            period: m.period,
+            meterId: s.row.meterId,
+            version: s.row.version,
+          })
+        : await api.saveReading({
+            customerId: s.row.customerId,
+            period: m.period,
+            meterId: s.row.meterId,
+            currentIndex,
+            code: sent.code,
+            version: s.row.version,
+          });
       const now = metaRef.current;
       if (now !== m && (now?.bookId !== m.bookId || now?.period !== m.period)) return;
       store.applyServerRow(row, sent);

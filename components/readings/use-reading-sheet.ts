@@ -2,12 +2,20 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
+import { useLatestRef } from '@/components/ui/use-latest-ref';
 import { errorMessage } from '@/lib/graphql/errors';
 import { readFragment, type ResultOf } from '@/lib/graphql/graphql';
 import { ReadingStore, useStoreCounts } from './reading-store';
-import { LockStateFragment, ReadingSheetQuery, SheetRowFragment, sheetVariables, type PeriodLockState, type SheetRow } from './readings.documents';
+import {
+  LockStateFragment,
+  ReadingSheetQuery,
+  SheetRowFragment,
+  sheetVariables,
+  type PeriodLockState,
+  type SheetRow,
+} from './readings.documents';
 
-export interface SheetMeta {
+interface SheetMeta {
   bookId: number;
   period: string;
   lock: PeriodLockState;
@@ -72,8 +80,7 @@ export function useReadingSheet(opts: {
   );
   const loaded = loadedState ?? firstSheet;
 
-  const onLoaded = useRef(opts.onLoaded);
-  onLoaded.current = opts.onLoaded;
+  const onLoaded = useLatestRef(opts.onLoaded);
   const applied = useRef<unknown>(null);
   useEffect(() => {
     if (!sheet || !sheetIsCurrent || sheetKey === null || applied.current === sheet) return;
@@ -82,7 +89,7 @@ export function useReadingSheet(opts: {
     store.load(next.rows, sheet);
     setLoaded(next);
     onLoaded.current(next.rows, loadedState?.key === sheetKey);
-  }, [sheet, sheetIsCurrent, sheetKey, loadedState?.key, store]);
+  }, [sheet, sheetIsCurrent, sheetKey, loadedState?.key, store, onLoaded]);
 
   /** A customer's rows as the server now has them (after a declaration), in the place of the old ones. */
   const replaceCustomerRows = useCallback(

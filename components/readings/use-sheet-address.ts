@@ -7,7 +7,12 @@ import type { ReadingStore } from './reading-store';
  * The page's address follows the sheet (?book=…&period=…&customer=…, so it can be shared and survives a
  * reload), and leaving the page with typed, unsaved values asks first.
  */
-export function useSheetAddress(store: ReadingStore, bookId: number | null, period: string, activeKey: string | null): void {
+export function useSheetAddress(
+  store: ReadingStore,
+  bookId: number | null,
+  period: string,
+  activeKey: string | null,
+): void {
   const activeCode = activeKey ? (store.get(activeKey)?.row.customerCode ?? null) : null;
   useEffect(() => {
     // Debounced: moving through rows with ↓ must not rewrite the address on every row.

@@ -18,13 +18,27 @@ export function formErrors(error: unknown, fallback: string): Errors {
 
 export function GeneralError({ errors }: { errors: Errors }) {
   return errors._ ? (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="dialog-error">
+    <p
+      role="alert"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+      data-testid="dialog-error"
+    >
       {errors._}
     </p>
   ) : null;
 }
 
-export function DialogFooter({ busy, onCancel, formId, label }: { busy: boolean; onCancel: () => void; formId: string; label: string }) {
+export function DialogFooter({
+  busy,
+  onCancel,
+  formId,
+  label,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  formId: string;
+  label: string;
+}) {
   return (
     <>
       <Button onClick={onCancel} disabled={busy}>

@@ -40,7 +40,8 @@ export function ServiceTypeDialog({
     const errs: Errors = {};
     const code = v.code.trim().toUpperCase();
     if (!code) errs.code = 'Mã không được để trống.';
-    else if (!/^[A-Z0-9._\-/]{1,24}$/.test(code)) errs.code = 'Mã chỉ gồm chữ cái không dấu, chữ số và . _ - / (tối đa 24 ký tự).';
+    else if (!/^[A-Z0-9._\-/]{1,24}$/.test(code))
+      errs.code = 'Mã chỉ gồm chữ cái không dấu, chữ số và . _ - / (tối đa 24 ký tự).';
     if (!v.name.trim()) errs.name = 'Tên loại dịch vụ không được để trống.';
     else if (v.name.trim().length > 200) errs.name = 'Tên dài tối đa 200 ký tự.';
     setErrors(errs);
@@ -49,7 +50,9 @@ export function ServiceTypeDialog({
     const result = initial
       ? await executeUpdate({ id: initial.id, input }, TARIFF_TYPENAMES)
       : await create({ input }, TARIFF_TYPENAMES);
-    const id = result.data && ('createServiceType' in result.data ? result.data.createServiceType.id : result.data.updateServiceType.id);
+    const id =
+      result.data &&
+      ('createServiceType' in result.data ? result.data.createServiceType.id : result.data.updateServiceType.id);
     if (id === undefined) return setErrors(formErrors(result.error, 'Không lưu được loại dịch vụ.'));
     onSaved(id, input);
   };
@@ -65,7 +68,15 @@ export function ServiceTypeDialog({
       footer={<DialogFooter busy={busy} onCancel={onClose} formId="service-type-form" label="Lưu" />}
     >
       <EnterForm onSubmit={() => void submit()} id="service-type-form" className="grid grid-cols-2 gap-3">
-        <TextField label="Mã" name="code" value={v.code} onChange={(e) => setV((s) => ({ ...s, code: e.target.value.toUpperCase() }))} error={errors.code} required maxLength={24} />
+        <TextField
+          label="Mã"
+          name="code"
+          value={v.code}
+          onChange={(e) => setV((s) => ({ ...s, code: e.target.value.toUpperCase() }))}
+          error={errors.code}
+          required
+          maxLength={24}
+        />
         <SelectField
           label="Ngành"
           name="utility"
@@ -74,7 +85,15 @@ export function ServiceTypeDialog({
           options={Object.entries(UTILITY_LABELS).map(([value, label]) => ({ value, label }))}
           error={errors.utility}
         />
-        <TextField label="Tên loại dịch vụ" name="name" value={v.name} onChange={(e) => setV((s) => ({ ...s, name: e.target.value }))} error={errors.name} required className="col-span-2" />
+        <TextField
+          label="Tên loại dịch vụ"
+          name="name"
+          value={v.name}
+          onChange={(e) => setV((s) => ({ ...s, name: e.target.value }))}
+          error={errors.name}
+          required
+          className="col-span-2"
+        />
         <CheckboxField
           label="Sinh hoạt (hộ gia đình: được miễn phí BVMT ở xã nông thôn, bậc thang theo hộ hoặc nhân khẩu)"
           name="isDomestic"

@@ -28,11 +28,39 @@ export function versionColumns(today: string, current: number | null): DataGridC
       ),
     },
     { key: 'basis', header: 'Định mức', width: 80, value: (v) => BASIS_SHORT[v.basis] },
-    { key: 'vat', header: 'GTGT', width: 56, align: 'right', value: (v) => v.vatRateBp, render: (v) => formatBasisPoints(v.vatRateBp) },
-    { key: 'env', header: 'BVMT', width: 56, align: 'right', value: (v) => v.environmentFeeBp, render: (v) => formatBasisPoints(v.environmentFeeBp) },
-    { key: 'dr', header: 'Thoát nước', width: 84, align: 'right', value: (v) => v.drainageBp, render: (v) => (v.drainageBp ? formatBasisPoints(v.drainageBp) : '—') },
+    {
+      key: 'vat',
+      header: 'GTGT',
+      width: 56,
+      align: 'right',
+      value: (v) => v.vatRateBp,
+      render: (v) => formatBasisPoints(v.vatRateBp),
+    },
+    {
+      key: 'env',
+      header: 'BVMT',
+      width: 56,
+      align: 'right',
+      value: (v) => v.environmentFeeBp,
+      render: (v) => formatBasisPoints(v.environmentFeeBp),
+    },
+    {
+      key: 'dr',
+      header: 'Thoát nước',
+      width: 84,
+      align: 'right',
+      value: (v) => v.drainageBp,
+      render: (v) => (v.drainageBp ? formatBasisPoints(v.drainageBp) : '—'),
+    },
     { key: 'tiers', header: 'Bậc', width: 48, align: 'right', value: (v) => v.tiers.length },
-    { key: 'use', header: 'Đã dùng', width: 66, align: 'center', value: (v) => v.isInUse, render: (v) => (v.isInUse ? '✓' : '') },
+    {
+      key: 'use',
+      header: 'Đã dùng',
+      width: 66,
+      align: 'center',
+      value: (v) => v.isInUse,
+      render: (v) => (v.isInUse ? '✓' : ''),
+    },
   ];
 }
 
@@ -60,6 +88,13 @@ export function tierColumns(basis: TariffVersion['basis'], tiers: readonly Tarif
       value: (t) => t.upTo,
       render: (t) => (t.upTo === null ? <span className="text-slate-500">không giới hạn</span> : fmtInt(t.upTo)),
     },
-    { key: 'price', header: 'Đơn giá (đồng/m3)', width: 'minmax(130px,1fr)', align: 'right', value: (t) => t.unitPrice, render: (t) => fmtVnd(t.unitPrice) },
+    {
+      key: 'price',
+      header: 'Đơn giá (đồng/m3)',
+      width: 'minmax(130px,1fr)',
+      align: 'right',
+      value: (t) => t.unitPrice,
+      render: (t) => fmtVnd(t.unitPrice),
+    },
   ];
 }

@@ -6,7 +6,11 @@ export const BASIS_LABELS: Record<TariffBasis, string> = {
   flat: 'Một giá',
 };
 export const BASIS_SHORT: Record<TariffBasis, string> = { household: 'Theo hộ', person: 'Theo người', flat: 'Một giá' };
-export const TIER_UNIT: Record<TariffBasis, string> = { household: 'm3/hộ/tháng', person: 'm3/người/tháng', flat: 'm3' };
+export const TIER_UNIT: Record<TariffBasis, string> = {
+  household: 'm3/hộ/tháng',
+  person: 'm3/người/tháng',
+  flat: 'm3',
+};
 
 export const PRORATION_LABELS: Record<ProrationMethod, string> = {
   split_days: 'Chia m3 và định mức theo ngày',
@@ -14,7 +18,11 @@ export const PRORATION_LABELS: Record<ProrationMethod, string> = {
   reading_date: 'Giá hiệu lực tại ngày ghi chỉ số',
 };
 
-export const UTILITY_LABELS: Record<string, string> = { water: 'Nước', electricity: 'Điện', sanitation: 'Vệ sinh môi trường' };
+export const UTILITY_LABELS: Record<string, string> = {
+  water: 'Nước',
+  electricity: 'Điện',
+  sanitation: 'Vệ sinh môi trường',
+};
 
 /** 2026-07-01 → 01/07/2026. */
 export const dmy = (d: string) => d.split('-').reverse().join('/');

@@ -15,7 +15,15 @@ import type { rightReasons, TariffCommands } from './use-tariff-commands';
 type Reasons = ReturnType<typeof rightReasons>;
 
 /** A toolbar command: disabled with the reason when the right is missing, plainly when nothing is selected. */
-function Command(props: { label: string; shortcut?: string; onClick: () => void; reason: string | null; disabled?: boolean; title?: string; testId: string }) {
+function Command(props: {
+  label: string;
+  shortcut?: string;
+  onClick: () => void;
+  reason: string | null;
+  disabled?: boolean;
+  title?: string;
+  testId: string;
+}) {
   return (
     <Button
       shortcut={props.shortcut}
@@ -33,14 +41,36 @@ function Command(props: { label: string; shortcut?: string; onClick: () => void;
 const single = (key: string | null) => new Set(key ? [key] : []);
 
 /** The service types: toolbar (F4 / F2 / F3), a filter and the grid. */
-export function ServiceTypePanel({ s, cmd, reasons }: { s: TariffCatalogState; cmd: TariffCommands; reasons: Reasons }) {
+export function ServiceTypePanel({
+  s,
+  cmd,
+  reasons,
+}: {
+  s: TariffCatalogState;
+  cmd: TariffCommands;
+  reasons: Reasons;
+}) {
   const selected = useMemo(() => single(s.typeKey), [s.typeKey]);
   return (
     <section className="flex min-h-0 flex-col gap-2" aria-label="Loại dịch vụ">
       <Toolbar label="Loại dịch vụ">
         <Command label="Thêm" shortcut="F4" onClick={cmd.addType} reason={reasons.add} testId="btn-type-add" />
-        <Command label="Sửa" shortcut="F2" onClick={cmd.editType} reason={reasons.edit} disabled={!s.type} testId="btn-type-edit" />
-        <Command label="Xóa" shortcut="F3" onClick={cmd.removeType} reason={reasons.delete} disabled={!s.type || cmd.deleting} testId="btn-type-delete" />
+        <Command
+          label="Sửa"
+          shortcut="F2"
+          onClick={cmd.editType}
+          reason={reasons.edit}
+          disabled={!s.type}
+          testId="btn-type-edit"
+        />
+        <Command
+          label="Xóa"
+          shortcut="F3"
+          onClick={cmd.removeType}
+          reason={reasons.delete}
+          disabled={!s.type || cmd.deleting}
+          testId="btn-type-delete"
+        />
       </Toolbar>
       <input
         type="search"
@@ -63,7 +93,9 @@ export function ServiceTypePanel({ s, cmd, reasons }: { s: TariffCatalogState; c
           multiSelect={false}
           data-testid="service-type-grid"
           rowTestId="service-type-row"
-          emptyContent={<EmptyState title="Chưa có loại dịch vụ" description={reasons.add ? undefined : 'Bấm F4 để thêm.'} />}
+          emptyContent={
+            <EmptyState title="Chưa có loại dịch vụ" description={reasons.add ? undefined : 'Bấm F4 để thêm.'} />
+          }
         />
       </div>
     </section>
@@ -93,9 +125,29 @@ export function VersionPanel({ s, cmd, reasons }: { s: TariffCatalogState; cmd: 
         <span className="truncate text-sm text-slate-600">{type.name}</span>
         <span className="flex-1" />
         <Toolbar label="Bảng giá">
-          <Command label="Thêm bảng giá" onClick={cmd.addVersion} reason={reasons.add} testId="btn-version-add" title="Thêm bảng giá mới (chép từ bảng giá đang chọn)" />
-          <Command label="Sửa" onClick={cmd.editVersion} reason={reasons.edit} disabled={!version} testId="btn-version-edit" title="Sửa bảng giá đang chọn" />
-          <Command label="Xóa" onClick={cmd.removeVersion} reason={reasons.delete} disabled={!version || cmd.deleting} testId="btn-version-delete" title="Xóa bảng giá đang chọn" />
+          <Command
+            label="Thêm bảng giá"
+            onClick={cmd.addVersion}
+            reason={reasons.add}
+            testId="btn-version-add"
+            title="Thêm bảng giá mới (chép từ bảng giá đang chọn)"
+          />
+          <Command
+            label="Sửa"
+            onClick={cmd.editVersion}
+            reason={reasons.edit}
+            disabled={!version}
+            testId="btn-version-edit"
+            title="Sửa bảng giá đang chọn"
+          />
+          <Command
+            label="Xóa"
+            onClick={cmd.removeVersion}
+            reason={reasons.delete}
+            disabled={!version || cmd.deleting}
+            testId="btn-version-delete"
+            title="Xóa bảng giá đang chọn"
+          />
         </Toolbar>
       </div>
       <div className="h-[150px] shrink-0">
@@ -111,7 +163,12 @@ export function VersionPanel({ s, cmd, reasons }: { s: TariffCatalogState; cmd: 
           multiSelect={false}
           data-testid="version-grid"
           rowTestId="version-row"
-          emptyContent={<EmptyState title="Loại dịch vụ chưa có bảng giá" description="Khách hàng thuộc loại này chưa tính được tiền." />}
+          emptyContent={
+            <EmptyState
+              title="Loại dịch vụ chưa có bảng giá"
+              description="Khách hàng thuộc loại này chưa tính được tiền."
+            />
+          }
         />
       </div>
       {version && <VersionDetail version={version} />}
@@ -119,10 +176,31 @@ export function VersionPanel({ s, cmd, reasons }: { s: TariffCatalogState; cmd: 
         <h3 className="text-sm font-semibold text-slate-800">Bậc giá lũy tiến</h3>
         <span className="flex-1" />
         <Toolbar label="Bậc giá">
-          <Command label="Thêm bậc" shortcut="Ctrl+F4" onClick={cmd.addTier} reason={reasons.add} disabled={!version} testId="btn-tier-add" />
-          <Command label="Sửa bậc" shortcut="Ctrl+F2" onClick={cmd.editTier} reason={reasons.edit} disabled={!tier} testId="btn-tier-edit" />
+          <Command
+            label="Thêm bậc"
+            shortcut="Ctrl+F4"
+            onClick={cmd.addTier}
+            reason={reasons.add}
+            disabled={!version}
+            testId="btn-tier-add"
+          />
+          <Command
+            label="Sửa bậc"
+            shortcut="Ctrl+F2"
+            onClick={cmd.editTier}
+            reason={reasons.edit}
+            disabled={!tier}
+            testId="btn-tier-edit"
+          />
           <ToolbarSeparator />
-          <Command label="Xóa bậc" shortcut="Ctrl+F3" onClick={cmd.removeTier} reason={reasons.delete} disabled={!tier || cmd.deleting} testId="btn-tier-delete" />
+          <Command
+            label="Xóa bậc"
+            shortcut="Ctrl+F3"
+            onClick={cmd.removeTier}
+            reason={reasons.delete}
+            disabled={!tier || cmd.deleting}
+            testId="btn-tier-delete"
+          />
         </Toolbar>
       </div>
       <div className="min-h-[140px] flex-1">
@@ -147,15 +225,31 @@ export function VersionPanel({ s, cmd, reasons }: { s: TariffCatalogState; cmd: 
 
 function VersionDetail({ version }: { version: TariffVersion }) {
   return (
-    <dl className="grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm md:grid-cols-3" data-testid="version-detail">
+    <dl
+      className="grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm md:grid-cols-3"
+      data-testid="version-detail"
+    >
       <Info label="Hiệu lực từ" value={dmy(version.effectiveFrom)} />
       <Info label="Định mức" value={BASIS_SHORT[version.basis]} />
       <Info label="Đơn giá" value={version.pricesIncludeVat ? 'đã gồm thuế GTGT' : 'chưa gồm thuế GTGT'} />
       <Info label="Thuế GTGT" value={formatBasisPoints(version.vatRateBp)} />
       <Info label="Phí BVMT nước thải" value={formatBasisPoints(version.environmentFeeBp)} />
-      <Info label="Thoát nước (VAT)" value={version.drainageBp ? `${formatBasisPoints(version.drainageBp)} (${formatBasisPoints(version.drainageVatBp)})` : 'không'} />
-      <Info label="Tiêu thụ tối thiểu" value={version.minConsumption != null ? `${fmtInt(version.minConsumption)} m3` : 'không'} />
-      <Info label="Thuê bao đồng hồ" value={version.meterSubscription != null ? fmtVnd(version.meterSubscription) : 'không'} />
+      <Info
+        label="Thoát nước (VAT)"
+        value={
+          version.drainageBp
+            ? `${formatBasisPoints(version.drainageBp)} (${formatBasisPoints(version.drainageVatBp)})`
+            : 'không'
+        }
+      />
+      <Info
+        label="Tiêu thụ tối thiểu"
+        value={version.minConsumption != null ? `${fmtInt(version.minConsumption)} m3` : 'không'}
+      />
+      <Info
+        label="Thuê bao đồng hồ"
+        value={version.meterSubscription != null ? fmtVnd(version.meterSubscription) : 'không'}
+      />
       <Info label="Đổi giá trong kỳ" value={PRORATION_LABELS[version.prorationMethod]} />
       {version.note && <Info label="Ghi chú" value={version.note} wide />}
     </dl>

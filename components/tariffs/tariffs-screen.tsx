@@ -15,7 +15,6 @@ import { useTariffCatalog } from './use-tariff-catalog';
 import { rightReasons, useTariffCommands, type TariffRights } from './use-tariff-commands';
 import { VersionDialog } from './version-dialog';
 
-
 export interface TariffsScreenProps {
   rights: TariffRights;
   /** The catalog, executed by the Server Component through the same document (see useHydrate). */
@@ -43,7 +42,14 @@ function Screen({ rights, initialData }: TariffsScreenProps) {
   const { dialog } = cmd;
 
   if (s.loadError && !types) {
-    return <EmptyState tone="error" title="Không tải được danh mục" description={s.loadError} action={<Button onClick={s.refresh}>Thử lại</Button>} />;
+    return (
+      <EmptyState
+        tone="error"
+        title="Không tải được danh mục"
+        description={s.loadError}
+        action={<Button onClick={s.refresh}>Thử lại</Button>}
+      />
+    );
   }
   if (!types) {
     return (
@@ -57,8 +63,12 @@ function Screen({ rights, initialData }: TariffsScreenProps) {
     <div className="flex h-full min-h-0 flex-col">
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
         <h1 className="text-lg font-semibold text-slate-900">Loại dịch vụ, biểu giá</h1>
-        <span className="text-sm text-slate-500">Giá lũy tiến theo hộ hoặc nhân khẩu, có ngày hiệu lực; đơn giá trước thuế trừ khi ghi “gồm VAT”.</span>
-        {!rights.add && !rights.edit && !rights.delete && <ReadOnlyBadge reason="Bạn chỉ có quyền xem loại dịch vụ và biểu giá." />}
+        <span className="text-sm text-slate-500">
+          Giá lũy tiến theo hộ hoặc nhân khẩu, có ngày hiệu lực; đơn giá trước thuế trừ khi ghi “gồm VAT”.
+        </span>
+        {!rights.add && !rights.edit && !rights.delete && (
+          <ReadOnlyBadge reason="Bạn chỉ có quyền xem loại dịch vụ và biểu giá." />
+        )}
       </header>
       <div className="grid min-h-0 flex-1 grid-cols-[320px_minmax(0,1fr)_280px] gap-3 p-3">
         <ServiceTypePanel s={s} cmd={cmd} reasons={reasons} />

@@ -6,7 +6,7 @@
 import { graphql, readFragment, type ResultOf, type VariablesOf } from '@/lib/graphql/graphql';
 
 /** One tariff version with its tiers: the version grid, its detail panel, the tier grid and the dialogs. */
-export const TariffVersionFragment = graphql(`
+const TariffVersionFragment = graphql(`
   fragment TariffVersionFields on TariffVersion {
     id
     serviceTypeId
@@ -22,14 +22,28 @@ export const TariffVersionFragment = graphql(`
     drainageVatBp
     note
     isInUse
-    tiers { id ordinal upTo unitPrice }
+    tiers {
+      id
+      ordinal
+      upTo
+      unitPrice
+    }
   }
 `);
 
 export const TariffCatalogQuery = graphql(
   `
     query TariffCatalog {
-      tariffServiceTypes { id code name utility isDomestic versions { ...TariffVersionFields } }
+      tariffServiceTypes {
+        id
+        code
+        name
+        utility
+        isDomestic
+        versions {
+          ...TariffVersionFields
+        }
+      }
     }
   `,
   [TariffVersionFragment],
@@ -51,31 +65,64 @@ export function readTariffCatalog(data: ResultOf<typeof TariffCatalogQuery> | un
 // ---- mutations. Each answers only the id: the cache re-runs the catalog query, which holds every version.
 
 export const CreateServiceTypeMutation = graphql(`
-  mutation CreateTariffServiceType($input: ServiceTypeInput!) { createServiceType(input: $input) { id } }
+  mutation CreateTariffServiceType($input: ServiceTypeInput!) {
+    createServiceType(input: $input) {
+      id
+    }
+  }
 `);
 export const UpdateServiceTypeMutation = graphql(`
-  mutation UpdateTariffServiceType($id: Int!, $input: ServiceTypeInput!) { updateServiceType(id: $id, input: $input) { id } }
+  mutation UpdateTariffServiceType($id: Int!, $input: ServiceTypeInput!) {
+    updateServiceType(id: $id, input: $input) {
+      id
+    }
+  }
 `);
 export const DeleteServiceTypeMutation = graphql(`
-  mutation DeleteTariffServiceType($id: Int!) { deleteServiceType(id: $id) }
+  mutation DeleteTariffServiceType($id: Int!) {
+    deleteServiceType(id: $id)
+  }
 `);
 export const CreateTariffVersionMutation = graphql(`
-  mutation CreateTariffVersion($input: TariffVersionInput!) { createTariffVersion(input: $input) { id effectiveFrom } }
+  mutation CreateTariffVersion($input: TariffVersionInput!) {
+    createTariffVersion(input: $input) {
+      id
+      effectiveFrom
+    }
+  }
 `);
 export const UpdateTariffVersionMutation = graphql(`
-  mutation UpdateTariffVersion($id: Int!, $input: TariffVersionUpdateInput!) { updateTariffVersion(id: $id, input: $input) { id } }
+  mutation UpdateTariffVersion($id: Int!, $input: TariffVersionUpdateInput!) {
+    updateTariffVersion(id: $id, input: $input) {
+      id
+    }
+  }
 `);
 export const DeleteTariffVersionMutation = graphql(`
-  mutation DeleteTariffVersion($id: Int!) { deleteTariffVersion(id: $id) }
+  mutation DeleteTariffVersion($id: Int!) {
+    deleteTariffVersion(id: $id)
+  }
 `);
 export const AddTariffTierMutation = graphql(`
-  mutation AddTariffTier($versionId: Int!, $input: TariffTierInput!) { addTariffTier(versionId: $versionId, input: $input) { id } }
+  mutation AddTariffTier($versionId: Int!, $input: TariffTierInput!) {
+    addTariffTier(versionId: $versionId, input: $input) {
+      id
+    }
+  }
 `);
 export const UpdateTariffTierMutation = graphql(`
-  mutation UpdateTariffTier($id: Int!, $input: TariffTierInput!) { updateTariffTier(id: $id, input: $input) { id } }
+  mutation UpdateTariffTier($id: Int!, $input: TariffTierInput!) {
+    updateTariffTier(id: $id, input: $input) {
+      id
+    }
+  }
 `);
 export const DeleteTariffTierMutation = graphql(`
-  mutation DeleteTariffTier($id: Int!) { deleteTariffTier(id: $id) { id } }
+  mutation DeleteTariffTier($id: Int!) {
+    deleteTariffTier(id: $id) {
+      id
+    }
+  }
 `);
 
 export type ServiceTypeInput = VariablesOf<typeof CreateServiceTypeMutation>['input'];
@@ -108,16 +155,23 @@ export const TARIFF_TYPENAMES = { additionalTypenames: ['TariffServiceType', 'Ta
 export const EstimateBillQuery = graphql(`
   query EstimateBill($input: EstimateBillInput!) {
     estimateBill(input: $input) {
-      lines { description quantity unitPrice amount }
+      lines {
+        description
+        quantity
+        unitPrice
+        amount
+      }
       subtotal
       vat
       environmentFee
       drainageFee
       drainageVat
       total
-      warnings { code message }
+      warnings {
+        code
+        message
+      }
     }
   }
 `);
-export type BillEstimate = ResultOf<typeof EstimateBillQuery>['estimateBill'];
 export type EstimateInput = VariablesOf<typeof EstimateBillQuery>['input'];

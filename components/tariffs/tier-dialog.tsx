@@ -9,7 +9,14 @@ import { fmtInt, parseWhole } from '@/components/readings/format';
 import { tariffTierFormSchema, type TariffTierFormValues, type TariffTierInput } from '@/schemas/tariff-input';
 import { DialogFooter, formErrors, GeneralError } from './dialog-parts';
 import { dmy, TIER_UNIT } from './tariff-labels';
-import { AddTariffTierMutation, TARIFF_TYPENAMES, UpdateTariffTierMutation, type TariffServiceType, type TariffTier, type TariffVersion } from './tariffs.documents';
+import {
+  AddTariffTierMutation,
+  TARIFF_TYPENAMES,
+  UpdateTariffTierMutation,
+  type TariffServiceType,
+  type TariffTier,
+  type TariffVersion,
+} from './tariffs.documents';
 import { checkVersion, orderTiers } from './validate';
 
 /**
@@ -29,14 +36,16 @@ export function TierDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { control, handleSubmit, setError, watch, formState } = useForm<TariffTierFormValues, unknown, TariffTierInput>({
-    resolver: zodResolver(tariffTierFormSchema),
-    defaultValues: {
-      upTo: initial?.upTo != null ? String(initial.upTo) : '',
-      unlimited: initial ? initial.upTo === null : false,
-      unitPrice: initial ? String(initial.unitPrice) : '',
+  const { control, handleSubmit, setError, watch, formState } = useForm<TariffTierFormValues, unknown, TariffTierInput>(
+    {
+      resolver: zodResolver(tariffTierFormSchema),
+      defaultValues: {
+        upTo: initial?.upTo != null ? String(initial.upTo) : '',
+        unlimited: initial ? initial.upTo === null : false,
+        unitPrice: initial ? String(initial.unitPrice) : '',
+      },
     },
-  });
+  );
   const [, add] = useMutation(AddTariffTierMutation);
   const [, executeUpdate] = useMutation(UpdateTariffTierMutation);
   const busy = formState.isSubmitting;
@@ -44,7 +53,9 @@ export function TierDialog({
   const errors = formState.errors;
 
   const save = async (tier: TariffTierInput) => {
-    const others = version.tiers.filter((x) => x.id !== initial?.id).map((x) => ({ upTo: x.upTo, unitPrice: x.unitPrice }));
+    const others = version.tiers
+      .filter((x) => x.id !== initial?.id)
+      .map((x) => ({ upTo: x.upTo, unitPrice: x.unitPrice }));
     const check = checkVersion(serviceType.code, version, [...others, tier]);
     if (check) return setError('root', { message: check });
     const result = initial
@@ -124,7 +135,10 @@ export function TierDialog({
         />
         {preview.length > 0 && (
           <p className="text-xs text-slate-500">
-            Các bậc khác: {preview.map((x) => `${x.upTo === null ? 'không giới hạn' : `≤ ${fmtInt(x.upTo)}`}: ${fmtInt(x.unitPrice)}`).join(' · ')}
+            Các bậc khác:{' '}
+            {preview
+              .map((x) => `${x.upTo === null ? 'không giới hạn' : `≤ ${fmtInt(x.upTo)}`}: ${fmtInt(x.unitPrice)}`)
+              .join(' · ')}
           </p>
         )}
         <GeneralError errors={errors.root?.message ? { _: errors.root.message } : {}} />

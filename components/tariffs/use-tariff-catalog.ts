@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery, type SSRData } from 'urql';
 import { todayVN } from '@/components/readings/format';
 import { foldVietnamese } from '@/domain/text/normalize';
@@ -9,7 +9,11 @@ import { useHydrate } from '@/lib/graphql/provider';
 import { readTariffCatalog, TariffCatalogQuery, type TariffServiceType } from './tariffs.documents';
 
 /** A kept selection if its row still exists, else the fallback row's key. */
-function keep<T extends { id: number }>(key: string | null, rows: readonly T[], fallback: T | undefined): string | null {
+function keep<T extends { id: number }>(
+  key: string | null,
+  rows: readonly T[],
+  fallback: T | undefined,
+): string | null {
   if (key && rows.some((r) => String(r.id) === key)) return key;
   return fallback ? String(fallback.id) : null;
 }
@@ -27,23 +31,31 @@ export function useTariffCatalog(initialData: SSRData | undefined) {
 
   const [filter, setFilter] = useState('');
   const [typeKey, setTypeKey] = useState<string | null>(null);
-  const [versionKey, setVersionKey] = useState<string | null>(null);
+  // The version chosen remembers its service type: another type starts at its version in force, not at a version key
+  // of the previous type.
+  const [versionChoice, setVersionChoice] = useState<{ typeKey: string | null; key: string | null }>({
+    typeKey: null,
+    key: null,
+  });
   const [tierKey, setTierKey] = useState<string | null>(null);
 
   const effectiveTypeKey = types ? keep(typeKey, types, types[0]) : null;
   const type: TariffServiceType | null = types?.find((t) => String(t.id) === effectiveTypeKey) ?? null;
   const currentVersion = useMemo(() => {
     if (!type) return null;
-    return [...type.versions].filter((v) => v.effectiveFrom <= today).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0] ?? null;
+    return (
+      [...type.versions]
+        .filter((v) => v.effectiveFrom <= today)
+        .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0] ?? null
+    );
   }, [type, today]);
+  const versionKey = versionChoice.typeKey === effectiveTypeKey ? versionChoice.key : null;
+  const setVersionKey = (key: string | null) => setVersionChoice({ typeKey: effectiveTypeKey, key });
   const effectiveVersionKey = type ? keep(versionKey, type.versions, currentVersion ?? type.versions[0]) : null;
   const version = type?.versions.find((v) => String(v.id) === effectiveVersionKey) ?? null;
   const tiers = version?.tiers ?? NO_TIERS;
   const effectiveTierKey = keep(tierKey, tiers, tiers[0]);
   const tier = tiers.find((t) => String(t.id) === effectiveTierKey) ?? null;
-
-  // Another service type starts at its version in force, not at a version key of the previous type.
-  useEffect(() => setVersionKey(null), [effectiveTypeKey]);
 
   const visibleTypes = useMemo(() => {
     const f = foldVietnamese(filter.trim());

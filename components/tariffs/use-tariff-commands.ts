@@ -53,7 +53,12 @@ export function useTariffCommands(rights: TariffRights, s: TariffCatalogState) {
 
   // ---------- service types: F4 / F2 / F3
   const addType = () => (rights.add ? setDialog({ kind: 'type', edit: false }) : deny('thêm loại dịch vụ'));
-  const editType = () => (!type ? toast.info('Chọn loại dịch vụ.') : rights.edit ? setDialog({ kind: 'type', edit: true }) : deny('sửa loại dịch vụ'));
+  const editType = () =>
+    !type
+      ? toast.info('Chọn loại dịch vụ.')
+      : rights.edit
+        ? setDialog({ kind: 'type', edit: true })
+        : deny('sửa loại dịch vụ');
   const removeType = async () => {
     if (!type || deleting) return;
     if (!rights.delete) return deny('xóa loại dịch vụ');
@@ -75,13 +80,28 @@ export function useTariffCommands(rights: TariffRights, s: TariffCatalogState) {
   };
 
   // ---------- versions
-  const addVersion = () => (!type ? toast.info('Chọn loại dịch vụ.') : rights.add ? setDialog({ kind: 'version', edit: false }) : deny('thêm bảng giá'));
-  const editVersion = () => (!version ? toast.info('Chọn bảng giá.') : rights.edit ? setDialog({ kind: 'version', edit: true }) : deny('sửa bảng giá'));
+  const addVersion = () =>
+    !type
+      ? toast.info('Chọn loại dịch vụ.')
+      : rights.add
+        ? setDialog({ kind: 'version', edit: false })
+        : deny('thêm bảng giá');
+  const editVersion = () =>
+    !version
+      ? toast.info('Chọn bảng giá.')
+      : rights.edit
+        ? setDialog({ kind: 'version', edit: true })
+        : deny('sửa bảng giá');
   const removeVersion = async () => {
     if (!version || !type || deleting) return;
     if (!rights.delete) return deny('xóa bảng giá');
     if (version.isInUse) return void toast.error('Bảng giá đã được dùng cho hóa đơn nên không xóa được.');
-    const ok = await confirm({ title: 'Xóa bảng giá', message: `Xóa bảng giá ${type.code} hiệu lực từ ${dmy(version.effectiveFrom)}?`, confirmLabel: 'Xóa', danger: true });
+    const ok = await confirm({
+      title: 'Xóa bảng giá',
+      message: `Xóa bảng giá ${type.code} hiệu lực từ ${dmy(version.effectiveFrom)}?`,
+      confirmLabel: 'Xóa',
+      danger: true,
+    });
     if (!ok) return;
     const r = await deleteVersion({ id: version.id }, TARIFF_TYPENAMES);
     if (r.error) return void toast.error(errorMessage(r.error, 'Không xóa được bảng giá.'));
@@ -93,14 +113,19 @@ export function useTariffCommands(rights: TariffRights, s: TariffCatalogState) {
   const addTier = () => {
     if (!version) return void toast.info('Chọn bảng giá để thêm bậc.');
     if (!rights.add) return deny('thêm bậc giá');
-    if (version.basis === 'flat') return void toast.info('Bảng giá một mức chỉ có một bậc: sửa đơn giá (Ctrl+F2) hoặc đổi cách tính định mức.');
+    if (version.basis === 'flat')
+      return void toast.info('Bảng giá một mức chỉ có một bậc: sửa đơn giá (Ctrl+F2) hoặc đổi cách tính định mức.');
     setDialog({ kind: 'tier', edit: false });
   };
-  const editTier = () => (!tier ? toast.info('Chọn bậc giá.') : rights.edit ? setDialog({ kind: 'tier', edit: true }) : deny('sửa bậc giá'));
+  const editTier = () =>
+    !tier ? toast.info('Chọn bậc giá.') : rights.edit ? setDialog({ kind: 'tier', edit: true }) : deny('sửa bậc giá');
   const removeTier = async () => {
     if (!tier || !version || deleting) return;
     if (!rights.delete) return deny('xóa bậc giá');
-    if (tier.upTo === null) return void toast.error('Không xóa được bậc cuối cùng (không giới hạn): sửa giới hạn của bậc trước thành bậc cuối hoặc sửa đơn giá.');
+    if (tier.upTo === null)
+      return void toast.error(
+        'Không xóa được bậc cuối cùng (không giới hạn): sửa giới hạn của bậc trước thành bậc cuối hoặc sửa đơn giá.',
+      );
     const ok = await confirm({
       title: 'Xóa bậc giá',
       message: `Xóa bậc ${tier.ordinal} (đến ${fmtInt(tier.upTo)} ${TIER_UNIT[version.basis]}, ${fmtVnd(tier.unitPrice)}/m3)?`,

@@ -10,7 +10,11 @@ export function orderTiers<T extends { upTo: number | null }>(tiers: readonly T[
  * Checks a version as it would be stored, with the rate engine's own validation, so a wrong tier table is
  * explained before it is sent. Returns the Vietnamese reason or null.
  */
-export function checkVersion(serviceTypeCode: string, fields: VersionFields, tiers: readonly TierInput[]): string | null {
+export function checkVersion(
+  serviceTypeCode: string,
+  fields: VersionFields,
+  tiers: readonly TierInput[],
+): string | null {
   if (tiers.length === 0) return 'Bảng giá phải có ít nhất một bậc.';
   if (tiers.length > 20) return 'Tối đa 20 bậc giá.';
   if (tiers.filter((t) => t.upTo === null).length > 1) return 'Chỉ bậc cuối cùng được “không giới hạn”.';

@@ -70,7 +70,11 @@ export function VersionDialog({
       });
     }
     if (fields && !errs.tiers) {
-      const check = checkVersion(serviceType.code, fields, tierInputs ?? (initial?.tiers ?? []).map((x) => ({ upTo: x.upTo, unitPrice: x.unitPrice })));
+      const check = checkVersion(
+        serviceType.code,
+        fields,
+        tierInputs ?? (initial?.tiers ?? []).map((x) => ({ upTo: x.upTo, unitPrice: x.unitPrice })),
+      );
       if (check) errs[initial ? '_' : 'tiers'] = check;
     }
     if (!initial && fields && serviceType.versions.some((v) => v.effectiveFrom === fields.effectiveFrom)) {
@@ -83,7 +87,10 @@ export function VersionDialog({
       if (!result.data) return setErrors(formErrors(result.error, 'Không lưu được bảng giá.'));
       onSaved({ id: initial.id, effectiveFrom: fields.effectiveFrom });
     } else {
-      const result = await create({ input: { serviceTypeId: serviceType.id, ...fields, tiers: tierInputs ?? [] } }, TARIFF_TYPENAMES);
+      const result = await create(
+        { input: { serviceTypeId: serviceType.id, ...fields, tiers: tierInputs ?? [] } },
+        TARIFF_TYPENAMES,
+      );
       if (!result.data) return setErrors(formErrors(result.error, 'Không lưu được bảng giá.'));
       onSaved(result.data.createTariffVersion);
     }
@@ -93,7 +100,11 @@ export function VersionDialog({
     <Dialog
       open
       size="lg"
-      title={initial ? `Sửa bảng giá ${serviceType.code} từ ${dmy(initial.effectiveFrom)}` : `Thêm bảng giá cho ${serviceType.code}`}
+      title={
+        initial
+          ? `Sửa bảng giá ${serviceType.code} từ ${dmy(initial.effectiveFrom)}`
+          : `Thêm bảng giá cho ${serviceType.code}`
+      }
       description={serviceType.name}
       onClose={onClose}
       closeOnBackdrop={false}
@@ -104,11 +115,20 @@ export function VersionDialog({
       <EnterForm onSubmit={() => void submit()} id="version-form" className="space-y-3">
         {initial?.isInUse && (
           <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            Bảng giá đã dùng cho hóa đơn. Hóa đơn nháp sẽ được tính lại theo giá mới; nếu đã có hóa đơn phát hành thì không sửa được — hãy thêm bảng giá mới có hiệu lực từ ngày khác.
+            Bảng giá đã dùng cho hóa đơn. Hóa đơn nháp sẽ được tính lại theo giá mới; nếu đã có hóa đơn phát hành thì
+            không sửa được — hãy thêm bảng giá mới có hiệu lực từ ngày khác.
           </p>
         )}
         <div className="grid grid-cols-3 gap-3">
-          <TextField label="Hiệu lực từ ngày" name="effectiveFrom" type="date" value={t.effectiveFrom} onChange={(e) => set('effectiveFrom', e.target.value)} error={errors.effectiveFrom} required />
+          <TextField
+            label="Hiệu lực từ ngày"
+            name="effectiveFrom"
+            type="date"
+            value={t.effectiveFrom}
+            onChange={(e) => set('effectiveFrom', e.target.value)}
+            error={errors.effectiveFrom}
+            required
+          />
           <SelectField
             label="Cách tính định mức"
             name="basis"
@@ -125,22 +145,83 @@ export function VersionDialog({
             options={Object.entries(PRORATION_LABELS).map(([value, label]) => ({ value, label }))}
             error={errors.prorationMethod}
           />
-          <TextField label="Thuế GTGT (%)" name="vat" inputMode="decimal" value={t.vat} onChange={(e) => set('vat', e.target.value)} error={errors.vat} />
-          <TextField label="Phí BVMT nước thải (%)" name="envFee" inputMode="decimal" value={t.envFee} onChange={(e) => set('envFee', e.target.value)} error={errors.envFee} hint="Trên tiền nước trước thuế; 0 nếu thu giá thoát nước" />
-          <CheckboxField label="Đơn giá đã gồm thuế GTGT" name="pricesIncludeVat" checked={t.pricesIncludeVat} onChange={(e) => set('pricesIncludeVat', e.target.checked)} className="self-center" />
-          <TextField label="Giá dịch vụ thoát nước (%)" name="drainage" inputMode="decimal" value={t.drainage} onChange={(e) => set('drainage', e.target.value)} error={errors.drainage} />
-          <TextField label="Thuế GTGT thoát nước (%)" name="drainageVat" inputMode="decimal" value={t.drainageVat} onChange={(e) => set('drainageVat', e.target.value)} error={errors.drainageVat} />
+          <TextField
+            label="Thuế GTGT (%)"
+            name="vat"
+            inputMode="decimal"
+            value={t.vat}
+            onChange={(e) => set('vat', e.target.value)}
+            error={errors.vat}
+          />
+          <TextField
+            label="Phí BVMT nước thải (%)"
+            name="envFee"
+            inputMode="decimal"
+            value={t.envFee}
+            onChange={(e) => set('envFee', e.target.value)}
+            error={errors.envFee}
+            hint="Trên tiền nước trước thuế; 0 nếu thu giá thoát nước"
+          />
+          <CheckboxField
+            label="Đơn giá đã gồm thuế GTGT"
+            name="pricesIncludeVat"
+            checked={t.pricesIncludeVat}
+            onChange={(e) => set('pricesIncludeVat', e.target.checked)}
+            className="self-center"
+          />
+          <TextField
+            label="Giá dịch vụ thoát nước (%)"
+            name="drainage"
+            inputMode="decimal"
+            value={t.drainage}
+            onChange={(e) => set('drainage', e.target.value)}
+            error={errors.drainage}
+          />
+          <TextField
+            label="Thuế GTGT thoát nước (%)"
+            name="drainageVat"
+            inputMode="decimal"
+            value={t.drainageVat}
+            onChange={(e) => set('drainageVat', e.target.value)}
+            error={errors.drainageVat}
+          />
           <div />
-          <TextField label="Tiêu thụ tối thiểu (m3/kỳ)" name="minConsumption" inputMode="numeric" value={t.minConsumption} onChange={(e) => set('minConsumption', e.target.value)} error={errors.minConsumption} hint="Để trống: không áp dụng" />
-          <TextField label="Phí thuê bao đồng hồ (đồng/kỳ)" name="meterSubscription" inputMode="numeric" value={t.meterSubscription} onChange={(e) => set('meterSubscription', e.target.value)} error={errors.meterSubscription} hint="Để trống: không áp dụng" />
+          <TextField
+            label="Tiêu thụ tối thiểu (m3/kỳ)"
+            name="minConsumption"
+            inputMode="numeric"
+            value={t.minConsumption}
+            onChange={(e) => set('minConsumption', e.target.value)}
+            error={errors.minConsumption}
+            hint="Để trống: không áp dụng"
+          />
+          <TextField
+            label="Phí thuê bao đồng hồ (đồng/kỳ)"
+            name="meterSubscription"
+            inputMode="numeric"
+            value={t.meterSubscription}
+            onChange={(e) => set('meterSubscription', e.target.value)}
+            error={errors.meterSubscription}
+            hint="Để trống: không áp dụng"
+          />
           <div />
-          <TextAreaField label="Ghi chú (căn cứ quyết định giá…)" name="note" rows={2} value={t.note} onChange={(e) => set('note', e.target.value)} error={errors.note} className="col-span-3" />
+          <TextAreaField
+            label="Ghi chú (căn cứ quyết định giá…)"
+            name="note"
+            rows={2}
+            value={t.note}
+            onChange={(e) => set('note', e.target.value)}
+            error={errors.note}
+            className="col-span-3"
+          />
         </div>
 
         {!initial && (
           <section aria-label="Bậc giá" className="rounded-md border border-slate-200">
             <div className="flex items-center justify-between border-b border-slate-200 bg-slate-50 px-3 py-1.5">
-              <h3 className="text-sm font-semibold text-slate-700">Bậc giá {copyFrom ? '(chép từ bảng giá đang chọn)' : ''}</h3>
+              <h3 className="text-sm font-semibold text-slate-700">
+                Bậc giá {copyFrom ? '(chép từ bảng giá đang chọn)' : ''}
+              </h3>
               <Button
                 size="sm"
                 onClick={() =>
@@ -179,7 +260,9 @@ export function VersionDialog({
                             inputMode="numeric"
                             aria-label={`Giới hạn bậc ${i + 1}`}
                             value={x.upTo}
-                            onChange={(e) => setTiers((xs) => xs.map((y) => (y.key === x.key ? { ...y, upTo: e.target.value } : y)))}
+                            onChange={(e) =>
+                              setTiers((xs) => xs.map((y) => (y.key === x.key ? { ...y, upTo: e.target.value } : y)))
+                            }
                             className="w-28 rounded border border-slate-300 px-2 py-1 text-right tabular-nums"
                           />
                         )}
@@ -189,13 +272,20 @@ export function VersionDialog({
                           inputMode="numeric"
                           aria-label={`Đơn giá bậc ${i + 1}`}
                           value={x.unitPrice}
-                          onChange={(e) => setTiers((xs) => xs.map((y) => (y.key === x.key ? { ...y, unitPrice: e.target.value } : y)))}
+                          onChange={(e) =>
+                            setTiers((xs) => xs.map((y) => (y.key === x.key ? { ...y, unitPrice: e.target.value } : y)))
+                          }
                           className="w-32 rounded border border-slate-300 px-2 py-1 text-right tabular-nums"
                         />
                       </td>
                       <td className="px-3 py-1 text-right">
                         {tiers.length > 1 && !last && (
-                          <Button size="sm" variant="ghost" onClick={() => setTiers((xs) => xs.filter((y) => y.key !== x.key))} aria-label={`Xóa bậc ${i + 1}`}>
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => setTiers((xs) => xs.filter((y) => y.key !== x.key))}
+                            aria-label={`Xóa bậc ${i + 1}`}
+                          >
                             Xóa
                           </Button>
                         )}
@@ -206,7 +296,11 @@ export function VersionDialog({
               </tbody>
             </table>
             {errors.tiers && (
-              <p role="alert" className="border-t border-red-200 bg-red-50 px-3 py-1.5 text-sm text-red-800" data-testid="tiers-error">
+              <p
+                role="alert"
+                className="border-t border-red-200 bg-red-50 px-3 py-1.5 text-sm text-red-800"
+                data-testid="tiers-error"
+              >
                 {errors.tiers}
               </p>
             )}

@@ -83,7 +83,11 @@ export function parseVersion(t: VersionText): { fields: VersionFields | null; er
 }
 
 /** One row of the version dialog's tier table, checked with the same schema as the tier dialog and the API. */
-export function parseTier(upTo: string, unitPrice: string, unlimited: boolean): { tier: TierInput | null; errors: Errors } {
+export function parseTier(
+  upTo: string,
+  unitPrice: string,
+  unlimited: boolean,
+): { tier: TierInput | null; errors: Errors } {
   const parsed = tariffTierFormSchema.safeParse({ upTo, unitPrice, unlimited });
   if (parsed.success) return { tier: parsed.data, errors: {} };
   const errors: Errors = {};

@@ -15,9 +15,24 @@ export interface PickableBook {
  * Stands in for a screen while the user's reading books load: the load error (with Thử lại), a spinner,
  * or the "no book assigned" notice. Render it when `error || books === null || books.length === 0`.
  */
-export function BooksPending({ books, error, onRetry }: { books: readonly PickableBook[] | null; error: string | null; onRetry: () => void }) {
+export function BooksPending({
+  books,
+  error,
+  onRetry,
+}: {
+  books: readonly PickableBook[] | null;
+  error: string | null;
+  onRetry: () => void;
+}) {
   if (error) {
-    return <EmptyState tone="error" title="Không tải được danh sách sổ đọc" description={error} action={<Button onClick={onRetry}>Thử lại</Button>} />;
+    return (
+      <EmptyState
+        tone="error"
+        title="Không tải được danh sách sổ đọc"
+        description={error}
+        action={<Button onClick={onRetry}>Thử lại</Button>}
+      />
+    );
   }
   if (books === null) {
     return (
@@ -26,7 +41,13 @@ export function BooksPending({ books, error, onRetry }: { books: readonly Pickab
       </div>
     );
   }
-  return <EmptyState title="Bạn chưa được giao sổ đọc nào" description="Liên hệ quản trị viên để được phân quyền sổ đọc." icon="📒" />;
+  return (
+    <EmptyState
+      title="Bạn chưa được giao sổ đọc nào"
+      description="Liên hệ quản trị viên để được phân quyền sổ đọc."
+      icon="📒"
+    />
+  );
 }
 
 /** The "Sổ đọc" select of a screen header (data-testid `book-picker`). */

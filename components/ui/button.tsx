@@ -27,7 +27,18 @@ const VARIANTS: Record<ButtonVariant, string> = {
 
 /** Standard button of the back office. */
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = 'secondary', size = 'md', shortcut, disabledReason, className = '', type = 'button', children, disabled, title, ...rest },
+  {
+    variant = 'secondary',
+    size = 'md',
+    shortcut,
+    disabledReason,
+    className = '',
+    type = 'button',
+    children,
+    disabled,
+    title,
+    ...rest
+  },
   ref,
 ) {
   const sz = size === 'sm' ? 'px-2 py-1 text-xs' : 'px-3 py-1.5 text-sm';

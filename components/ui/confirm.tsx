@@ -46,7 +46,13 @@ export function ConfirmDialog({
           <Button data-confirm-cancel="" onClick={onCancel} disabled={busy} data-testid="confirm-cancel">
             {cancelLabel}
           </Button>
-          <Button data-confirm-ok="" variant={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy} data-testid="confirm-ok">
+          <Button
+            data-confirm-ok=""
+            variant={danger ? 'danger' : 'primary'}
+            onClick={onConfirm}
+            disabled={busy}
+            data-testid="confirm-ok"
+          >
             {busy ? 'Đang xử lý…' : confirmLabel}
           </Button>
         </>

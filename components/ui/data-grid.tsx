@@ -108,7 +108,8 @@ type Features = typeof features;
 type GridRowModel = Row<Features, RowData>;
 
 // Empty, null and '' sort after values ascending (before them descending), Vietnamese collation with numeric runs.
-const sortByValue: SortFn<Features, RowData> = (a, b, columnId) => compareValues(a.getValue(columnId), b.getValue(columnId));
+const sortByValue: SortFn<Features, RowData> = (a, b, columnId) =>
+  compareValues(a.getValue(columnId), b.getValue(columnId));
 
 /** Before the first measurement (server render, first client render) the grid assumes a 600 px viewport. */
 const INITIAL_RECT = { width: 0, height: 600 };
@@ -117,8 +118,13 @@ const INITIAL_RECT = { width: 0, height: 600 };
  * A scroll box without a layout box (inside a hidden tab, or in jsdom) measures 0 px high; it keeps the assumed
  * viewport so its first rows are still in the DOM, and the real size is taken as soon as it is laid out.
  */
-function observeRectOrAssume(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void) {
-  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: INITIAL_RECT.height }));
+function observeRectOrAssume(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, (rect) =>
+    cb(rect.height > 0 ? rect : { width: rect.width, height: INITIAL_RECT.height }),
+  );
 }
 
 /**
@@ -154,7 +160,10 @@ export function DataGrid<T extends RowData>({
   const headerRef = useRef<HTMLDivElement>(null);
   const [innerSort, setInnerSort] = useState<DataGridSort | null>(defaultSort);
   const sort = sortProp !== undefined ? sortProp : innerSort;
-  const [innerSel, setInnerSel] = useState<{ keys: Set<string>; active: string | null }>({ keys: new Set(), active: null });
+  const [innerSel, setInnerSel] = useState<{ keys: Set<string>; active: string | null }>({
+    keys: new Set(),
+    active: null,
+  });
   const selected = selectedKeys ?? innerSel.keys;
   const active = activeKey !== undefined ? activeKey : innerSel.active;
   const anchorRef = useRef<string | null>(null);
@@ -192,7 +201,10 @@ export function DataGrid<T extends RowData>({
     };
   }, [columns]);
   const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.key, desc: sort.dir === 'desc' }] : []), [sort]);
-  const table = useTable({ features, columns: columnDefs, data: rows, getRowId: getRowKey, state: { sorting } }, (s) => s.sorting);
+  const table = useTable(
+    { features, columns: columnDefs, data: rows, getRowId: getRowKey, state: { sorting } },
+    (s) => s.sorting,
+  );
   const tableRows = table.getRowModel().rows as GridRowModel[];
 
   const keys = useMemo(() => tableRows.map((r) => r.id), [tableRows]);
@@ -354,7 +366,11 @@ export function DataGrid<T extends RowData>({
 
   const toggleSort = (col: DataGridColumn<T>) => {
     const next: DataGridSort | null =
-      !sort || sort.key !== col.key ? { key: col.key, dir: 'asc' } : sort.dir === 'asc' ? { key: col.key, dir: 'desc' } : null;
+      !sort || sort.key !== col.key
+        ? { key: col.key, dir: 'asc' }
+        : sort.dir === 'asc'
+          ? { key: col.key, dir: 'desc' }
+          : null;
     if (sortProp === undefined) setInnerSort(next);
     onSortChange?.(next);
   };
@@ -371,7 +387,9 @@ export function DataGrid<T extends RowData>({
       aria-rowcount={tableRows.length + 1}
       aria-colcount={columns.length}
       aria-multiselectable={multiSelect || undefined}
-      aria-activedescendant={activeIndex >= firstRendered && activeIndex <= lastRendered ? `${gridId}-r${activeIndex}` : undefined}
+      aria-activedescendant={
+        activeIndex >= firstRendered && activeIndex <= lastRendered ? `${gridId}-r${activeIndex}` : undefined
+      }
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid={rest['data-testid']}
@@ -419,7 +437,9 @@ export function DataGrid<T extends RowData>({
         </div>
         {tableRows.length === 0 ? (
           <div role="row">
-            <div role="gridcell">{emptyContent ?? <p className="px-3 py-6 text-center text-slate-500">Không có dữ liệu</p>}</div>
+            <div role="gridcell">
+              {emptyContent ?? <p className="px-3 py-6 text-center text-slate-500">Không có dữ liệu</p>}
+            </div>
           </div>
         ) : (
           <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
@@ -503,7 +523,11 @@ const GridRow = memo(function GridRow({
       onClick={(e) => onClick(e, index)}
       onDoubleClick={() => onActivate(row.original)}
       className={`absolute left-0 right-0 grid cursor-default select-none border-b border-slate-100 ${
-        selected ? 'bg-brand-100 text-slate-900' : index % 2 ? 'bg-slate-50/60 hover:bg-brand-50' : 'bg-white hover:bg-brand-50'
+        selected
+          ? 'bg-brand-100 text-slate-900'
+          : index % 2
+            ? 'bg-slate-50/60 hover:bg-brand-50'
+            : 'bg-white hover:bg-brand-50'
       } ${active ? 'shadow-[inset_3px_0_0_var(--color-brand-600)]' : ''} ${extraClass ?? ''}`}
       style={{ top, height, gridTemplateColumns: template }}
     >

@@ -8,7 +8,8 @@ import { useLatestRef } from './use-latest-ref';
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 /** What a clerk types into: the first of these gets the cursor so typing after F4 lands in the form. */
-const FORM_FIELD = 'input:not([disabled]):not([readonly]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]):not([readonly])';
+const FORM_FIELD =
+  'input:not([disabled]):not([readonly]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]):not([readonly])';
 
 /**
  * The element that takes the cursor when the dialog opens: the caller's choice, then a `data-autofocus` mark,
@@ -16,7 +17,7 @@ const FORM_FIELD = 'input:not([disabled]):not([readonly]):not([type="hidden"]), 
  * button: Radix would pick it (the first tabbable in the content), and a clerk who types right after F4
  * would type into nothing.
  */
-export function initialFocusTarget(content: HTMLElement, initialFocus?: string): HTMLElement | null {
+function initialFocusTarget(content: HTMLElement, initialFocus?: string): HTMLElement | null {
   const notClose = (el: HTMLElement | null) => (el && !el.closest('[data-dialog-close]') ? el : null);
   return (
     (initialFocus ? content.querySelector<HTMLElement>(initialFocus) : null) ??
@@ -172,7 +173,9 @@ export function Dialog({
               </RadixDialog.Close>
             </div>
             <div className="dialog-body max-h-[70vh] overflow-y-auto px-5 py-4">{children}</div>
-            {footer && <div className="dialog-footer flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>}
+            {footer && (
+              <div className="dialog-footer flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>
+            )}
           </RadixDialog.Content>
         </div>
       </RadixDialog.Portal>

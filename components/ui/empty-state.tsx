@@ -19,7 +19,15 @@ export interface EmptyStateProps {
 }
 
 /** A centred placeholder for "nothing here yet" / "could not load" situations. */
-export function EmptyState({ title, description, action, icon, tone = 'neutral', className = '', ...rest }: EmptyStateProps) {
+export function EmptyState({
+  title,
+  description,
+  action,
+  icon,
+  tone = 'neutral',
+  className = '',
+  ...rest
+}: EmptyStateProps) {
   const isError = tone === 'error';
   return (
     <div
@@ -33,7 +41,9 @@ export function EmptyState({ title, description, action, icon, tone = 'neutral',
         </div>
       )}
       <p className={`text-sm font-semibold ${isError ? 'text-red-700' : 'text-slate-700'}`}>{title}</p>
-      {description && <div className={`max-w-md text-sm ${isError ? 'text-red-600' : 'text-slate-500'}`}>{description}</div>}
+      {description && (
+        <div className={`max-w-md text-sm ${isError ? 'text-red-600' : 'text-slate-500'}`}>{description}</div>
+      )}
       {action && <div className="mt-2">{action}</div>}
     </div>
   );

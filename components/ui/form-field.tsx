@@ -1,6 +1,14 @@
 'use client';
 
-import { useId, type FormHTMLAttributes, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type FormHTMLAttributes,
+  type Ref,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 const CONTROL =
   'w-full rounded-md border bg-white px-2.5 py-1.5 text-sm text-slate-900 disabled:bg-slate-50 disabled:text-slate-700 read-only:bg-slate-50';
@@ -8,14 +16,14 @@ const ok = 'border-slate-300 focus:border-brand-500';
 const bad = 'border-red-500 bg-red-50/40';
 
 /** Ids handed to a custom control inside `<FormField>` so the label and error text are linked. */
-export interface FieldIds {
+interface FieldIds {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
 }
 
 /** Props shared by every field: Vietnamese `label`, inline `error` (red, role=alert), `hint`, `required` star. */
-export interface FieldChrome {
+interface FieldChrome {
   label: ReactNode;
   error?: string | null;
   hint?: ReactNode;
@@ -35,7 +43,11 @@ export interface FormFieldProps extends FieldChrome {
 export function FormField({ label, error, hint, required, className = '', name, children }: FormFieldProps) {
   const id = useId();
   const msgId = `${id}-msg`;
-  const ids: FieldIds = { id, 'aria-describedby': error || hint ? msgId : undefined, 'aria-invalid': error ? true : undefined };
+  const ids: FieldIds = {
+    id,
+    'aria-describedby': error || hint ? msgId : undefined,
+    'aria-invalid': error ? true : undefined,
+  };
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-xs font-medium text-slate-600">
@@ -69,7 +81,16 @@ export interface TextFieldProps extends FieldChrome, Omit<InputHTMLAttributes<HT
 }
 
 /** Labelled text/number/date input with inline error. */
-export function TextField({ label, error, hint, required, className, inputClassName = '', name, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  error,
+  hint,
+  required,
+  className,
+  inputClassName = '',
+  name,
+  ...input
+}: TextFieldProps) {
   return (
     <FormField label={label} error={error} hint={hint} required={required} className={className} name={name}>
       {(ids) => (
@@ -87,7 +108,8 @@ export function TextField({ label, error, hint, required, className, inputClassN
 }
 
 /** Props of `<TextAreaField>`: a labelled `<textarea>`. */
-export interface TextAreaFieldProps extends FieldChrome, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'> {
+export interface TextAreaFieldProps
+  extends FieldChrome, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'> {
   name: string;
 }
 
@@ -95,7 +117,15 @@ export interface TextAreaFieldProps extends FieldChrome, Omit<TextareaHTMLAttrib
 export function TextAreaField({ label, error, hint, required, className, name, ...input }: TextAreaFieldProps) {
   return (
     <FormField label={label} error={error} hint={hint} required={required} className={className} name={name}>
-      {(ids) => <textarea {...ids} name={name} data-testid={`field-${name}`} className={`${CONTROL} ${error ? bad : ok}`} {...input} />}
+      {(ids) => (
+        <textarea
+          {...ids}
+          name={name}
+          data-testid={`field-${name}`}
+          className={`${CONTROL} ${error ? bad : ok}`}
+          {...input}
+        />
+      )}
     </FormField>
   );
 }
@@ -115,11 +145,27 @@ export interface SelectFieldProps extends FieldChrome, Omit<SelectHTMLAttributes
 }
 
 /** Labelled `<select>` with inline error. */
-export function SelectField({ label, error, hint, required, className, name, options, placeholder, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  required,
+  className,
+  name,
+  options,
+  placeholder,
+  ...select
+}: SelectFieldProps) {
   return (
     <FormField label={label} error={error} hint={hint} required={required} className={className} name={name}>
       {(ids) => (
-        <select {...ids} name={name} data-testid={`field-${name}`} className={`${CONTROL} ${error ? bad : ok}`} {...select}>
+        <select
+          {...ids}
+          name={name}
+          data-testid={`field-${name}`}
+          className={`${CONTROL} ${error ? bad : ok}`}
+          {...select}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value} disabled={o.disabled}>
@@ -182,7 +228,9 @@ export function enterMovesFocus(e: React.KeyboardEvent<HTMLElement>): void {
   if (t instanceof HTMLInputElement && (t.type === 'submit' || t.type === 'button' || t.type === 'file')) return;
   const scope = e.currentTarget;
   const items = Array.from(
-    scope.querySelectorAll<HTMLElement>('input:not([disabled]):not([type="hidden"]):not([readonly]), select:not([disabled]), textarea:not([disabled])'),
+    scope.querySelectorAll<HTMLElement>(
+      'input:not([disabled]):not([type="hidden"]):not([readonly]), select:not([disabled]), textarea:not([disabled])',
+    ),
   ).filter((el) => el.offsetParent !== null);
   const i = items.indexOf(t);
   if (i < 0) return;
@@ -192,7 +240,10 @@ export function enterMovesFocus(e: React.KeyboardEvent<HTMLElement>): void {
   if (next instanceof HTMLInputElement && next.type !== 'checkbox') next.select();
 }
 
-export interface EnterFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'onKeyDown' | 'noValidate'> {
+export interface EnterFormProps extends Omit<
+  FormHTMLAttributes<HTMLFormElement>,
+  'onSubmit' | 'onKeyDown' | 'noValidate'
+> {
   /** Called on submit (the browser's own submission and validation are off). */
   onSubmit: () => void;
 }

@@ -16,8 +16,15 @@ const SIZES = { sm: 'h-3.5 w-3.5 border-2', md: 'h-5 w-5 border-2', lg: 'h-8 w-8
 /** A small loading wheel with a `role="status"` label (e.g. "Đang tải…"). */
 export function Spinner({ label = 'Đang tải…', hideLabel = false, size = 'md', className = '' }: SpinnerProps) {
   return (
-    <span role="status" aria-live="polite" className={`inline-flex items-center gap-2 text-sm text-slate-500 ${className}`}>
-      <span aria-hidden="true" className={`${SIZES[size]} animate-spin rounded-full border-slate-300 border-t-brand-600`} />
+    <span
+      role="status"
+      aria-live="polite"
+      className={`inline-flex items-center gap-2 text-sm text-slate-500 ${className}`}
+    >
+      <span
+        aria-hidden="true"
+        className={`${SIZES[size]} animate-spin rounded-full border-slate-300 border-t-brand-600`}
+      />
       <span className={hideLabel ? 'sr-only' : ''}>{label}</span>
     </span>
   );

@@ -3,7 +3,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { toast, Toaster } from 'sonner';
 
-export type ToastKind = 'success' | 'error' | 'info';
+type ToastKind = 'success' | 'error' | 'info';
 
 /** What `useToast()` returns: `success(msg)`, `error(msg)`, `info(msg)`, `dismiss(id)`. */
 export interface ToastApi {

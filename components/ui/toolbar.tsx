@@ -37,7 +37,17 @@ export interface ToolbarButtonProps {
 }
 
 /** A toolbar command button that shows its keyboard shortcut. */
-export function ToolbarButton({ label, shortcut, onClick, disabled, variant = 'secondary', icon, title, disabledReason, ...rest }: ToolbarButtonProps) {
+export function ToolbarButton({
+  label,
+  shortcut,
+  onClick,
+  disabled,
+  variant = 'secondary',
+  icon,
+  title,
+  disabledReason,
+  ...rest
+}: ToolbarButtonProps) {
   return (
     <Button
       variant={variant}

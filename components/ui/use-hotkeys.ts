@@ -6,7 +6,7 @@ import { useLatestRef } from './use-latest-ref';
 export type HotkeyMap = Partial<Record<string, (e: KeyboardEvent) => void>>;
 
 /** Normalises a key event to names like `F4`, `Ctrl+F4`, `Alt+S`, `Escape`. */
-export function hotkeyName(e: KeyboardEvent): string {
+function hotkeyName(e: KeyboardEvent): string {
   // With Alt held, macOS/Linux layouts may report a special character in `key` (Alt+S → "ß");
   // fall back to the physical key for letters and digits so `Alt+S` works everywhere.
   let key = e.key.length === 1 ? e.key.toUpperCase() : e.key;
@@ -34,7 +34,7 @@ export function registerModal(): () => void {
 }
 
 /** True while at least one `<Dialog>` (components/ui/dialog.tsx) is open. */
-export function isModalOpen(): boolean {
+function isModalOpen(): boolean {
   return openModals > 0;
 }
 

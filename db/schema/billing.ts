@@ -25,7 +25,9 @@ export const billingRuns = snakeCase.table(
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     period: char({ length: 7 }).notNull(),
-    scope: jsonb().$type<{ kind: 'all' } | { kind: 'books'; bookIds: number[] } | { kind: 'customer'; customerId: number }>().notNull(),
+    scope: jsonb()
+      .$type<{ kind: 'all' } | { kind: 'books'; bookIds: number[] } | { kind: 'customer'; customerId: number }>()
+      .notNull(),
     status: varchar({ length: 12 }).notNull().default('queued'),
     totalCustomers: integer().notNull().default(0),
     processedCustomers: integer().notNull().default(0),
@@ -50,8 +52,12 @@ export const billingRuns = snakeCase.table(
 export const billingRunSkips = snakeCase.table(
   'billing_run_skips',
   {
-    runId: integer().notNull().references(() => billingRuns.id, { onDelete: 'cascade' }),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    runId: integer()
+      .notNull()
+      .references(() => billingRuns.id, { onDelete: 'cascade' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     reason: varchar({ length: 24 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.customerId] }), index().on(t.customerId)],
@@ -62,8 +68,12 @@ export const invoices = snakeCase.table(
   'invoices',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'restrict' }),
-    bookId: integer().notNull().references(() => readingBooks.id, { onDelete: 'restrict' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    bookId: integer()
+      .notNull()
+      .references(() => readingBooks.id, { onDelete: 'restrict' }),
     serviceTypeId: integer().references(() => serviceTypes.id, { onDelete: 'restrict' }),
     period: char({ length: 7 }).notNull(),
     kind: varchar({ length: 12 }).notNull().default('regular'),
@@ -79,7 +89,10 @@ export const invoices = snakeCase.table(
     runId: integer().references(() => billingRuns.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** What the rate engine assumed for this bill ({ code, message }[]; e.g. 0 persons billed as 1). */
-    warnings: jsonb().$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    warnings: jsonb()
+      .$type<{ code: string; message: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
   },
   (t) => [
     uniqueIndex('invoices_one_per_kind').on(t.customerId, t.period, t.kind),
@@ -87,7 +100,9 @@ export const invoices = snakeCase.table(
     index().on(t.serviceTypeId),
     index().on(t.runId),
     // A run's warning list reads the few invoices with warnings, not the run's million rows.
-    index('invoices_with_warnings').on(t.runId).where(sql`${t.warnings} <> '[]'::jsonb`),
+    index('invoices_with_warnings')
+      .on(t.runId)
+      .where(sql`${t.warnings} <> '[]'::jsonb`),
     check('invoice_kind', sql`${t.kind} in ('regular', 'backbill')`),
     check('invoice_status', sql`${t.status} in ('draft', 'issued', 'cancelled')`),
     check('invoice_amounts', sql`${t.subtotal} >= 0 and ${t.vat} >= 0 and ${t.total} >= 0`),
@@ -97,7 +112,9 @@ export const invoices = snakeCase.table(
 export const invoiceLines = snakeCase.table(
   'invoice_lines',
   {
-    invoiceId: bigint({ mode: 'number' }).notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    invoiceId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
     ordinal: integer().notNull(),
     kind: varchar({ length: 16 }).notNull(),
     description: text().notNull(),

@@ -28,7 +28,9 @@ export const customers = snakeCase.table(
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     code: varchar({ length: 16 }).notNull().unique(),
-    bookId: integer().notNull().references(() => readingBooks.id, { onDelete: 'restrict' }),
+    bookId: integer()
+      .notNull()
+      .references(() => readingBooks.id, { onDelete: 'restrict' }),
     sequenceNo: integer().notNull(),
     name: text().notNull(),
     customerType: smallint().notNull().default(0),
@@ -86,8 +88,12 @@ export const customers = snakeCase.table(
 export const customerUsageSplits = snakeCase.table(
   'customer_usage_splits',
   {
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
-    serviceTypeId: integer().notNull().references(() => serviceTypes.id, { onDelete: 'restrict' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    serviceTypeId: integer()
+      .notNull()
+      .references(() => serviceTypes.id, { onDelete: 'restrict' }),
     percent: integer().notNull(),
   },
   (t) => [
@@ -102,7 +108,9 @@ export const meters = snakeCase.table(
   'meters',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     meterTypeId: integer().references(() => meterTypes.id, { onDelete: 'restrict' }),
     serial: varchar({ length: 32 }).notNull(),
     sealNo: varchar({ length: 32 }),
@@ -117,8 +125,12 @@ export const meters = snakeCase.table(
   (t) => [
     index().on(t.customerId),
     index().on(t.meterTypeId),
-    uniqueIndex('meters_one_active').on(t.customerId).where(sql`${t.isActive}`),
-    uniqueIndex('meters_serial_in_service').on(t.serial).where(sql`${t.isActive}`),
+    uniqueIndex('meters_one_active')
+      .on(t.customerId)
+      .where(sql`${t.isActive}`),
+    uniqueIndex('meters_serial_in_service')
+      .on(t.serial)
+      .where(sql`${t.isActive}`),
     // search by serial finds removed meters too, which the partial unique index above does not cover
     index('meters_serial').on(t.serial),
     check('meter_indexes', sql`${t.initialIndex} >= 0 and (${t.finalIndex} is null or ${t.finalIndex} >= 0)`),
@@ -129,7 +141,9 @@ export const contracts = snakeCase.table(
   'contracts',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     number: varchar({ length: 24 }).notNull().unique(),
     revision: integer().notNull(),
     address: text().notNull(),
@@ -143,7 +157,9 @@ export const contracts = snakeCase.table(
   },
   (t) => [
     uniqueIndex().on(t.customerId, t.revision),
-    uniqueIndex('contracts_one_current').on(t.customerId).where(sql`${t.isCurrent}`),
+    uniqueIndex('contracts_one_current')
+      .on(t.customerId)
+      .where(sql`${t.isCurrent}`),
     index().on(t.installationTeamId),
   ],
 );
@@ -153,7 +169,9 @@ export const customerHistory = snakeCase.table(
   'customer_history',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     userId: integer().references(() => users.id, { onDelete: 'set null' }),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     kind: varchar({ length: 24 }).notNull(),
@@ -168,7 +186,9 @@ export const attachments = snakeCase.table(
   'attachments',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     fileName: text().notNull(),
     mimeType: varchar({ length: 64 }).notNull(),
     sizeBytes: integer().notNull(),

@@ -29,7 +29,9 @@ export const routes = snakeCase.table(
   'routes',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    branchId: integer().notNull().references(() => branches.id, { onDelete: 'restrict' }),
+    branchId: integer()
+      .notNull()
+      .references(() => branches.id, { onDelete: 'restrict' }),
     code: varchar({ length: 16 }).notNull().unique(),
     name: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -42,14 +44,19 @@ export const readingBooks = snakeCase.table(
   'reading_books',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    routeId: integer().notNull().references(() => routes.id, { onDelete: 'restrict' }),
+    routeId: integer()
+      .notNull()
+      .references(() => routes.id, { onDelete: 'restrict' }),
     code: varchar({ length: 16 }).notNull().unique(),
     name: text().notNull(),
     readerName: text(),
     readingDay: smallint(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.routeId), check('reading_day_range', sql`${t.readingDay} is null or ${t.readingDay} between 1 and 31`)],
+  (t) => [
+    index().on(t.routeId),
+    check('reading_day_range', sql`${t.readingDay} is null or ${t.readingDay} between 1 and 31`),
+  ],
 );
 
 /** Phường – xã. `kind` matters: households in rural communes (xã) are exempt from the wastewater fee. */

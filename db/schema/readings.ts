@@ -26,9 +26,15 @@ export const readings = snakeCase.table(
   'readings',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
-    meterId: integer().notNull().references(() => meters.id, { onDelete: 'restrict' }),
-    bookId: integer().notNull().references(() => readingBooks.id, { onDelete: 'restrict' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    meterId: integer()
+      .notNull()
+      .references(() => meters.id, { onDelete: 'restrict' }),
+    bookId: integer()
+      .notNull()
+      .references(() => readingBooks.id, { onDelete: 'restrict' }),
     period: char({ length: 7 }).notNull(),
     previousIndex: integer().notNull(),
     currentIndex: integer(),
@@ -49,7 +55,9 @@ export const readings = snakeCase.table(
     index().on(t.bookId, t.period),
     index().on(t.meterId),
     index().on(t.enteredBy),
-    index('readings_open_anomalies').on(t.period).where(sql`${t.anomalyStatus} = 'open'`),
+    index('readings_open_anomalies')
+      .on(t.period)
+      .where(sql`${t.anomalyStatus} = 'open'`),
     check('reading_anomaly_status', sql`${t.anomalyStatus} in ('none', 'open', 'cleared')`),
     check('reading_source', sql`${t.source} in ('manual', 'import', 'device', 'system')`),
     check('reading_indexes', sql`${t.previousIndex} >= 0 and (${t.currentIndex} is null or ${t.currentIndex} >= 0)`),
@@ -61,7 +69,9 @@ export const suspensions = snakeCase.table(
   'suspensions',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     fromPeriod: char({ length: 7 }).notNull(),
     toPeriod: char({ length: 7 }),
     reason: text().notNull(),
@@ -76,7 +86,9 @@ export const adjustments = snakeCase.table(
   'adjustments',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     kind: varchar({ length: 16 }).notNull(),
     tariffPeriod: char({ length: 7 }).notNull(),
     billPeriod: char({ length: 7 }).notNull(),
@@ -91,7 +103,10 @@ export const adjustments = snakeCase.table(
     index().on(t.customerId, t.billPeriod),
     index().on(t.createdBy),
     check('adjustment_kind', sql`${t.kind} in ('backbill_m3', 'backbill_amount', 'spread')`),
-    check('adjustment_value', sql`(${t.quantity} is not null and ${t.quantity} > 0) or (${t.amount} is not null and ${t.amount} > 0)`),
+    check(
+      'adjustment_value',
+      sql`(${t.quantity} is not null and ${t.quantity} > 0) or (${t.amount} is not null and ${t.amount} > 0)`,
+    ),
   ],
 );
 

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, integer, snakeCase, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  integer,
+  snakeCase,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { serviceTypes } from './catalogs';
 
 /** A tariff in force from a date; prices and tier limits both change over time. */
@@ -7,7 +18,9 @@ export const tariffVersions = snakeCase.table(
   'tariff_versions',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    serviceTypeId: integer().notNull().references(() => serviceTypes.id, { onDelete: 'cascade' }),
+    serviceTypeId: integer()
+      .notNull()
+      .references(() => serviceTypes.id, { onDelete: 'cascade' }),
     effectiveFrom: date({ mode: 'string' }).notNull(),
     basis: varchar({ length: 12 }).notNull(),
     pricesIncludeVat: boolean().notNull().default(false),
@@ -25,7 +38,10 @@ export const tariffVersions = snakeCase.table(
     uniqueIndex().on(t.serviceTypeId, t.effectiveFrom),
     check('tariff_basis', sql`${t.basis} in ('household', 'person', 'flat')`),
     check('tariff_proration', sql`${t.prorationMethod} in ('split_days', 'weighted_days', 'reading_date')`),
-    check('tariff_rates', sql`${t.vatRateBp} >= 0 and ${t.environmentFeeBp} >= 0 and ${t.drainageBp} >= 0 and ${t.drainageVatBp} >= 0`),
+    check(
+      'tariff_rates',
+      sql`${t.vatRateBp} >= 0 and ${t.environmentFeeBp} >= 0 and ${t.drainageBp} >= 0 and ${t.drainageVatBp} >= 0`,
+    ),
   ],
 );
 
@@ -34,7 +50,9 @@ export const tariffTiers = snakeCase.table(
   'tariff_tiers',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    versionId: integer().notNull().references(() => tariffVersions.id, { onDelete: 'cascade' }),
+    versionId: integer()
+      .notNull()
+      .references(() => tariffVersions.id, { onDelete: 'cascade' }),
     ordinal: integer().notNull(),
     upTo: integer(),
     unitPrice: bigint({ mode: 'number' }).notNull(),
@@ -45,4 +63,3 @@ export const tariffTiers = snakeCase.table(
     check('tier_limit', sql`${t.upTo} is null or ${t.upTo} > 0`),
   ],
 );
-

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, snakeCase, primaryKey, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  snakeCase,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { branches, readingBooks, routes } from './org';
 
 export const users = snakeCase.table(
@@ -29,8 +40,12 @@ export const userPermissions = snakeCase.table(
   'user_permissions',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    branchId: integer().notNull().references(() => branches.id, { onDelete: 'cascade' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    branchId: integer()
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
     group: varchar({ length: 16 }).notNull(),
     object: varchar({ length: 32 }).notNull(),
     canAccess: boolean().notNull().default(false),
@@ -54,8 +69,12 @@ export const userPermissions = snakeCase.table(
 export const userBooks = snakeCase.table(
   'user_books',
   {
-    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    bookId: integer().notNull().references(() => readingBooks.id, { onDelete: 'cascade' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    bookId: integer()
+      .notNull()
+      .references(() => readingBooks.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.bookId] }), index().on(t.bookId)],
 );
@@ -63,8 +82,12 @@ export const userBooks = snakeCase.table(
 export const userRoutes = snakeCase.table(
   'user_routes',
   {
-    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    routeId: integer().notNull().references(() => routes.id, { onDelete: 'cascade' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    routeId: integer()
+      .notNull()
+      .references(() => routes.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.routeId] }), index().on(t.routeId)],
 );

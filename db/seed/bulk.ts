@@ -137,7 +137,9 @@ export function postgresRunner(pg: PgLike): Runner {
     copy: async (table, columns) => {
       checkColumns(columns);
       const names = columns.map((c) => c.name).join(', ');
-      const q = pg.unsafe(`copy ${table} (${names}) from stdin`) as unknown as { writable(): Promise<NodeJS.WritableStream> };
+      const q = pg.unsafe(`copy ${table} (${names}) from stdin`) as unknown as {
+        writable(): Promise<NodeJS.WritableStream>;
+      };
       const stream = await q.writable();
       await pipeline(Readable.from(copyChunks(columns)), stream);
     },
@@ -145,7 +147,12 @@ export function postgresRunner(pg: PgLike): Runner {
 }
 
 /** Appends rows: COPY when the runner has it, else unnest inserts of at most `chunkRows` rows. */
-export async function appendRows(runner: Runner, table: string, columns: readonly BulkColumn[], chunkRows = 50_000): Promise<number> {
+export async function appendRows(
+  runner: Runner,
+  table: string,
+  columns: readonly BulkColumn[],
+  chunkRows = 50_000,
+): Promise<number> {
   const n = checkColumns(columns);
   if (n === 0) return 0;
   if (runner.copy) {

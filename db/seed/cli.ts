@@ -32,7 +32,9 @@ try {
       `Dữ liệu mẫu (${database.kind}): ${result.customers} khách hàng, ${result.meters} đồng hồ, ${result.contracts} hợp đồng, ` +
         `${result.readings} chỉ số (${result.periods?.from} → ${result.periods?.to}), ${result.books} sổ, ${result.wards} phường – xã.`,
     );
-    console.log(`Mở CSDL + migration: ${((opened - started) / 1000).toFixed(1)} s; nạp dữ liệu: ${(result.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `Mở CSDL + migration: ${((opened - started) / 1000).toFixed(1)} s; nạp dữ liệu: ${(result.ms / 1000).toFixed(1)} s`,
+    );
     if (result.users.length > 0) {
       console.log('\nTài khoản dùng thử:');
       console.table(DEMO_USERS.map((u) => ({ 'Tên đăng nhập': u.login, 'Mật khẩu': u.password, 'Vai trò': u.role })));

@@ -186,7 +186,10 @@ export function buildCustomerDraft(f: VietnameseFaker, ctx: DraftContext): Custo
   const latestInstall = addDays(`${ctx.firstPeriod}-01`, -30);
   const installedOn = f.dateBetween('2008-01-01', latestInstall);
   const fiveYearsAgo = addDays(ctx.today, -5 * 365);
-  const verifiedOn = installedOn >= fiveYearsAgo ? addDays(installedOn, -f.int(7, 90)) : f.dateBetween(fiveYearsAgo, addDays(ctx.today, -30));
+  const verifiedOn =
+    installedOn >= fiveYearsAgo
+      ? addDays(installedOn, -f.int(7, 90))
+      : f.dateBetween(fiveYearsAgo, addDays(ctx.today, -30));
   const serialYear = Number(installedOn.slice(2, 4));
   const meter = {
     meterTypeId: meterChoice.id,
@@ -366,8 +369,9 @@ export async function writeCustomers(
       rPrevious[k] = index;
       rCurrent[k] = index + consumption;
       rConsumption[k] = consumption;
-      const minute = String((d.sequenceNo / 10) % 60 | 0).padStart(2, '0');
-      rEnteredAt[k] = `${period}-${String(d.readingDay).padStart(2, '0')} ${String(8 + ((d.sequenceNo / 600) % 9 | 0)).padStart(2, '0')}:${minute}:00+07`;
+      const minute = String(((d.sequenceNo / 10) % 60) | 0).padStart(2, '0');
+      rEnteredAt[k] =
+        `${period}-${String(d.readingDay).padStart(2, '0')} ${String(8 + (((d.sequenceNo / 600) % 9) | 0)).padStart(2, '0')}:${minute}:00+07`;
       index += consumption;
       k++;
     }

@@ -103,18 +103,90 @@ const HANOI = 'Thành phố Hà Nội';
 
 /** Twelve wards of Ba Đình and Đống Đa (pre-2025 boundaries, when districts still existed) and two rural communes. */
 const WARDS: readonly WardSeed[] = [
-  { code: 'BD-KM', name: 'Phường Kim Mã', district: 'Quận Ba Đình', kind: 'ward', streets: ['Kim Mã', 'Nguyễn Thái Học', 'Núi Trúc', 'Đào Tấn', 'Linh Lang'] },
-  { code: 'BD-GV', name: 'Phường Giảng Võ', district: 'Quận Ba Đình', kind: 'ward', streets: ['Giảng Võ', 'Cát Linh', 'Văn Cao', 'Trần Huy Liệu'] },
-  { code: 'BD-NK', name: 'Phường Ngọc Khánh', district: 'Quận Ba Đình', kind: 'ward', streets: ['Ngọc Khánh', 'Nguyễn Chí Thanh', 'Vạn Bảo', 'Phạm Huy Thông'] },
-  { code: 'BD-TC', name: 'Phường Thành Công', district: 'Quận Ba Đình', kind: 'ward', streets: ['Thành Công', 'Huỳnh Thúc Kháng', 'Nguyễn Công Hoan', 'Láng Hạ'] },
-  { code: 'BD-DC', name: 'Phường Đội Cấn', district: 'Quận Ba Đình', kind: 'ward', streets: ['Đội Cấn', 'Đốc Ngữ', 'Vạn Phúc', 'Liễu Giai'] },
-  { code: 'BD-NH', name: 'Phường Ngọc Hà', district: 'Quận Ba Đình', kind: 'ward', streets: ['Ngọc Hà', 'Hoàng Hoa Thám', 'Hoàng Văn Thụ', 'Đội Nhân'] },
-  { code: 'BD-QT', name: 'Phường Quán Thánh', district: 'Quận Ba Đình', kind: 'ward', streets: ['Quán Thánh', 'Phan Đình Phùng', 'Hàng Bún', 'Châu Long'] },
-  { code: 'DD-LH', name: 'Phường Láng Hạ', district: 'Quận Đống Đa', kind: 'ward', streets: ['Láng Hạ', 'Thái Hà', 'Thái Thịnh', 'Vũ Ngọc Phan'] },
-  { code: 'DD-OCD', name: 'Phường Ô Chợ Dừa', district: 'Quận Đống Đa', kind: 'ward', streets: ['Xã Đàn', 'Đê La Thành', 'Hoàng Cầu', 'Ô Chợ Dừa'] },
-  { code: 'DD-KT', name: 'Phường Khâm Thiên', district: 'Quận Đống Đa', kind: 'ward', streets: ['Khâm Thiên', 'Lê Duẩn', 'Nguyễn Lương Bằng'] },
-  { code: 'DD-VC', name: 'Phường Văn Chương', district: 'Quận Đống Đa', kind: 'ward', streets: ['Văn Chương', 'Tôn Đức Thắng', 'Hồ Giám'] },
-  { code: 'DD-KL', name: 'Phường Kim Liên', district: 'Quận Đống Đa', kind: 'ward', streets: ['Phạm Ngọc Thạch', 'Đào Duy Anh', 'Lương Định Của', 'Kim Liên'] },
+  {
+    code: 'BD-KM',
+    name: 'Phường Kim Mã',
+    district: 'Quận Ba Đình',
+    kind: 'ward',
+    streets: ['Kim Mã', 'Nguyễn Thái Học', 'Núi Trúc', 'Đào Tấn', 'Linh Lang'],
+  },
+  {
+    code: 'BD-GV',
+    name: 'Phường Giảng Võ',
+    district: 'Quận Ba Đình',
+    kind: 'ward',
+    streets: ['Giảng Võ', 'Cát Linh', 'Văn Cao', 'Trần Huy Liệu'],
+  },
+  {
+    code: 'BD-NK',
+    name: 'Phường Ngọc Khánh',
+    district: 'Quận Ba Đình',
+    kind: 'ward',
+    streets: ['Ngọc Khánh', 'Nguyễn Chí Thanh', 'Vạn Bảo', 'Phạm Huy Thông'],
+  },
+  {
+    code: 'BD-TC',
+    name: 'Phường Thành Công',
+    district: 'Quận Ba Đình',
+    kind: 'ward',
+    streets: ['Thành Công', 'Huỳnh Thúc Kháng', 'Nguyễn Công Hoan', 'Láng Hạ'],
+  },
+  {
+    code: 'BD-DC',
+    name: 'Phường Đội Cấn',
+    district: 'Quận Ba Đình',
+    kind: 'ward',
+    streets: ['Đội Cấn', 'Đốc Ngữ', 'Vạn Phúc', 'Liễu Giai'],
+  },
+  {
+    code: 'BD-NH',
+    name: 'Phường Ngọc Hà',
+    district: 'Quận Ba Đình',
+    kind: 'ward',
+    streets: ['Ngọc Hà', 'Hoàng Hoa Thám', 'Hoàng Văn Thụ', 'Đội Nhân'],
+  },
+  {
+    code: 'BD-QT',
+    name: 'Phường Quán Thánh',
+    district: 'Quận Ba Đình',
+    kind: 'ward',
+    streets: ['Quán Thánh', 'Phan Đình Phùng', 'Hàng Bún', 'Châu Long'],
+  },
+  {
+    code: 'DD-LH',
+    name: 'Phường Láng Hạ',
+    district: 'Quận Đống Đa',
+    kind: 'ward',
+    streets: ['Láng Hạ', 'Thái Hà', 'Thái Thịnh', 'Vũ Ngọc Phan'],
+  },
+  {
+    code: 'DD-OCD',
+    name: 'Phường Ô Chợ Dừa',
+    district: 'Quận Đống Đa',
+    kind: 'ward',
+    streets: ['Xã Đàn', 'Đê La Thành', 'Hoàng Cầu', 'Ô Chợ Dừa'],
+  },
+  {
+    code: 'DD-KT',
+    name: 'Phường Khâm Thiên',
+    district: 'Quận Đống Đa',
+    kind: 'ward',
+    streets: ['Khâm Thiên', 'Lê Duẩn', 'Nguyễn Lương Bằng'],
+  },
+  {
+    code: 'DD-VC',
+    name: 'Phường Văn Chương',
+    district: 'Quận Đống Đa',
+    kind: 'ward',
+    streets: ['Văn Chương', 'Tôn Đức Thắng', 'Hồ Giám'],
+  },
+  {
+    code: 'DD-KL',
+    name: 'Phường Kim Liên',
+    district: 'Quận Đống Đa',
+    kind: 'ward',
+    streets: ['Phạm Ngọc Thạch', 'Đào Duy Anh', 'Lương Định Của', 'Kim Liên'],
+  },
   { code: 'DA-UN', name: 'Xã Uy Nỗ', district: 'Huyện Đông Anh', kind: 'commune', streets: [] },
   { code: 'GL-BT', name: 'Xã Bát Tràng', district: 'Huyện Gia Lâm', kind: 'commune', streets: [] },
 ];
@@ -123,8 +195,18 @@ const WARDS: readonly WardSeed[] = [
 export const DEMO_WARD_STREETS: ReadonlyMap<string, readonly string[]> = new Map(WARDS.map((w) => [w.code, w.streets]));
 
 const BRANCHES = [
-  { code: 'CN1', name: 'Chi nhánh Ba Đình', address: 'Số 18 Đội Cấn, phường Đội Cấn, quận Ba Đình, Hà Nội', phone: '02437331234' },
-  { code: 'CN2', name: 'Chi nhánh Đống Đa', address: 'Số 125 Tôn Đức Thắng, phường Văn Chương, quận Đống Đa, Hà Nội', phone: '02438511234' },
+  {
+    code: 'CN1',
+    name: 'Chi nhánh Ba Đình',
+    address: 'Số 18 Đội Cấn, phường Đội Cấn, quận Ba Đình, Hà Nội',
+    phone: '02437331234',
+  },
+  {
+    code: 'CN2',
+    name: 'Chi nhánh Đống Đa',
+    address: 'Số 125 Tôn Đức Thắng, phường Văn Chương, quận Đống Đa, Hà Nội',
+    phone: '02438511234',
+  },
 ] as const;
 
 const ROUTES = [
@@ -146,14 +228,96 @@ interface BookSeed {
 }
 
 const BOOKS: readonly BookSeed[] = [
-  { code: 'S01', route: 'T01', name: 'Sổ 01 – Kim Mã, Giảng Võ', readerName: 'Nguyễn Văn Hùng', readingDay: 5, wards: [['BD-KM', 3], ['BD-GV', 2]], masterMeter: 'DHT01' },
-  { code: 'S02', route: 'T01', name: 'Sổ 02 – Ngọc Khánh, Thành Công', readerName: 'Lê Thị Hoa', readingDay: 8, wards: [['BD-NK', 3], ['BD-TC', 2]], masterMeter: 'DHT01' },
-  { code: 'S03', route: 'T02', name: 'Sổ 03 – Đội Cấn, Ngọc Hà', readerName: 'Phạm Quang Huy', readingDay: 11, wards: [['BD-DC', 1], ['BD-NH', 1]], masterMeter: 'DHT02' },
-  { code: 'S04', route: 'T02', name: 'Sổ 04 – Quán Thánh, xã Uy Nỗ', readerName: 'Hoàng Đức Long', readingDay: 14, wards: [['BD-QT', 2], ['DA-UN', 1]], masterMeter: null },
-  { code: 'S05', route: 'T03', name: 'Sổ 05 – Láng Hạ', readerName: 'Vũ Thị Thu Trang', readingDay: 17, wards: [['DD-LH', 1]], masterMeter: 'DHT03' },
-  { code: 'S06', route: 'T03', name: 'Sổ 06 – Ô Chợ Dừa', readerName: 'Đặng Văn Sơn', readingDay: 20, wards: [['DD-OCD', 1]], masterMeter: 'DHT03' },
-  { code: 'S07', route: 'T04', name: 'Sổ 07 – Khâm Thiên, Văn Chương', readerName: 'Bùi Minh Tuấn', readingDay: 23, wards: [['DD-KT', 1], ['DD-VC', 1]], masterMeter: null },
-  { code: 'S08', route: 'T04', name: 'Sổ 08 – Kim Liên, xã Bát Tràng', readerName: 'Đỗ Thị Ngọc Anh', readingDay: 26, wards: [['DD-KL', 2], ['GL-BT', 1]], masterMeter: null },
+  {
+    code: 'S01',
+    route: 'T01',
+    name: 'Sổ 01 – Kim Mã, Giảng Võ',
+    readerName: 'Nguyễn Văn Hùng',
+    readingDay: 5,
+    wards: [
+      ['BD-KM', 3],
+      ['BD-GV', 2],
+    ],
+    masterMeter: 'DHT01',
+  },
+  {
+    code: 'S02',
+    route: 'T01',
+    name: 'Sổ 02 – Ngọc Khánh, Thành Công',
+    readerName: 'Lê Thị Hoa',
+    readingDay: 8,
+    wards: [
+      ['BD-NK', 3],
+      ['BD-TC', 2],
+    ],
+    masterMeter: 'DHT01',
+  },
+  {
+    code: 'S03',
+    route: 'T02',
+    name: 'Sổ 03 – Đội Cấn, Ngọc Hà',
+    readerName: 'Phạm Quang Huy',
+    readingDay: 11,
+    wards: [
+      ['BD-DC', 1],
+      ['BD-NH', 1],
+    ],
+    masterMeter: 'DHT02',
+  },
+  {
+    code: 'S04',
+    route: 'T02',
+    name: 'Sổ 04 – Quán Thánh, xã Uy Nỗ',
+    readerName: 'Hoàng Đức Long',
+    readingDay: 14,
+    wards: [
+      ['BD-QT', 2],
+      ['DA-UN', 1],
+    ],
+    masterMeter: null,
+  },
+  {
+    code: 'S05',
+    route: 'T03',
+    name: 'Sổ 05 – Láng Hạ',
+    readerName: 'Vũ Thị Thu Trang',
+    readingDay: 17,
+    wards: [['DD-LH', 1]],
+    masterMeter: 'DHT03',
+  },
+  {
+    code: 'S06',
+    route: 'T03',
+    name: 'Sổ 06 – Ô Chợ Dừa',
+    readerName: 'Đặng Văn Sơn',
+    readingDay: 20,
+    wards: [['DD-OCD', 1]],
+    masterMeter: 'DHT03',
+  },
+  {
+    code: 'S07',
+    route: 'T04',
+    name: 'Sổ 07 – Khâm Thiên, Văn Chương',
+    readerName: 'Bùi Minh Tuấn',
+    readingDay: 23,
+    wards: [
+      ['DD-KT', 1],
+      ['DD-VC', 1],
+    ],
+    masterMeter: null,
+  },
+  {
+    code: 'S08',
+    route: 'T04',
+    name: 'Sổ 08 – Kim Liên, xã Bát Tràng',
+    readerName: 'Đỗ Thị Ngọc Anh',
+    readingDay: 26,
+    wards: [
+      ['DD-KL', 2],
+      ['GL-BT', 1],
+    ],
+    masterMeter: null,
+  },
 ];
 
 const MASTER_METERS = [
@@ -163,7 +327,14 @@ const MASTER_METERS = [
 ] as const;
 
 const DEMO_METER_TYPES = [
-  { code: 'ACT15', name: 'Actaris DN15', manufacturer: 'Actaris', diameterMm: 15, maxIndex: 99_999, serialPrefix: 'AC' },
+  {
+    code: 'ACT15',
+    name: 'Actaris DN15',
+    manufacturer: 'Actaris',
+    diameterMm: 15,
+    maxIndex: 99_999,
+    serialPrefix: 'AC',
+  },
   { code: 'ASA15', name: 'Asahi DN15', manufacturer: 'Asahi', diameterMm: 15, maxIndex: 99_999, serialPrefix: 'AS' },
   { code: 'ZEN20', name: 'Zenner DN20', manufacturer: 'Zenner', diameterMm: 20, maxIndex: 99_999, serialPrefix: 'ZN' },
   { code: 'ITR25', name: 'Itron DN25', manufacturer: 'Itron', diameterMm: 25, maxIndex: 999_999, serialPrefix: 'IT' },
@@ -202,7 +373,10 @@ function lowerFirst(s: string): string {
 }
 
 /** Locality text of a ward row: "phường Kim Mã, quận Ba Đình, Hà Nội". */
-export function wardRef(row: { id: number; name: string; district: string; kind: string }, streets: readonly string[] = []): WardRef {
+export function wardRef(
+  row: { id: number; name: string; district: string; kind: string },
+  streets: readonly string[] = [],
+): WardRef {
   const label = lowerFirst(row.name);
   return {
     id: row.id,
@@ -221,7 +395,9 @@ function serialPrefixOf(code: string): string {
 export async function loadCatalogRefs(db: DbOrTx): Promise<CatalogRefs> {
   const [company] = await db.select({ prefix: companies.customerCodePrefix }).from(companies).limit(1);
   const types = await db.select({ id: serviceTypes.id, code: serviceTypes.code }).from(serviceTypes);
-  const meters = await db.select({ id: meterTypes.id, code: meterTypes.code, maxIndex: meterTypes.maxIndex }).from(meterTypes);
+  const meters = await db
+    .select({ id: meterTypes.id, code: meterTypes.code, maxIndex: meterTypes.maxIndex })
+    .from(meterTypes);
   const teams = await db.select({ id: installationTeams.id }).from(installationTeams);
   const ref = (code: string): MeterTypeRef | undefined => {
     const m = meters.find((x) => x.code === code);
@@ -232,11 +408,29 @@ export async function loadCatalogRefs(db: DbOrTx): Promise<CatalogRefs> {
       const r = ref(code);
       return r ? [[r, w] as const] : [];
     });
-  let householdMeters = weightedRefs([['ACT15', 60], ['ASA15', 35], ['ZEN20', 5]]);
-  let organisationMeters = weightedRefs([['ZEN20', 50], ['ITR25', 40], ['SEN50', 10]]);
+  let householdMeters = weightedRefs([
+    ['ACT15', 60],
+    ['ASA15', 35],
+    ['ZEN20', 5],
+  ]);
+  let organisationMeters = weightedRefs([
+    ['ZEN20', 50],
+    ['ITR25', 40],
+    ['SEN50', 10],
+  ]);
   const anyMeter = meters[0];
   if (!anyMeter) throw new Error('no meter type: seed the catalogs first');
-  const fallback = [[{ id: anyMeter.id, code: anyMeter.code, maxIndex: anyMeter.maxIndex, serialPrefix: serialPrefixOf(anyMeter.code) }, 1] as const];
+  const fallback = [
+    [
+      {
+        id: anyMeter.id,
+        code: anyMeter.code,
+        maxIndex: anyMeter.maxIndex,
+        serialPrefix: serialPrefixOf(anyMeter.code),
+      },
+      1,
+    ] as const,
+  ];
   if (householdMeters.length === 0) householdMeters = fallback;
   if (organisationMeters.length === 0) organisationMeters = householdMeters;
   return {
@@ -289,7 +483,9 @@ async function seedTariffs(tx: DbOrTx): Promise<void> {
         .returning({ id: tariffVersions.id });
       const versionId = inserted[0]?.id;
       if (versionId === undefined) continue;
-      await tx.insert(tariffTiers).values(v.tiers.map((t, i) => ({ versionId, ordinal: i + 1, upTo: t.upTo, unitPrice: t.unitPrice })));
+      await tx
+        .insert(tariffTiers)
+        .values(v.tiers.map((t, i) => ({ versionId, ordinal: i + 1, upTo: t.upTo, unitPrice: t.unitPrice })));
     }
   }
   await tx.execute(
@@ -326,7 +522,14 @@ function grantRows(
 }
 
 const VIEW_RIGHTS: Rights = { access: true, add: false, edit: false, delete: false, print: true, export: true };
-const CATALOG_VIEW_EXPORT: Rights = { access: true, add: false, edit: false, delete: false, print: false, export: true };
+const CATALOG_VIEW_EXPORT: Rights = {
+  access: true,
+  add: false,
+  edit: false,
+  delete: false,
+  print: false,
+  export: true,
+};
 
 async function seedUsers(tx: DbOrTx, hashes: ReadonlyMap<string, string>): Promise<string[]> {
   const userRows = await tx
@@ -355,10 +558,12 @@ async function seedUsers(tx: DbOrTx, hashes: ReadonlyMap<string, string>): Promi
     .where(inArray(readingBooks.code, ['S01', 'S02']));
   const nvBranches = [...new Set(nvBooks.map((b) => b.branchId))];
   const nv01 = idOf('nv01');
-  await tx.insert(userPermissions).values([
-    ...grantRows(nv01, nvBranches, ['document'], ALL_RIGHTS),
-    ...grantRows(nv01, nvBranches, ['catalog'], CATALOG_VIEW_EXPORT),
-  ]);
+  await tx
+    .insert(userPermissions)
+    .values([
+      ...grantRows(nv01, nvBranches, ['document'], ALL_RIGHTS),
+      ...grantRows(nv01, nvBranches, ['catalog'], CATALOG_VIEW_EXPORT),
+    ]);
   await tx.insert(userBooks).values(nvBooks.map((b) => ({ userId: nv01, bookId: b.bookId })));
 
   // xem01: read-only on branch CN1, its routes.
@@ -375,7 +580,8 @@ async function seedUsers(tx: DbOrTx, hashes: ReadonlyMap<string, string>): Promi
 export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const started = performance.now();
   const total = options.customers ?? DEMO_CUSTOMER_COUNT;
-  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`customers must be a whole number ≥ 0, got ${total}`);
+  if (!Number.isSafeInteger(total) || total < 0)
+    throw new RangeError(`customers must be a whole number ≥ 0, got ${total}`);
   const withUsers = options.withUsers ?? true;
   const today = options.today ?? todayInVietnam();
   const periods = closedPeriods(today, options.readingPeriods ?? DEMO_READING_PERIODS);
@@ -420,7 +626,10 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
       .returning({ id: companies.id });
     if (!company) throw new Error('company not inserted');
 
-    const branchRows = await tx.insert(branches).values([...BRANCHES]).returning({ id: branches.id, code: branches.code });
+    const branchRows = await tx
+      .insert(branches)
+      .values([...BRANCHES])
+      .returning({ id: branches.id, code: branches.code });
     const branchId = new Map(branchRows.map((b) => [b.code, b.id]));
     const routeRows = await tx
       .insert(routes)
@@ -445,11 +654,20 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
       .insert(wards)
       .values(WARDS.map((w) => ({ code: w.code, name: w.name, district: w.district, province: HANOI, kind: w.kind })))
       .returning({ id: wards.id, code: wards.code, name: wards.name, district: wards.district, kind: wards.kind });
-    const wardByCode = new Map(wardRows.map((w) => [w.code, wardRef(w, WARDS.find((s) => s.code === w.code)?.streets ?? [])]));
+    const wardByCode = new Map(
+      wardRows.map((w) => [w.code, wardRef(w, WARDS.find((s) => s.code === w.code)?.streets ?? [])]),
+    );
 
     const masterRows = await tx
       .insert(masterMeters)
-      .values(MASTER_METERS.map((m) => ({ code: m.code, name: m.name, installedOn: m.installedOn, wardId: wardByCode.get(m.ward)?.id ?? null })))
+      .values(
+        MASTER_METERS.map((m) => ({
+          code: m.code,
+          name: m.name,
+          installedOn: m.installedOn,
+          wardId: wardByCode.get(m.ward)?.id ?? null,
+        })),
+      )
       .returning({ id: masterMeters.id, code: masterMeters.code });
     const masterId = new Map(masterRows.map((m) => [m.code, m.id]));
 

@@ -30,8 +30,21 @@ const ROUTES_PER_BRANCH = 5;
 const BOOK_PREFIX = 'GS';
 
 const DISTRICTS = [
-  'Hoàn Kiếm', 'Hai Bà Trưng', 'Cầu Giấy', 'Thanh Xuân', 'Hoàng Mai', 'Long Biên', 'Tây Hồ', 'Nam Từ Liêm',
-  'Bắc Từ Liêm', 'Hà Đông', 'Đông Anh', 'Gia Lâm', 'Thanh Trì', 'Hoài Đức', 'Sóc Sơn',
+  'Hoàn Kiếm',
+  'Hai Bà Trưng',
+  'Cầu Giấy',
+  'Thanh Xuân',
+  'Hoàng Mai',
+  'Long Biên',
+  'Tây Hồ',
+  'Nam Từ Liêm',
+  'Bắc Từ Liêm',
+  'Hà Đông',
+  'Đông Anh',
+  'Gia Lâm',
+  'Thanh Trì',
+  'Hoài Đức',
+  'Sóc Sơn',
 ] as const;
 
 export interface GenerateProgress {
@@ -141,7 +154,12 @@ async function ensureBooks(db: DbOrTx, numbers: readonly number[]): Promise<Map<
   const branchRows = await db
     .select({ id: branches.id, code: branches.code })
     .from(branches)
-    .where(inArray(branches.code, branchNos.map((b) => `GCN${pad(b, 3)}`)));
+    .where(
+      inArray(
+        branches.code,
+        branchNos.map((b) => `GCN${pad(b, 3)}`),
+      ),
+    );
   const branchId = new Map(branchRows.map((b) => [b.code, b.id]));
 
   await db
@@ -157,7 +175,12 @@ async function ensureBooks(db: DbOrTx, numbers: readonly number[]): Promise<Map<
   const routeRows = await db
     .select({ id: routes.id, code: routes.code })
     .from(routes)
-    .where(inArray(routes.code, routeNos.map((r) => `GT${pad(r, 4)}`)));
+    .where(
+      inArray(
+        routes.code,
+        routeNos.map((r) => `GT${pad(r, 4)}`),
+      ),
+    );
   const routeId = new Map(routeRows.map((r) => [r.code, r.id]));
 
   const readers = new VietnameseFaker(mixSeed(numbers[0] ?? 0, 99));
@@ -176,7 +199,12 @@ async function ensureBooks(db: DbOrTx, numbers: readonly number[]): Promise<Map<
   const bookRows = await db
     .select({ id: readingBooks.id, code: readingBooks.code })
     .from(readingBooks)
-    .where(inArray(readingBooks.code, numbers.map((k) => `${BOOK_PREFIX}${pad(k, 5)}`)));
+    .where(
+      inArray(
+        readingBooks.code,
+        numbers.map((k) => `${BOOK_PREFIX}${pad(k, 5)}`),
+      ),
+    );
   return new Map(bookRows.map((b) => [Number(b.code.slice(BOOK_PREFIX.length)), b.id]));
 }
 
@@ -187,7 +215,13 @@ async function countCustomers(db: DbOrTx): Promise<number> {
 
 /** Generated books already in the database with their fill. */
 async function loadBookStates(db: DbOrTx, wardRows: readonly WardRow[]): Promise<BookState[]> {
-  const rows = rowsOf<{ id: number; code: string; reading_day: number | null; n: string | number; max_seq: string | number | null }>(
+  const rows = rowsOf<{
+    id: number;
+    code: string;
+    reading_day: number | null;
+    n: string | number;
+    max_seq: string | number | null;
+  }>(
     await db.execute(sql`
       select b.id, b.code, b.reading_day, count(c.id) as n, max(c.sequence_no) as max_seq
       from ${readingBooks} b left join customers c on c.book_id = b.id
@@ -213,7 +247,8 @@ export async function generateCustomers(database: Database, options: GenerateOpt
   const started = performance.now();
   const { db } = database;
   const wanted = options.customers;
-  if (!Number.isSafeInteger(wanted) || wanted < 0) throw new RangeError(`customers must be a whole number ≥ 0, got ${wanted}`);
+  if (!Number.isSafeInteger(wanted) || wanted < 0)
+    throw new RangeError(`customers must be a whole number ≥ 0, got ${wanted}`);
   const batchSize = Math.max(1, options.batchSize ?? 20_000);
   const seed = options.seed ?? 1_000_003;
   const today = options.today ?? todayInVietnam();
@@ -285,14 +320,24 @@ export async function generateCustomers(database: Database, options: GenerateOpt
     for (let i = 0; i < n; i++) {
       if (!current || current.count >= CUSTOMERS_PER_BOOK) {
         const index = nextIndex++;
-        current = { id: 0, index, readingDay: 1 + ((index * 3) % 28), count: 0, maxSequence: 0, ward: wardForBook(index, wardRows) };
+        current = {
+          id: 0,
+          index,
+          readingDay: 1 + ((index * 3) % 28),
+          count: 0,
+          maxSequence: 0,
+          ward: wardForBook(index, wardRows),
+        };
         pending.push(current);
       }
       current.maxSequence = nextSequenceAtEnd(current.maxSequence);
       current.count++;
       plan.push({ book: current, sequenceNo: current.maxSequence });
     }
-    const newIds = await ensureBooks(db, pending.map((b) => b.index));
+    const newIds = await ensureBooks(
+      db,
+      pending.map((b) => b.index),
+    );
     for (const b of pending) {
       const id = newIds.get(b.index);
       if (id === undefined) throw new Error(`book ${b.index} not created`);
@@ -307,7 +352,13 @@ export async function generateCustomers(database: Database, options: GenerateOpt
         const book = p.book;
         return buildCustomerDraft(faker, {
           catalogs,
-          placement: { bookId: book.id, sequenceNo: p.sequenceNo, readingDay: book.readingDay, ward: book.ward, masterMeterId: null },
+          placement: {
+            bookId: book.id,
+            sequenceNo: p.sequenceNo,
+            readingDay: book.readingDay,
+            ward: book.ward,
+            masterMeterId: null,
+          },
           codeNumber: numbers[i] as number,
           today,
           firstPeriod,

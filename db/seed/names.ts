@@ -107,25 +107,141 @@ const FEMALE_MIDDLE: Weighted<string> = [
 ];
 
 const MALE_GIVEN = [
-  'An', 'Anh', 'Bình', 'Cường', 'Chiến', 'Dũng', 'Duy', 'Đạt', 'Đức', 'Giang', 'Hải', 'Hào', 'Hiếu', 'Hoàng',
-  'Hùng', 'Hưng', 'Huy', 'Khánh', 'Khoa', 'Kiên', 'Lâm', 'Linh', 'Lộc', 'Long', 'Mạnh', 'Minh', 'Nam', 'Nghĩa',
-  'Phong', 'Phúc', 'Quân', 'Quang', 'Quý', 'Sơn', 'Tâm', 'Thắng', 'Thành', 'Thịnh', 'Toàn', 'Trọng', 'Trung',
-  'Tú', 'Tuấn', 'Tùng', 'Việt', 'Vinh', 'Vũ', 'Thái', 'Hiệp', 'Công',
+  'An',
+  'Anh',
+  'Bình',
+  'Cường',
+  'Chiến',
+  'Dũng',
+  'Duy',
+  'Đạt',
+  'Đức',
+  'Giang',
+  'Hải',
+  'Hào',
+  'Hiếu',
+  'Hoàng',
+  'Hùng',
+  'Hưng',
+  'Huy',
+  'Khánh',
+  'Khoa',
+  'Kiên',
+  'Lâm',
+  'Linh',
+  'Lộc',
+  'Long',
+  'Mạnh',
+  'Minh',
+  'Nam',
+  'Nghĩa',
+  'Phong',
+  'Phúc',
+  'Quân',
+  'Quang',
+  'Quý',
+  'Sơn',
+  'Tâm',
+  'Thắng',
+  'Thành',
+  'Thịnh',
+  'Toàn',
+  'Trọng',
+  'Trung',
+  'Tú',
+  'Tuấn',
+  'Tùng',
+  'Việt',
+  'Vinh',
+  'Vũ',
+  'Thái',
+  'Hiệp',
+  'Công',
 ] as const;
 
 const FEMALE_GIVEN = [
-  'An', 'Anh', 'Chi', 'Dung', 'Giang', 'Hà', 'Hạnh', 'Hằng', 'Hiền', 'Hoa', 'Hồng', 'Hương', 'Huyền', 'Lan',
-  'Liên', 'Linh', 'Loan', 'Mai', 'My', 'Nga', 'Ngân', 'Ngọc', 'Nhàn', 'Nhung', 'Oanh', 'Phương', 'Quỳnh', 'Tâm',
-  'Thảo', 'Thơ', 'Thu', 'Thủy', 'Trang', 'Trinh', 'Tuyết', 'Vân', 'Yến', 'Hậu', 'Duyên', 'Thúy', 'Hòa', 'Lụa',
+  'An',
+  'Anh',
+  'Chi',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hằng',
+  'Hiền',
+  'Hoa',
+  'Hồng',
+  'Hương',
+  'Huyền',
+  'Lan',
+  'Liên',
+  'Linh',
+  'Loan',
+  'Mai',
+  'My',
+  'Nga',
+  'Ngân',
+  'Ngọc',
+  'Nhàn',
+  'Nhung',
+  'Oanh',
+  'Phương',
+  'Quỳnh',
+  'Tâm',
+  'Thảo',
+  'Thơ',
+  'Thu',
+  'Thủy',
+  'Trang',
+  'Trinh',
+  'Tuyết',
+  'Vân',
+  'Yến',
+  'Hậu',
+  'Duyên',
+  'Thúy',
+  'Hòa',
+  'Lụa',
 ] as const;
 
 /** Streets used when the caller gives none (a mix found in most Vietnamese cities). */
 export const COMMON_STREETS = [
-  'Nguyễn Trãi', 'Lê Lợi', 'Trần Hưng Đạo', 'Lý Thường Kiệt', 'Hai Bà Trưng', 'Quang Trung', 'Lê Duẩn',
-  'Nguyễn Du', 'Phan Chu Trinh', 'Bà Triệu', 'Hùng Vương', 'Điện Biên Phủ', 'Nguyễn Văn Cừ', 'Lạc Long Quân',
-  'Trần Phú', 'Lê Thánh Tông', 'Nguyễn Chí Thanh', 'Tôn Đức Thắng', 'Võ Thị Sáu', 'Phạm Văn Đồng',
-  'Trường Chinh', 'Giải Phóng', 'Minh Khai', 'Bạch Mai', 'Lò Đúc', 'Hoàng Quốc Việt', 'Xuân Thủy', 'Cầu Giấy',
-  'Nguyễn Khánh Toàn', 'Đội Cấn', 'Kim Mã', 'Láng Hạ', 'Tây Sơn', 'Thái Hà', 'Chùa Bộc', 'Khâm Thiên',
+  'Nguyễn Trãi',
+  'Lê Lợi',
+  'Trần Hưng Đạo',
+  'Lý Thường Kiệt',
+  'Hai Bà Trưng',
+  'Quang Trung',
+  'Lê Duẩn',
+  'Nguyễn Du',
+  'Phan Chu Trinh',
+  'Bà Triệu',
+  'Hùng Vương',
+  'Điện Biên Phủ',
+  'Nguyễn Văn Cừ',
+  'Lạc Long Quân',
+  'Trần Phú',
+  'Lê Thánh Tông',
+  'Nguyễn Chí Thanh',
+  'Tôn Đức Thắng',
+  'Võ Thị Sáu',
+  'Phạm Văn Đồng',
+  'Trường Chinh',
+  'Giải Phóng',
+  'Minh Khai',
+  'Bạch Mai',
+  'Lò Đúc',
+  'Hoàng Quốc Việt',
+  'Xuân Thủy',
+  'Cầu Giấy',
+  'Nguyễn Khánh Toàn',
+  'Đội Cấn',
+  'Kim Mã',
+  'Láng Hạ',
+  'Tây Sơn',
+  'Thái Hà',
+  'Chùa Bộc',
+  'Khâm Thiên',
 ] as const;
 
 const COMPANY_KINDS: Weighted<string> = [
@@ -137,33 +253,118 @@ const COMPANY_KINDS: Weighted<string> = [
 ];
 
 const COMPANY_TRADES = [
-  'Thương mại', 'Dịch vụ', 'Xây dựng', 'Thương mại và Dịch vụ', 'Đầu tư', 'Sản xuất', 'Vận tải', 'Du lịch',
-  'Thực phẩm', 'In ấn', 'Cơ khí', 'Kỹ thuật', 'Giải pháp công nghệ', 'Nội thất', 'Dược phẩm',
+  'Thương mại',
+  'Dịch vụ',
+  'Xây dựng',
+  'Thương mại và Dịch vụ',
+  'Đầu tư',
+  'Sản xuất',
+  'Vận tải',
+  'Du lịch',
+  'Thực phẩm',
+  'In ấn',
+  'Cơ khí',
+  'Kỹ thuật',
+  'Giải pháp công nghệ',
+  'Nội thất',
+  'Dược phẩm',
 ] as const;
 
 const COMPANY_NAMES = [
-  'Hoàng Long', 'Minh Phát', 'Thành Đạt', 'An Khang', 'Phú Gia', 'Hưng Thịnh', 'Việt Tiến', 'Sao Mai',
-  'Bình Minh', 'Đại Dương', 'Thăng Long', 'Hồng Hà', 'Tân Phát', 'Phúc An', 'Trường Sơn', 'Hà Thành',
-  'Kim Ngân', 'Nam Việt', 'Đông Á', 'Phương Đông', 'Vạn Xuân', 'Hòa Bình', 'Ánh Dương', 'Thiên Phú',
+  'Hoàng Long',
+  'Minh Phát',
+  'Thành Đạt',
+  'An Khang',
+  'Phú Gia',
+  'Hưng Thịnh',
+  'Việt Tiến',
+  'Sao Mai',
+  'Bình Minh',
+  'Đại Dương',
+  'Thăng Long',
+  'Hồng Hà',
+  'Tân Phát',
+  'Phúc An',
+  'Trường Sơn',
+  'Hà Thành',
+  'Kim Ngân',
+  'Nam Việt',
+  'Đông Á',
+  'Phương Đông',
+  'Vạn Xuân',
+  'Hòa Bình',
+  'Ánh Dương',
+  'Thiên Phú',
 ] as const;
 
 const SCHOOL_NAMES = [
-  'Kim Đồng', 'Lê Quý Đôn', 'Chu Văn An', 'Nguyễn Du', 'Trưng Vương', 'Giảng Võ', 'Thăng Long', 'Ba Đình',
-  'Đoàn Thị Điểm', 'Nguyễn Trường Tộ', 'Tô Hoàng', 'Bế Văn Đàn', 'Hoa Sen', 'Sơn Ca', 'Họa Mi', 'Ngôi Sao',
+  'Kim Đồng',
+  'Lê Quý Đôn',
+  'Chu Văn An',
+  'Nguyễn Du',
+  'Trưng Vương',
+  'Giảng Võ',
+  'Thăng Long',
+  'Ba Đình',
+  'Đoàn Thị Điểm',
+  'Nguyễn Trường Tộ',
+  'Tô Hoàng',
+  'Bế Văn Đàn',
+  'Hoa Sen',
+  'Sơn Ca',
+  'Họa Mi',
+  'Ngôi Sao',
 ] as const;
 
 const SHOP_KINDS = [
-  'Nhà hàng', 'Khách sạn', 'Nhà nghỉ', 'Quán cà phê', 'Cửa hàng tiện lợi', 'Tiệm giặt là', 'Nhà thuốc',
-  'Cơ sở rửa xe', 'Tiệm bánh', 'Phòng khám Đa khoa',
+  'Nhà hàng',
+  'Khách sạn',
+  'Nhà nghỉ',
+  'Quán cà phê',
+  'Cửa hàng tiện lợi',
+  'Tiệm giặt là',
+  'Nhà thuốc',
+  'Cơ sở rửa xe',
+  'Tiệm bánh',
+  'Phòng khám Đa khoa',
 ] as const;
 
 /** Mobile prefixes in use (Viettel, VinaPhone, MobiFone, Vietnamobile, Gmobile). */
 const MOBILE_PREFIXES = [
-  '032', '033', '034', '035', '036', '037', '038', '039', '086', '096', '097', '098', // Viettel
-  '081', '082', '083', '084', '085', '088', '091', '094', // VinaPhone
-  '070', '076', '077', '078', '079', '089', '090', '093', // MobiFone
-  '052', '056', '058', '092', // Vietnamobile
-  '059', '099', // Gmobile
+  '032',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '039',
+  '086',
+  '096',
+  '097',
+  '098', // Viettel
+  '081',
+  '082',
+  '083',
+  '084',
+  '085',
+  '088',
+  '091',
+  '094', // VinaPhone
+  '070',
+  '076',
+  '077',
+  '078',
+  '079',
+  '089',
+  '090',
+  '093', // MobiFone
+  '052',
+  '056',
+  '058',
+  '092', // Vietnamobile
+  '059',
+  '099', // Gmobile
 ] as const;
 
 const EMAIL_DOMAINS: Weighted<string> = [
@@ -250,7 +451,8 @@ export class VietnameseFaker {
     } else {
       const middle = this.weighted(FEMALE_MIDDLE);
       parts.push(middle);
-      if (middle === 'Thị' && this.chance(0.15)) parts.push(this.pick(['Thu', 'Thanh', 'Minh', 'Hồng', 'Ngọc', 'Kim'] as const));
+      if (middle === 'Thị' && this.chance(0.15))
+        parts.push(this.pick(['Thu', 'Thanh', 'Minh', 'Hồng', 'Ngọc', 'Kim'] as const));
       parts.push(this.pick(FEMALE_GIVEN));
     }
     // A repeated word ("Minh Minh") happens in real life but reads like a generator bug.
@@ -282,7 +484,12 @@ export class VietnameseFaker {
       return { name: `${level} ${this.pick(SCHOOL_NAMES)}`, category: 'hcsn' };
     }
     if (r < 0.75 && wardLabel) {
-      const body = this.pick([`UBND ${wardLabel}`, `Trạm Y tế ${wardLabel}`, `Công an ${wardLabel}`, `Nhà văn hóa ${wardLabel}`] as const);
+      const body = this.pick([
+        `UBND ${wardLabel}`,
+        `Trạm Y tế ${wardLabel}`,
+        `Công an ${wardLabel}`,
+        `Nhà văn hóa ${wardLabel}`,
+      ] as const);
       return { name: body, category: 'hcsn' };
     }
     return { name: `${this.pick(SHOP_KINDS)} ${this.pick(COMPANY_NAMES)}`, category: 'business' };
@@ -291,7 +498,15 @@ export class VietnameseFaker {
   /** "25 Kim Mã", "Số 8, ngõ 120 Đội Cấn", "Số 3, ngách 14/2, ngõ 80 Chùa Bộc" + locality; villages for communes. */
   address(parts: AddressParts): string {
     if (parts.rural) {
-      const village = this.pick(['Thôn Đoài', 'Thôn Đông', 'Thôn Trung', 'Thôn Bắc', 'Xóm Mới', 'Xóm Chùa', 'Thôn Nam'] as const);
+      const village = this.pick([
+        'Thôn Đoài',
+        'Thôn Đông',
+        'Thôn Trung',
+        'Thôn Bắc',
+        'Xóm Mới',
+        'Xóm Chùa',
+        'Thôn Nam',
+      ] as const);
       return `Số ${this.int(1, 180)}, ${village}, ${parts.locality}`;
     }
     const street = this.pick(parts.streets && parts.streets.length > 0 ? parts.streets : COMMON_STREETS);
@@ -299,8 +514,10 @@ export class VietnameseFaker {
     let head: string;
     if (r < 0.4) head = `${this.int(1, 320)} ${street}`;
     else if (r < 0.75) head = `Số ${this.int(1, 90)}, ngõ ${this.int(1, 250)} ${street}`;
-    else if (r < 0.92) head = `Số ${this.int(1, 40)}, ngách ${this.int(1, 60)}/${this.int(1, 30)}, ngõ ${this.int(1, 250)} ${street}`;
-    else head = `Phòng ${this.int(1, 6)}${String(this.int(1, 20)).padStart(2, '0')}, nhà ${this.pick(['A', 'B', 'C', 'D'] as const)}${this.int(1, 12)}, tập thể ${street}`;
+    else if (r < 0.92)
+      head = `Số ${this.int(1, 40)}, ngách ${this.int(1, 60)}/${this.int(1, 30)}, ngõ ${this.int(1, 250)} ${street}`;
+    else
+      head = `Phòng ${this.int(1, 6)}${String(this.int(1, 20)).padStart(2, '0')}, nhà ${this.pick(['A', 'B', 'C', 'D'] as const)}${this.int(1, 12)}, tập thể ${street}`;
     return `${head}, ${parts.locality}`;
   }
 
@@ -330,9 +547,14 @@ export class VietnameseFaker {
     const style = this.int(0, 2);
     let local: string;
     if (style === 0) local = words.join('');
-    else if (style === 1) local = `${given}.${words.slice(0, -1).map((w) => w[0] ?? '').join('')}`;
+    else if (style === 1)
+      local = `${given}.${words
+        .slice(0, -1)
+        .map((w) => w[0] ?? '')
+        .join('')}`;
     else local = `${given}${words[0] ?? ''}`;
-    const suffix = birthYear !== undefined && this.chance(0.6) ? String(birthYear % 100).padStart(2, '0') : String(this.int(1, 999));
+    const suffix =
+      birthYear !== undefined && this.chance(0.6) ? String(birthYear % 100).padStart(2, '0') : String(this.int(1, 999));
     return `${local}${suffix}@${this.weighted(EMAIL_DOMAINS)}`;
   }
 

@@ -49,7 +49,9 @@ function incrementalTierLines(
 ): { priced: PricedAmount[]; lines: InvoiceLineDraft[]; warnings: BillWarning[] } {
   const before = calculateBill(billInputFor(ctx.facts, base, period, ctx.versionsByServiceType));
   const after = calculateBill(billInputFor(ctx.facts, base + extra, period, ctx.versionsByServiceType));
-  const beforeByKey = new Map(before.lines.filter((l) => l.kind === 'tier' || l.kind === 'subscription').map((l) => [tierKey(l), l]));
+  const beforeByKey = new Map(
+    before.lines.filter((l) => l.kind === 'tier' || l.kind === 'subscription').map((l) => [tierKey(l), l]),
+  );
   const priced: PricedAmount[] = [];
   const lines: InvoiceLineDraft[] = [];
   const prefix = `Truy thu kỳ ${periodLabel(period)} – `;
@@ -72,7 +74,11 @@ function versionForAmount(ctx: BackbillContext, period: string): TariffVersion {
   const prefValid = ctx.facts.preferentialCode !== null && (ctx.facts.preferentialUntil ?? '9999-12-31') >= end;
   const code = prefValid && ctx.facts.preferentialCode ? ctx.facts.preferentialCode : ctx.facts.serviceTypeCode;
   const version = versionInForce(sortedVersions(ctx.versionsByServiceType, code), end);
-  if (!version) throw new TariffError('NO_TARIFF_VERSION', `Không có bảng giá của loại dịch vụ ${code} có hiệu lực vào ngày ${end}`);
+  if (!version)
+    throw new TariffError(
+      'NO_TARIFF_VERSION',
+      `Không có bảng giá của loại dịch vụ ${code} có hiệu lực vào ngày ${end}`,
+    );
   return version;
 }
 
@@ -82,7 +88,9 @@ function versionForAmount(ctx: BackbillContext, period: string): TariffVersion {
  */
 export function backbillInvoice(items: readonly BackbillItem[], ctx: BackbillContext): InvoiceDraft {
   const byPeriod = new Map<string, BackbillItem[]>();
-  for (const item of [...items].sort((a, b) => (a.tariffPeriod < b.tariffPeriod ? -1 : a.tariffPeriod > b.tariffPeriod ? 1 : 0))) {
+  for (const item of [...items].sort((a, b) =>
+    a.tariffPeriod < b.tariffPeriod ? -1 : a.tariffPeriod > b.tariffPeriod ? 1 : 0,
+  )) {
     const list = byPeriod.get(item.tariffPeriod) ?? [];
     list.push(item);
     byPeriod.set(item.tariffPeriod, list);
@@ -116,7 +124,10 @@ export function backbillInvoice(items: readonly BackbillItem[], ctx: BackbillCon
       });
     }
   }
-  const fees = feeLines(priced, null, { wastewater: ctx.facts.wastewater, isRuralCommune: ctx.facts.isRuralCommune }).map(lineDraft);
+  const fees = feeLines(priced, null, {
+    wastewater: ctx.facts.wastewater,
+    isRuralCommune: ctx.facts.isRuralCommune,
+  }).map(lineDraft);
   const lines = [...water, ...fees];
   return { kind: 'backbill', lines, ...totalsOf(lines, consumption), warnings };
 }

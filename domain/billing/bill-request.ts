@@ -69,7 +69,12 @@ export function billInputFor(
 export function billKey(facts: CustomerBillFacts, consumption: number, periodEnd: string): string {
   const prefValid = facts.preferentialCode !== null && (facts.preferentialUntil ?? NO_EXPIRY) >= periodEnd;
   const pref = facts.preferentialCode === null ? '-' : `${facts.preferentialCode}:${prefValid ? 1 : 0}`;
-  const splits = facts.splits ? facts.splits.map((s) => `${s.serviceTypeCode}=${s.percent}`).sort().join(',') : '';
+  const splits = facts.splits
+    ? facts.splits
+        .map((s) => `${s.serviceTypeCode}=${s.percent}`)
+        .sort()
+        .join(',')
+    : '';
   const ww = facts.wastewater.mode === 'custom' ? `c${facts.wastewater.customBp ?? 0}` : facts.wastewater.mode;
   return `${facts.serviceTypeCode}|${consumption}|${facts.households}|${facts.persons}|${splits}|${pref}|${ww}|${facts.isRuralCommune ? 1 : 0}`;
 }

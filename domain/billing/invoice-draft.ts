@@ -74,11 +74,20 @@ export function regularInvoice(result: BillResult): InvoiceDraft {
 
 /** Totals of lines by kind, the way the engine adds them up (total = sum of already rounded lines). */
 export function totalsOf(lines: readonly InvoiceLineDraft[], consumption: number): InvoiceTotals {
-  const sum = (kinds: readonly string[]) => lines.filter((l) => kinds.includes(l.kind)).reduce((a, l) => a + l.amount, 0);
+  const sum = (kinds: readonly string[]) =>
+    lines.filter((l) => kinds.includes(l.kind)).reduce((a, l) => a + l.amount, 0);
   const subtotal = sum(['tier', 'subscription', 'backbill_amount']);
   const vat = sum(['vat']);
   const environmentFee = sum(['environment_fee']);
   const drainageFee = sum(['drainage']);
   const drainageVat = sum(['drainage_vat']);
-  return { consumption, subtotal, vat, environmentFee, drainageFee, drainageVat, total: subtotal + vat + environmentFee + drainageFee + drainageVat };
+  return {
+    consumption,
+    subtotal,
+    vat,
+    environmentFee,
+    drainageFee,
+    drainageVat,
+    total: subtotal + vat + environmentFee + drainageFee + drainageVat,
+  };
 }

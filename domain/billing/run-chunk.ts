@@ -56,7 +56,10 @@ function billFacts(c: ChunkCustomer, catalog: TariffCatalog): CustomerBillFacts 
   if (!code) return null;
   let splits: ConsumptionSplit[] | null = null;
   if (c.splits.length > 0) {
-    splits = c.splits.map((s) => ({ serviceTypeCode: catalog.codeOfServiceType.get(s.serviceTypeId) ?? `#${s.serviceTypeId}`, percent: s.percent }));
+    splits = c.splits.map((s) => ({
+      serviceTypeCode: catalog.codeOfServiceType.get(s.serviceTypeId) ?? `#${s.serviceTypeId}`,
+      percent: s.percent,
+    }));
   }
   return {
     serviceTypeCode: code,
@@ -65,7 +68,10 @@ function billFacts(c: ChunkCustomer, catalog: TariffCatalog): CustomerBillFacts 
     splits,
     preferentialCode: c.isPreferential ? preferentialCodeFor(code, catalog.knownCodes) : null,
     preferentialUntil: c.preferentialUntil,
-    wastewater: c.wastewaterFeeMode === 'custom' ? { mode: 'custom', customBp: c.wastewaterFeeBp ?? 0 } : { mode: c.wastewaterFeeMode },
+    wastewater:
+      c.wastewaterFeeMode === 'custom'
+        ? { mode: 'custom', customBp: c.wastewaterFeeBp ?? 0 }
+        : { mode: c.wastewaterFeeMode },
     isRuralCommune: c.isRuralCommune,
   };
 }
@@ -97,9 +103,16 @@ export function computeChunk(customers: readonly ChunkCustomer[], catalog: Tarif
       const drafts: InvoiceDraft[] = [];
       if (decision.regular) drafts.push(regularInvoice(memo.bill(facts, decision.consumption)));
       if (decision.backbill) {
-        drafts.push(backbillInvoice(c.backbills, { facts, versionsByServiceType: catalog.versionsByServiceType, billedConsumption: c.billedConsumption }));
+        drafts.push(
+          backbillInvoice(c.backbills, {
+            facts,
+            versionsByServiceType: catalog.versionsByServiceType,
+            billedConsumption: c.billedConsumption,
+          }),
+        );
       }
-      for (const draft of drafts) result.invoices.push({ customerId: c.id, bookId: c.bookId, serviceTypeId: c.serviceTypeId, draft });
+      for (const draft of drafts)
+        result.invoices.push({ customerId: c.id, bookId: c.bookId, serviceTypeId: c.serviceTypeId, draft });
     } catch (e) {
       result.skips.push({ customerId: c.id, reason: reasonOf(e) });
     }

@@ -43,8 +43,7 @@ export interface BillingCandidate {
 }
 
 export type BillingDecision =
-  | { bill: false; reason: SkipReason }
-  | { bill: true; regular: boolean; consumption: number; backbill: boolean };
+  { bill: false; reason: SkipReason } | { bill: true; regular: boolean; consumption: number; backbill: boolean };
 
 /**
  * The order of the checks is the order a clerk fixes things in: the customer's file first (service
@@ -60,5 +59,10 @@ export function decideBilling(c: BillingCandidate): BillingDecision {
   }
   if (c.hasOpenAnomaly) return { bill: false, reason: 'anomaly_open' };
   if (c.status === 0 && c.consumption === 0 && !hasAdjustments) return { bill: false, reason: 'cut_off' };
-  return { bill: true, regular: true, consumption: Math.max(0, c.consumption) + c.spreadQuantity, backbill: c.backbillCount > 0 };
+  return {
+    bill: true,
+    regular: true,
+    consumption: Math.max(0, c.consumption) + c.spreadQuantity,
+    backbill: c.backbillCount > 0,
+  };
 }

@@ -34,7 +34,9 @@ export function sequenceBetween(before: number | null, after: number | null): nu
 }
 
 /** Renumbering: the i-th customer (in current order) gets (i+1)·10, keeping the order. */
-export function renumberPlan<T extends { id: number; sequenceNo: number }>(rows: readonly T[]): { id: number; sequenceNo: number }[] {
+export function renumberPlan<T extends { id: number; sequenceNo: number }>(
+  rows: readonly T[],
+): { id: number; sequenceNo: number }[] {
   return [...rows]
     .sort((a, b) => a.sequenceNo - b.sequenceNo || a.id - b.id)
     .map((r, i) => ({ id: r.id, sequenceNo: (i + 1) * SEQUENCE_STEP }));

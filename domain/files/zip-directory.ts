@@ -44,7 +44,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   const count = u16(bytes, eocd + 10);
   const size = u32(bytes, eocd + 12);
   const offset = u32(bytes, eocd + 16);
-  if (count === ZIP64_MARK_16 || size === ZIP64_MARK_32 || offset === ZIP64_MARK_32) return { ok: false, reason: 'zip64' };
+  if (count === ZIP64_MARK_16 || size === ZIP64_MARK_32 || offset === ZIP64_MARK_32)
+    return { ok: false, reason: 'zip64' };
   if (offset + size > eocd) return { ok: false, reason: 'not-zip' };
 
   const decoder = new TextDecoder();
@@ -60,7 +61,11 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
       localHeaderOffset: u32(bytes, at + 42),
       name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
     };
-    if (entry.compressedSize === ZIP64_MARK_32 || entry.uncompressedSize === ZIP64_MARK_32 || entry.localHeaderOffset === ZIP64_MARK_32) {
+    if (
+      entry.compressedSize === ZIP64_MARK_32 ||
+      entry.uncompressedSize === ZIP64_MARK_32 ||
+      entry.localHeaderOffset === ZIP64_MARK_32
+    ) {
       return { ok: false, reason: 'zip64' };
     }
     entries.push(entry);

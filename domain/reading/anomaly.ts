@@ -86,7 +86,10 @@ export function computeConsumption(previous: number, current: number, maxIndex?:
 function assertHistory(history: readonly number[]): void {
   for (const h of history) {
     if (!Number.isSafeInteger(h) || h < 0) {
-      throw new ReadingError('INVALID_HISTORY', `Lịch sử tiêu thụ phải gồm các số nguyên không âm, nhận được ${String(h)}`);
+      throw new ReadingError(
+        'INVALID_HISTORY',
+        `Lịch sử tiêu thụ phải gồm các số nguyên không âm, nhận được ${String(h)}`,
+      );
     }
   }
 }
@@ -110,7 +113,10 @@ export function averageOfLast3(history: readonly number[]): number {
 function factorToHundredths(factor: number, what: string): number {
   const hundredths = Math.round(factor * 100);
   if (!Number.isFinite(factor) || factor < 0 || Math.abs(factor * 100 - hundredths) > 1e-9) {
-    throw new ReadingError('INVALID_FACTOR', `${what} phải là số không âm có tối đa 2 chữ số thập phân, nhận được ${String(factor)}`);
+    throw new ReadingError(
+      'INVALID_FACTOR',
+      `${what} phải là số không âm có tối đa 2 chữ số thập phân, nhận được ${String(factor)}`,
+    );
   }
   return hundredths;
 }

@@ -9,10 +9,16 @@ import { addPeriods } from './period';
 
 export function spreadQuantity(total: number, periods: number): number[] {
   if (!Number.isSafeInteger(total) || total < 0) {
-    throw new ReadingError('INVALID_QUANTITY', `Số m3 cần phân bổ phải là số nguyên không âm, nhận được ${String(total)}`);
+    throw new ReadingError(
+      'INVALID_QUANTITY',
+      `Số m3 cần phân bổ phải là số nguyên không âm, nhận được ${String(total)}`,
+    );
   }
   if (!Number.isSafeInteger(periods) || periods < 1) {
-    throw new ReadingError('INVALID_QUANTITY', `Số kỳ phân bổ phải là số nguyên từ 1 trở lên, nhận được ${String(periods)}`);
+    throw new ReadingError(
+      'INVALID_QUANTITY',
+      `Số kỳ phân bổ phải là số nguyên từ 1 trở lên, nhận được ${String(periods)}`,
+    );
   }
   const base = Math.floor(total / periods);
   const remainder = total - base * periods;

@@ -15,7 +15,9 @@ export function formatNumberVi(n: number): string {
 /** 500 → "5%", 250 → "2,5%", 1 → "0,01%". */
 export function formatBasisPoints(bp: number): string {
   const whole = Math.floor(bp / 100);
-  const frac = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
+  const frac = String(bp % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${formatNumberVi(whole)}${frac ? `,${frac}` : ''}%`;
 }
 
@@ -28,7 +30,9 @@ export function formatDateVi(date: string): string {
 export function tierLabel(tier: EffectiveTier, onlyTier: boolean): string {
   if (onlyTier && tier.to === null && tier.from === 0) return 'Tiền nước (đơn giá một mức)';
   const range =
-    tier.to === null ? `trên ${formatNumberVi(tier.from)} m3` : `${formatNumberVi(tier.from)}–${formatNumberVi(tier.to)} m3`;
+    tier.to === null
+      ? `trên ${formatNumberVi(tier.from)} m3`
+      : `${formatNumberVi(tier.from)}–${formatNumberVi(tier.to)} m3`;
   return `Bậc ${tier.tier} (${range})`;
 }
 
@@ -47,8 +51,7 @@ export const LINE_TEXT = {
 } as const;
 
 export const WARNING_TEXT = {
-  personsMissing: (code: string) =>
-    `Chưa khai báo nhân khẩu cho loại dịch vụ ${code}: tạm tính định mức theo 1 người`,
+  personsMissing: (code: string) => `Chưa khai báo nhân khẩu cho loại dịch vụ ${code}: tạm tính định mức theo 1 người`,
   minimumApplied: (minimum: number, actual: number) =>
     `Áp dụng lượng tiêu thụ tối thiểu ${formatNumberVi(minimum)} m3 (thực tế ${formatNumberVi(actual)} m3)`,
   preferentialExpired: (code: string, validUntil: string, fallback: string) =>

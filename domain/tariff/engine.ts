@@ -45,8 +45,7 @@ interface PricedLine extends PricedAmount {
 
 /** How a version's tier lines are scaled when the tariff changed mid-period. */
 type Scaling =
-  | { mode: 'none'; dated: boolean }
-  | { mode: 'split_days' | 'weighted_days'; days: number; totalDays: number };
+  { mode: 'none'; dated: boolean } | { mode: 'split_days' | 'weighted_days'; days: number; totalDays: number };
 
 const BP = BigInt(BASIS_POINTS_PER_UNIT);
 
@@ -76,7 +75,10 @@ function planFor(input: BillInput, code: string): Plan {
     const date = input.readingDate ?? input.periodEnd;
     const v = versionInForce(sorted, date);
     if (!v) {
-      throw new TariffError('NO_TARIFF_VERSION', `Không có bảng giá của loại dịch vụ ${code} có hiệu lực vào ngày ghi chỉ số ${date}`);
+      throw new TariffError(
+        'NO_TARIFF_VERSION',
+        `Không có bảng giá của loại dịch vụ ${code} có hiệu lực vào ngày ghi chỉ số ${date}`,
+      );
     }
     governing = v;
   }
@@ -90,12 +92,14 @@ function tierLines(
   scaling: Scaling,
   prefix: string,
 ): PricedLine[] {
-  const prorateLimits = scaling.mode === 'split_days' ? { days: scaling.days, totalDays: scaling.totalDays } : undefined;
+  const prorateLimits =
+    scaling.mode === 'split_days' ? { days: scaling.days, totalDays: scaling.totalDays } : undefined;
   const tiers = effectiveTiers(version, limitMultiplier(version, input.households, input.persons), prorateLimits);
   const vatIncluded = version.pricesIncludeVat ? version.vatRateBp : 0;
   const weight: [number, number] = scaling.mode === 'weighted_days' ? [scaling.days, scaling.totalDays] : [1, 1];
   let suffix = '';
-  if (scaling.mode !== 'none') suffix = ` – giá từ ${formatDateVi(version.effectiveFrom)}, ${scaling.days}/${scaling.totalDays} ngày`;
+  if (scaling.mode !== 'none')
+    suffix = ` – giá từ ${formatDateVi(version.effectiveFrom)}, ${scaling.days}/${scaling.totalDays} ngày`;
   else if (scaling.dated) suffix = ` – giá từ ${formatDateVi(version.effectiveFrom)}`;
 
   return fillTiers(quantity, tiers).map(({ tier, quantity: q }) => {
@@ -136,7 +140,11 @@ function billPart(
   const proration: Proration = {
     serviceTypeCode: plan.code,
     method,
-    segments: segments.map((s) => ({ tariffVersionId: s.version.id, effectiveFrom: s.version.effectiveFrom, days: s.days })),
+    segments: segments.map((s) => ({
+      tariffVersionId: s.version.id,
+      effectiveFrom: s.version.effectiveFrom,
+      days: s.days,
+    })),
   };
 
   if (method === 'reading_date') {
@@ -145,7 +153,10 @@ function billPart(
   }
   if (method === 'split_days') {
     // Earlier versions win largest-remainder ties: segments are oldest first.
-    const parts = allocateLargestRemainder(quantity, segments.map((s) => s.days));
+    const parts = allocateLargestRemainder(
+      quantity,
+      segments.map((s) => s.days),
+    );
     const lines = segments.flatMap((s, i) =>
       tierLines(s.version, parts[i] ?? 0, input, { mode: 'split_days', days: s.days, totalDays }, prefix),
     );
@@ -198,9 +209,13 @@ function calculate(input: BillInput): BillResult {
   const pref = input.preferential;
   const prefActive = pref !== undefined && compareDates(pref.validUntil, input.periodEnd) >= 0;
   if (pref && !prefActive) {
-    warnings.push({ code: 'preferential_expired', message: WARNING_TEXT.preferentialExpired(pref.serviceTypeCode, pref.validUntil, input.serviceTypeCode) });
+    warnings.push({
+      code: 'preferential_expired',
+      message: WARNING_TEXT.preferentialExpired(pref.serviceTypeCode, pref.validUntil, input.serviceTypeCode),
+    });
   }
-  const billingCode = (code: string): string => (prefActive && code === input.serviceTypeCode ? pref.serviceTypeCode : code);
+  const billingCode = (code: string): string =>
+    prefActive && code === input.serviceTypeCode ? pref.serviceTypeCode : code;
   // Sorted by code so that largest-remainder ties and line order do not depend on the input order.
   const shares = [...(input.splits ?? [{ serviceTypeCode: input.serviceTypeCode, percent: 100 }])].sort((a, b) =>
     codeOrder(a.serviceTypeCode, b.serviceTypeCode),
@@ -215,9 +230,13 @@ function calculate(input: BillInput): BillResult {
   // 2. Minimum consumption is per meter: the highest minimum among the types billed.
   const minimum = Math.max(0, ...orderedPlans.map((p) => p.governing.minConsumption ?? 0));
   const billed = Math.max(input.consumption, minimum);
-  if (billed > input.consumption) warnings.push({ code: 'minimum_applied', message: WARNING_TEXT.minimumApplied(minimum, input.consumption) });
+  if (billed > input.consumption)
+    warnings.push({ code: 'minimum_applied', message: WARNING_TEXT.minimumApplied(minimum, input.consumption) });
 
-  const shareQty = allocateLargestRemainder(billed, shares.map((s) => s.percent));
+  const shareQty = allocateLargestRemainder(
+    billed,
+    shares.map((s) => s.percent),
+  );
   const qtyByCode = new Map<string, number>();
   shares.forEach((s, i) => {
     const code = billingCode(s.serviceTypeCode);
@@ -233,7 +252,10 @@ function calculate(input: BillInput): BillResult {
     tierPriced.push(...lines);
     if (proration) {
       prorations.push(proration);
-      warnings.push({ code: 'tariff_change', message: WARNING_TEXT.tariffChange(plan.code, proration.segments.length, proration.method) });
+      warnings.push({
+        code: 'tariff_change',
+        message: WARNING_TEXT.tariffChange(plan.code, proration.segments.length, proration.method),
+      });
     }
     if (input.persons === 0 && usedVersions(plan).some((v) => v.basis === 'person')) {
       warnings.push({ code: 'persons_missing', message: WARNING_TEXT.personsMissing(plan.code) });
@@ -242,7 +264,10 @@ function calculate(input: BillInput): BillResult {
 
   // 4. Subscription, then taxes and fees.
   const subscription = subscriptionLine(orderedPlans);
-  const fees = feeLines(tierPriced, subscription, { wastewater: input.wastewater, isRuralCommune: input.isRuralCommune });
+  const fees = feeLines(tierPriced, subscription, {
+    wastewater: input.wastewater,
+    isRuralCommune: input.isRuralCommune,
+  });
 
   const lines = [...tierPriced.map((p) => p.line), ...(subscription ? [subscription.line] : []), ...fees];
   const sumOf = (kinds: readonly BillLine['kind'][]): number =>

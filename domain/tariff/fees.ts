@@ -52,7 +52,12 @@ interface RateGroup<K> {
 }
 
 /** Sums bases per key, keeping the order in which keys first appear (deterministic). */
-function groupByRate<T, K>(items: readonly T[], keyOf: (t: T) => K | null, rateOf: (k: K) => number, amountOf: (t: T) => number): RateGroup<K>[] {
+function groupByRate<T, K>(
+  items: readonly T[],
+  keyOf: (t: T) => K | null,
+  rateOf: (k: K) => number,
+  amountOf: (t: T) => number,
+): RateGroup<K>[] {
   const groups: RateGroup<K>[] = [];
   for (const item of items) {
     const key = keyOf(item);
@@ -69,18 +74,32 @@ function rateLine(kind: BillLineKind, description: string, base: number, rateBp:
   return { kind, description, quantity: 1, unitPrice: amount, amount, base, rateBp };
 }
 
-export function feeLines(water: readonly PricedAmount[], subscription: PricedAmount | null, ctx: FeeContext): BillLine[] {
+export function feeLines(
+  water: readonly PricedAmount[],
+  subscription: PricedAmount | null,
+  ctx: FeeContext,
+): BillLine[] {
   const lines: BillLine[] = [];
   const taxable = subscription ? [...water, subscription] : [...water];
 
-  for (const g of groupByRate(taxable, (p) => p.version.vatRateBp, (k) => k, (p) => p.amount)) {
+  for (const g of groupByRate(
+    taxable,
+    (p) => p.version.vatRateBp,
+    (k) => k,
+    (p) => p.amount,
+  )) {
     lines.push(rateLine('vat', LINE_TEXT.vat(g.rateBp), g.base, g.rateBp));
   }
   const envKey = (p: PricedAmount): number | null => {
     const rate = environmentFeeRate(p.version, ctx);
     return rate > 0 ? rate : null;
   };
-  for (const g of groupByRate(water, envKey, (k) => k, (p) => p.amount)) {
+  for (const g of groupByRate(
+    water,
+    envKey,
+    (k) => k,
+    (p) => p.amount,
+  )) {
     lines.push(rateLine('environment_fee', LINE_TEXT.environmentFee(g.rateBp), g.base, g.rateBp));
   }
 
@@ -95,7 +114,12 @@ export function feeLines(water: readonly PricedAmount[], subscription: PricedAmo
     vatBp: Number(g.key.split('/')[1]),
   }));
   lines.push(...drainage.map((d) => d.line));
-  const drainageVat = groupByRate(drainage, (d) => (d.vatBp > 0 ? d.vatBp : null), (k) => k, (d) => d.line.amount);
+  const drainageVat = groupByRate(
+    drainage,
+    (d) => (d.vatBp > 0 ? d.vatBp : null),
+    (k) => k,
+    (d) => d.line.amount,
+  );
   for (const g of drainageVat) {
     lines.push(rateLine('drainage_vat', LINE_TEXT.drainageVat(g.rateBp), g.base, g.rateBp));
   }

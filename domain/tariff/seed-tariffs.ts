@@ -101,16 +101,66 @@ function deepFreeze<T>(value: T): T {
 }
 
 export const SEED_SERVICE_TYPES: readonly ServiceTypeSeed[] = deepFreeze([
-  { code: 'HN_SH', name: 'Hà Nội – Sinh hoạt hộ gia đình', utility: 'water', versions: [hanoi(101, 'HN_SH', hanoiTiers(5_973, 7_052, 8_669, 15_929), true)] },
-  { code: 'HN_SH_NGHEO', name: 'Hà Nội – Sinh hoạt hộ nghèo, cận nghèo', utility: 'water', versions: [hanoi(102, 'HN_SH_NGHEO', hanoiTiers(3_600, 4_500, 5_600, 6_700), true)] },
-  { code: 'HN_HCSN', name: 'Hà Nội – Cơ quan hành chính, đơn vị sự nghiệp, phục vụ công cộng', utility: 'water', versions: [hanoi(103, 'HN_HCSN', flat(9_955), false)] },
-  { code: 'HN_SX', name: 'Hà Nội – Sản xuất vật chất', utility: 'water', versions: [hanoi(104, 'HN_SX', flat(11_615), false)] },
-  { code: 'HN_KD', name: 'Hà Nội – Kinh doanh dịch vụ', utility: 'water', versions: [hanoi(105, 'HN_KD', flat(22_068), false)] },
-  { code: 'HCM_SH', name: 'TP. Hồ Chí Minh – Sinh hoạt dân cư', utility: 'water', versions: hcmc(201, 'HCM_SH', hcmcTiers(6_700), true) },
-  { code: 'HCM_SH_NGHEO', name: 'TP. Hồ Chí Minh – Sinh hoạt hộ nghèo, cận nghèo', utility: 'water', versions: hcmc(211, 'HCM_SH_NGHEO', hcmcTiers(6_300), true) },
-  { code: 'HCM_HCSN', name: 'TP. Hồ Chí Minh – Cơ quan hành chính, đơn vị sự nghiệp', utility: 'water', versions: hcmc(221, 'HCM_HCSN', flat(13_000), false) },
-  { code: 'HCM_SX', name: 'TP. Hồ Chí Minh – Sản xuất', utility: 'water', versions: hcmc(231, 'HCM_SX', flat(12_100), false) },
-  { code: 'HCM_KD', name: 'TP. Hồ Chí Minh – Kinh doanh dịch vụ', utility: 'water', versions: hcmc(241, 'HCM_KD', flat(21_300), false) },
+  {
+    code: 'HN_SH',
+    name: 'Hà Nội – Sinh hoạt hộ gia đình',
+    utility: 'water',
+    versions: [hanoi(101, 'HN_SH', hanoiTiers(5_973, 7_052, 8_669, 15_929), true)],
+  },
+  {
+    code: 'HN_SH_NGHEO',
+    name: 'Hà Nội – Sinh hoạt hộ nghèo, cận nghèo',
+    utility: 'water',
+    versions: [hanoi(102, 'HN_SH_NGHEO', hanoiTiers(3_600, 4_500, 5_600, 6_700), true)],
+  },
+  {
+    code: 'HN_HCSN',
+    name: 'Hà Nội – Cơ quan hành chính, đơn vị sự nghiệp, phục vụ công cộng',
+    utility: 'water',
+    versions: [hanoi(103, 'HN_HCSN', flat(9_955), false)],
+  },
+  {
+    code: 'HN_SX',
+    name: 'Hà Nội – Sản xuất vật chất',
+    utility: 'water',
+    versions: [hanoi(104, 'HN_SX', flat(11_615), false)],
+  },
+  {
+    code: 'HN_KD',
+    name: 'Hà Nội – Kinh doanh dịch vụ',
+    utility: 'water',
+    versions: [hanoi(105, 'HN_KD', flat(22_068), false)],
+  },
+  {
+    code: 'HCM_SH',
+    name: 'TP. Hồ Chí Minh – Sinh hoạt dân cư',
+    utility: 'water',
+    versions: hcmc(201, 'HCM_SH', hcmcTiers(6_700), true),
+  },
+  {
+    code: 'HCM_SH_NGHEO',
+    name: 'TP. Hồ Chí Minh – Sinh hoạt hộ nghèo, cận nghèo',
+    utility: 'water',
+    versions: hcmc(211, 'HCM_SH_NGHEO', hcmcTiers(6_300), true),
+  },
+  {
+    code: 'HCM_HCSN',
+    name: 'TP. Hồ Chí Minh – Cơ quan hành chính, đơn vị sự nghiệp',
+    utility: 'water',
+    versions: hcmc(221, 'HCM_HCSN', flat(13_000), false),
+  },
+  {
+    code: 'HCM_SX',
+    name: 'TP. Hồ Chí Minh – Sản xuất',
+    utility: 'water',
+    versions: hcmc(231, 'HCM_SX', flat(12_100), false),
+  },
+  {
+    code: 'HCM_KD',
+    name: 'TP. Hồ Chí Minh – Kinh doanh dịch vụ',
+    utility: 'water',
+    versions: hcmc(241, 'HCM_KD', flat(21_300), false),
+  },
 ]);
 
 export function findServiceTypeSeed(code: string): ServiceTypeSeed | undefined {

@@ -15,7 +15,10 @@ function isNonNegativeInt(v: unknown): v is number {
 }
 
 function invalidTariff(version: TariffVersion, why: string): TariffError {
-  return new TariffError('INVALID_TARIFF', `Bảng giá ${version.serviceTypeCode} (mã ${String(version.id)}, từ ${version.effectiveFrom}): ${why}`);
+  return new TariffError(
+    'INVALID_TARIFF',
+    `Bảng giá ${version.serviceTypeCode} (mã ${String(version.id)}, từ ${version.effectiveFrom}): ${why}`,
+  );
 }
 
 export function validateTariffVersion(version: TariffVersion, expectedCode: string): void {
@@ -25,7 +28,8 @@ export function validateTariffVersion(version: TariffVersion, expectedCode: stri
   }
   if (!isValidDate(version.effectiveFrom)) throw invalidTariff(version, 'ngày hiệu lực không hợp lệ');
   if (!BASES.includes(version.basis)) throw invalidTariff(version, 'cách tính định mức không hợp lệ');
-  if (!METHODS.includes(version.prorationMethod)) throw invalidTariff(version, 'phương pháp đổi giá trong kỳ không hợp lệ');
+  if (!METHODS.includes(version.prorationMethod))
+    throw invalidTariff(version, 'phương pháp đổi giá trong kỳ không hợp lệ');
   for (const [name, value] of [
     ['thuế suất GTGT', version.vatRateBp],
     ['tỷ lệ phí bảo vệ môi trường', version.environmentFeeBp],
@@ -46,7 +50,8 @@ export function validateTariffVersion(version: TariffVersion, expectedCode: stri
   if (version.basis === 'flat' && tiers.length !== 1) throw invalidTariff(version, 'giá một mức chỉ có đúng một bậc');
   let previous = 0;
   tiers.forEach((tier, i) => {
-    if (!isNonNegativeInt(tier.unitPrice)) throw invalidTariff(version, `đơn giá bậc ${i + 1} phải là số nguyên không âm`);
+    if (!isNonNegativeInt(tier.unitPrice))
+      throw invalidTariff(version, `đơn giá bậc ${i + 1} phải là số nguyên không âm`);
     const last = i === tiers.length - 1;
     if (last) {
       if (tier.upTo !== null) throw invalidTariff(version, 'bậc cuối cùng phải không giới hạn');
@@ -66,7 +71,8 @@ export function validateBillInput(input: BillInput): void {
     ['Ngày đầu kỳ', input.periodStart],
     ['Ngày cuối kỳ', input.periodEnd],
   ] as const) {
-    if (!isValidDate(value)) throw new TariffError('INVALID_PERIOD', `${name} "${value}" không hợp lệ (định dạng YYYY-MM-DD)`);
+    if (!isValidDate(value))
+      throw new TariffError('INVALID_PERIOD', `${name} "${value}" không hợp lệ (định dạng YYYY-MM-DD)`);
   }
   if (compareDates(input.periodStart, input.periodEnd) > 0) {
     throw new TariffError('INVALID_PERIOD', 'Ngày đầu kỳ phải trước hoặc bằng ngày cuối kỳ');
@@ -75,13 +81,22 @@ export function validateBillInput(input: BillInput): void {
     throw new TariffError('INVALID_PERIOD', `Ngày ghi chỉ số "${input.readingDate}" không hợp lệ`);
   }
   if (!isNonNegativeInt(input.consumption)) {
-    throw new TariffError('INVALID_CONSUMPTION', `Lượng tiêu thụ phải là số nguyên m3 không âm, nhận được ${String(input.consumption)}`);
+    throw new TariffError(
+      'INVALID_CONSUMPTION',
+      `Lượng tiêu thụ phải là số nguyên m3 không âm, nhận được ${String(input.consumption)}`,
+    );
   }
   if (!isNonNegativeInt(input.households) || input.households < 1) {
-    throw new TariffError('INVALID_HOUSEHOLDS', `Số hộ dùng chung phải là số nguyên từ 1 trở lên, nhận được ${String(input.households)}`);
+    throw new TariffError(
+      'INVALID_HOUSEHOLDS',
+      `Số hộ dùng chung phải là số nguyên từ 1 trở lên, nhận được ${String(input.households)}`,
+    );
   }
   if (!isNonNegativeInt(input.persons)) {
-    throw new TariffError('INVALID_PERSONS', `Số nhân khẩu phải là số nguyên không âm, nhận được ${String(input.persons)}`);
+    throw new TariffError(
+      'INVALID_PERSONS',
+      `Số nhân khẩu phải là số nguyên không âm, nhận được ${String(input.persons)}`,
+    );
   }
   if (input.preferential && !isValidDate(input.preferential.validUntil)) {
     throw new TariffError('INVALID_PERIOD', `Ngày hết hạn ưu đãi "${input.preferential.validUntil}" không hợp lệ`);
@@ -104,7 +119,10 @@ function validateSplits(splits: NonNullable<BillInput['splits']>): void {
   let sum = 0;
   for (const s of splits) {
     if (!Number.isSafeInteger(s.percent) || s.percent <= 0 || s.percent > 100) {
-      throw new TariffError('INVALID_SPLIT', `Tỷ lệ của ${s.serviceTypeCode} phải là số nguyên từ 1 đến 100, nhận được ${String(s.percent)}`);
+      throw new TariffError(
+        'INVALID_SPLIT',
+        `Tỷ lệ của ${s.serviceTypeCode} phải là số nguyên từ 1 đến 100, nhận được ${String(s.percent)}`,
+      );
     }
     if (seen.has(s.serviceTypeCode)) {
       throw new TariffError('INVALID_SPLIT', `Loại dịch vụ ${s.serviceTypeCode} xuất hiện nhiều lần trong phân chia`);

@@ -31,7 +31,10 @@ export function sortedVersions(versionsByServiceType: Record<string, TariffVersi
     const prev = sorted[i - 1];
     const cur = sorted[i];
     if (prev && cur && prev.effectiveFrom === cur.effectiveFrom) {
-      throw new TariffError('INVALID_TARIFF', `Loại dịch vụ ${code} có hai bảng giá cùng hiệu lực từ ${cur.effectiveFrom}`);
+      throw new TariffError(
+        'INVALID_TARIFF',
+        `Loại dịch vụ ${code} có hai bảng giá cùng hiệu lực từ ${cur.effectiveFrom}`,
+      );
     }
   }
   return sorted;
@@ -59,7 +62,10 @@ export function segmentsInPeriod(sorted: readonly TariffVersion[], start: string
   const first = segments[0];
   if (!first || first.from !== start) {
     const code = sorted[0]?.serviceTypeCode ?? '';
-    throw new TariffError('NO_TARIFF_VERSION', `Không có bảng giá của loại dịch vụ ${code} có hiệu lực vào ngày ${start}`);
+    throw new TariffError(
+      'NO_TARIFF_VERSION',
+      `Không có bảng giá của loại dịch vụ ${code} có hiệu lực vào ngày ${start}`,
+    );
   }
   return segments;
 }

@@ -37,7 +37,10 @@ export function toNfcDeep<T>(value: T): T {
     const nextKey = key.normalize('NFC');
     const next = toNfcDeep(item);
     if (next !== item || nextKey !== key) {
-      out ??= Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>, value);
+      out ??= Object.assign(
+        Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>,
+        value,
+      );
       if (nextKey !== key) delete out[key];
       out[nextKey] = next;
     }

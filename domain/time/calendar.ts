@@ -55,7 +55,13 @@ export function parseInstant(value: unknown): Date | null {
   if (typeof value !== 'string') return null;
   const m = INSTANT_RE.exec(value);
   if (!m) return null;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const second = m[6] === undefined ? 0 : Number(m[6]);
   if (!isRealDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
   if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return null;

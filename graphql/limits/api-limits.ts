@@ -58,7 +58,10 @@ export function formatLimitError(formatted: GraphQLFormattedError, error: unknow
       return { message: original.message, extensions: { ...original.extensions, code } };
     }
     // graphql-js aborts parsing with this message past `maxTokens` (16.x spells it "more that", hence th\w+).
-    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /contains more th\w+ \d+ tokens/.test(original.message)) {
+    if (
+      formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' &&
+      /contains more th\w+ \d+ tokens/.test(original.message)
+    ) {
       return { message: TOO_COMPLEX_MESSAGES.tokens, extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } };
     }
   }

@@ -61,7 +61,12 @@ function checkValue(value: unknown, type: GraphQLInputType, max: number, path: s
     for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[name];
       if (!field) continue;
-      checkValue(v, field.type, STRING_LENGTH_OVERRIDES[`${t.name}.${name}`] ?? API_LIMITS.maxStringLength, `${path}.${name}`);
+      checkValue(
+        v,
+        field.type,
+        STRING_LENGTH_OVERRIDES[`${t.name}.${name}`] ?? API_LIMITS.maxStringLength,
+        `${path}.${name}`,
+      );
     }
     return;
   }

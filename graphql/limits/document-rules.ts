@@ -27,7 +27,12 @@ interface Shape {
  * Aliases and depth of a selection set. Fragments are measured once and reused (memo), so a document that
  * spreads fragments into each other exponentially is still measured in linear time.
  */
-function shape(set: SelectionSetNode | undefined, fragments: Fragments, memo: Map<string, Shape>, visiting: Set<string>): Shape {
+function shape(
+  set: SelectionSetNode | undefined,
+  fragments: Fragments,
+  memo: Map<string, Shape>,
+  visiting: Set<string>,
+): Shape {
   const out: Shape = { aliases: 0, depth: 0 };
   if (!set) return out;
   for (const sel of set.selections) {
@@ -37,7 +42,10 @@ function shape(set: SelectionSetNode | undefined, fragments: Fragments, memo: Ma
       // (its standard query nests `ofType` deeper than any screen needs; who may introspect is decided elsewhere).
       if (sel.name.value.startsWith('__')) continue;
       const sub = shape(sel.selectionSet, fragments, memo, visiting);
-      inner = { aliases: sub.aliases + (sel.alias && sel.alias.value !== sel.name.value ? 1 : 0), depth: sub.depth + 1 };
+      inner = {
+        aliases: sub.aliases + (sel.alias && sel.alias.value !== sel.name.value ? 1 : 0),
+        depth: sub.depth + 1,
+      };
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
       inner = shape(sel.selectionSet, fragments, memo, visiting);
     } else {

@@ -1,7 +1,11 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
 import type { GraphQLContext } from '@/graphql/context';
-import { ANONYMOUS_RATE_LIMIT, consumeAnonymousOperation, type RateLimitOptions } from '@/services/limits/anonymous-rate.service';
+import {
+  ANONYMOUS_RATE_LIMIT,
+  consumeAnonymousOperation,
+  type RateLimitOptions,
+} from '@/services/limits/anonymous-rate.service';
 import { AppError } from '@/services/errors';
 
 export interface LimitsPluginOptions {
@@ -37,7 +41,10 @@ export function limitsPlugin(options: LimitsPluginOptions): ApolloServerPlugin<G
             if (error instanceof AppError && error.code === 'RATE_LIMITED') {
               const retryAfter = String((options.anonymousRate ?? ANONYMOUS_RATE_LIMIT).windowSeconds);
               throw new GraphQLError(error.message, {
-                extensions: { code: error.code, http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) } },
+                extensions: {
+                  code: error.code,
+                  http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) },
+                },
               });
             }
             throw error;

@@ -32,7 +32,12 @@ export function operationCost(
   op: OperationDefinitionNode,
   fragments: (name: string) => FragmentDefinitionNode | null | undefined,
 ): number {
-  const root = op.operation === 'query' ? schema.getQueryType() : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    op.operation === 'query'
+      ? schema.getQueryType()
+      : op.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   if (!root) return 0;
   const memo = new Map<string, number>();
   const visiting = new Set<string>();

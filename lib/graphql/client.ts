@@ -5,9 +5,10 @@ import { cacheExchange, Client, fetchExchange, ssrExchange, type SSRExchange } f
  * re-runs every cached query whose result holds a typename that a mutation returned or named in
  * `additionalTypenames`), fed first by the results that Server Components executed in-process.
  */
-export function createGraphQLClient(
-  options: { inBrowser?: boolean; fetch?: typeof fetch } = {},
-): { client: Client; ssr: SSRExchange } {
+export function createGraphQLClient(options: { inBrowser?: boolean; fetch?: typeof fetch } = {}): {
+  client: Client;
+  ssr: SSRExchange;
+} {
   const inBrowser = options.inBrowser ?? typeof window !== 'undefined';
   const ssr = ssrExchange({ isClient: inBrowser });
   // While rendering on the server only the results handed over by the Server Component are read: the server

@@ -24,7 +24,11 @@ export async function prefetch<Data, Variables extends AnyVariables>(
   const { key } = createRequest(document, variables);
   // The client's document cache adds __typename to every selection to know what a mutation invalidates; the
   // server runs the same formatted document so the hydrated result carries them too.
-  const { data, errors } = await executeDocument(ctx, formatDocument(document), variables as Record<string, unknown> | undefined);
+  const { data, errors } = await executeDocument(
+    ctx,
+    formatDocument(document),
+    variables as Record<string, unknown> | undefined,
+  );
   const json = data === null ? undefined : JSON.stringify(data);
   const first = errors[0];
   return {
@@ -33,6 +37,12 @@ export async function prefetch<Data, Variables extends AnyVariables>(
     error: first
       ? { message: first.message, code: typeof first.extensions?.code === 'string' ? first.extensions.code : 'ERROR' }
       : null,
-    ssr: { [key]: { data: json, ...(first ? { error: { graphQLErrors: errors.map((e) => ({ ...e })) } } : {}), hasNext: false } },
+    ssr: {
+      [key]: {
+        data: json,
+        ...(first ? { error: { graphQLErrors: errors.map((e) => ({ ...e })) } } : {}),
+        hasNext: false,
+      },
+    },
   };
 }

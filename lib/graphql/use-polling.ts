@@ -28,7 +28,11 @@ const browserEnv = (): PollingEnv => ({
  * Re-runs a query past the cache every `intervalMs` while the tab is visible (`null` or ≤ 0: not at all), and
  * at once when a hidden tab is shown again, since what it shows may then be minutes old. Returns the stop.
  */
-export function startPolling(reexecute: Reexecute, intervalMs: number | null, env: PollingEnv = browserEnv()): () => void {
+export function startPolling(
+  reexecute: Reexecute,
+  intervalMs: number | null,
+  env: PollingEnv = browserEnv(),
+): () => void {
   if (intervalMs === null || intervalMs <= 0) return () => {};
   const run = () => reexecute({ requestPolicy: 'network-only' });
   let missed = false;

@@ -92,7 +92,13 @@ export async function loadActor(
 }
 
 /** The right on one branch, or on any branch when `branchId` is omitted (menus, catalog screens). */
-export function hasRight(actor: Actor, group: PermissionGroup, object: string, right: Right, branchId?: number): boolean {
+export function hasRight(
+  actor: Actor,
+  group: PermissionGroup,
+  object: string,
+  right: Right,
+  branchId?: number,
+): boolean {
   if (actor.isAdmin) return true;
   if (branchId !== undefined) return actor.rights.get(rightsKey(branchId, group, object))?.[right] ?? false;
   const suffix = `:${group}:${object}`;
@@ -115,6 +121,7 @@ export function canOnBook(actor: Actor, bookId: number, object: string, right: R
 export function booksWithRight(actor: Actor, object: string, right: Right): number[] | null {
   if (actor.isAdmin || actor.books === null) return null;
   const out: number[] = [];
-  for (const [bookId, branchId] of actor.books) if (hasRight(actor, 'document', object, right, branchId)) out.push(bookId);
+  for (const [bookId, branchId] of actor.books)
+    if (hasRight(actor, 'document', object, right, branchId)) out.push(bookId);
   return out;
 }

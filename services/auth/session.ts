@@ -25,7 +25,8 @@ export async function actorForSession(db: DbOrTx, claims: SessionClaims | null |
 // request; the time limit only bounds the damage should one ever leak.
 const RENEWAL_TTL_MS = 60_000;
 
-const renewalMac = (secret: string, payload: string) => createHmac('sha256', secret).update(`session-renewal:${payload}`).digest();
+const renewalMac = (secret: string, payload: string) =>
+  createHmac('sha256', secret).update(`session-renewal:${payload}`).digest();
 
 /**
  * A proof that the server itself moved this user's session to `credentialVersion`. next-auth's session update

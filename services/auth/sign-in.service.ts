@@ -64,7 +64,12 @@ export async function unlockLogin(db: DbOrTx, login: string): Promise<number> {
  * Checks a login and password. Unknown login and wrong password give the same answer and take the same
  * time (a dummy hash is verified); failures are limited per login-and-address pair and per client address.
  */
-export async function checkCredentials(db: DbOrTx, login: string, password: string, ip: string | null): Promise<SignInResult> {
+export async function checkCredentials(
+  db: DbOrTx,
+  login: string,
+  password: string,
+  ip: string | null,
+): Promise<SignInResult> {
   const normalized = login.trim().toLowerCase();
   if (await isPasswordLocked(db, normalized, ip)) return { ok: false, reason: 'locked' };
   const valid = /^[a-z0-9]{1,16}$/.test(normalized) && password.length > 0 && password.length <= 200;
@@ -77,6 +82,12 @@ export async function checkCredentials(db: DbOrTx, login: string, password: stri
   await db.delete(signInAttempts).where(eq(signInAttempts.key, pairKey(normalized, ip)));
   return {
     ok: true,
-    user: { id: user.id, login: user.login, fullName: user.fullName, isAdmin: user.isAdmin, credentialVersion: user.credentialVersion },
+    user: {
+      id: user.id,
+      login: user.login,
+      fullName: user.fullName,
+      isAdmin: user.isAdmin,
+      credentialVersion: user.credentialVersion,
+    },
   };
 }

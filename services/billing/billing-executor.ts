@@ -57,7 +57,9 @@ async function acquireRunLock(db: Db, runId: number): Promise<Release | null> {
   }
   const conn = await pg.reserve();
   try {
-    const [r] = await conn.unsafe(`select pg_try_advisory_lock(hashtext('capnuoc:billing-run'), $1::int4) as ok`, [runId]);
+    const [r] = await conn.unsafe(`select pg_try_advisory_lock(hashtext('capnuoc:billing-run'), $1::int4) as ok`, [
+      runId,
+    ]);
     if (!r?.ok) {
       conn.release();
       running.delete(runId);
@@ -91,7 +93,11 @@ async function tariffCatalog(db: Db): Promise<TariffCatalog> {
  * Runs (or resumes) a run to its end and returns its final row; returns null when another executor holds
  * it. Safe to call on a finished run (nothing happens).
  */
-export async function executeBillingRun(db: Db, runId: number, options: ExecuteOptions = {}): Promise<BillingRunRow | null> {
+export async function executeBillingRun(
+  db: Db,
+  runId: number,
+  options: ExecuteOptions = {},
+): Promise<BillingRunRow | null> {
   const release = await acquireRunLock(db, runId);
   if (!release) return null;
   try {
@@ -104,12 +110,19 @@ export async function executeBillingRun(db: Db, runId: number, options: ExecuteO
     if (!run) return (await db.select().from(billingRuns).where(byId))[0] ?? null;
     try {
       await billChunks(db, run, options);
-      const [done] = await db.update(billingRuns).set({ status: 'done', finishedAt: new Date(), heartbeatAt: new Date() }).where(byId).returning();
+      const [done] = await db
+        .update(billingRuns)
+        .set({ status: 'done', finishedAt: new Date(), heartbeatAt: new Date() })
+        .where(byId)
+        .returning();
       return done ?? null;
     } catch (e) {
       // The run row is shown to staff: a database error's message would carry customers' data.
       const message = storableErrorMessage(e);
-      await db.update(billingRuns).set({ status: 'failed', error: message.slice(0, 2000), heartbeatAt: new Date() }).where(byId);
+      await db
+        .update(billingRuns)
+        .set({ status: 'failed', error: message.slice(0, 2000), heartbeatAt: new Date() })
+        .where(byId);
       throw e;
     }
   } finally {
@@ -170,8 +183,17 @@ async function billChunks(db: Db, run: BillingRunRow, options: ExecuteOptions): 
       progress.amount += s.amount;
       const snapshot = { ...progress };
       recorder = recorder.then(async () => {
-        await db.update(billingRuns).set({ ...snapshot, heartbeatAt: new Date() }).where(eq(billingRuns.id, run.id));
-        await options.onChunk?.({ runId: run.id, chunk, processedCustomers: snapshot.processedCustomers, lastCustomerId: snapshot.lastCustomerId, timings: s.timings });
+        await db
+          .update(billingRuns)
+          .set({ ...snapshot, heartbeatAt: new Date() })
+          .where(eq(billingRuns.id, run.id));
+        await options.onChunk?.({
+          runId: run.id,
+          chunk,
+          processedCustomers: snapshot.processedCustomers,
+          lastCustomerId: snapshot.lastCustomerId,
+          timings: s.timings,
+        });
       });
       recorder.catch(() => (stopped = true));
     }

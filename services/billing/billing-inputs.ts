@@ -17,7 +17,13 @@ export interface Chunk {
   lastCustomerId: number;
 }
 
-export async function loadChunk(runner: Runner, period: string, scope: BillingScope, afterId: number, limit: number): Promise<Chunk> {
+export async function loadChunk(
+  runner: Runner,
+  period: string,
+  scope: BillingScope,
+  afterId: number,
+  limit: number,
+): Promise<Chunk> {
   const cond = scopeCondition(scope, 3);
   const rows = await runner.run(
     `select c.id, c.book_id, c.service_type_id, c.households, c.persons, c.status, c.is_preferential,
@@ -43,7 +49,10 @@ export async function loadChunk(runner: Runner, period: string, scope: BillingSc
        where customer_id = any($1::int4[]) and from_period <= $2 and (to_period is null or to_period >= $2)`,
       [idArray, period],
     ),
-    runner.run(`select customer_id, service_type_id, percent from customer_usage_splits where customer_id = any($1::int4[])`, [idArray]),
+    runner.run(
+      `select customer_id, service_type_id, percent from customer_usage_splits where customer_id = any($1::int4[])`,
+      [idArray],
+    ),
     runner.run(
       `select customer_id, kind, tariff_period, quantity, amount, reason from adjustments
        where customer_id = any($1::int4[]) and bill_period = $2 order by id`,
@@ -88,14 +97,18 @@ export async function loadChunk(runner: Runner, period: string, scope: BillingSc
     const c = byCustomer.get(num(r.customer_id));
     if (c) c.isSuspended = true;
   }
-  for (const r of splits) byCustomer.get(num(r.customer_id))?.splits.push({ serviceTypeId: num(r.service_type_id), percent: num(r.percent) });
+  for (const r of splits)
+    byCustomer.get(num(r.customer_id))?.splits.push({ serviceTypeId: num(r.service_type_id), percent: num(r.percent) });
   for (const r of adjustments) {
     const c = byCustomer.get(num(r.customer_id));
     if (!c) continue;
     if (r.kind === 'spread') c.spreadQuantity += num(r.quantity);
     else c.backbills.push(backbillItem(r));
   }
-  await loadBilledConsumption(runner, customers.filter((c) => c.backbills.some((b) => b.kind === 'backbill_m3')));
+  await loadBilledConsumption(
+    runner,
+    customers.filter((c) => c.backbills.some((b) => b.kind === 'backbill_m3')),
+  );
   return { customers, lastCustomerId: ids[ids.length - 1] as number };
 }
 
@@ -113,7 +126,9 @@ function backbillItem(r: Row): BackbillItem {
  */
 async function loadBilledConsumption(runner: Runner, customers: ChunkCustomer[]): Promise<void> {
   if (customers.length === 0) return;
-  const pairs = customers.flatMap((c) => c.backbills.filter((b) => b.kind === 'backbill_m3').map((b) => [c.id, b.tariffPeriod] as const));
+  const pairs = customers.flatMap((c) =>
+    c.backbills.filter((b) => b.kind === 'backbill_m3').map((b) => [c.id, b.tariffPeriod] as const),
+  );
   const rows = await runner.run(
     `select p.customer_id, p.period,
             coalesce((select i.consumption from invoices i where i.customer_id = p.customer_id and i.period = p.period and i.kind = 'regular'),

@@ -36,12 +36,17 @@ async function assertNotLocked(db: DbOrTx, period: string, bookIds: readonly num
   const first = rows[0];
   if (!first) return;
   const what = Number(first.book_id) === COMPANY_WIDE ? 'toàn công ty' : `sổ ${rows.map((r) => r.code).join(', ')}`;
-  throw new AppError('PERIOD_LOCKED', `Kỳ ${periodLabel(period)} đã khóa số liệu (${what}): không tính lại hóa đơn.`, { field: 'period' });
+  throw new AppError('PERIOD_LOCKED', `Kỳ ${periodLabel(period)} đã khóa số liệu (${what}): không tính lại hóa đơn.`, {
+    field: 'period',
+  });
 }
 
 async function countCustomers(db: DbOrTx, scope: BillingScope): Promise<number> {
   const cond = scopeCondition(scope, 1);
-  const [r] = await drizzleRunner(db).run(`select count(*)::int8 as n from customers c where ${cond.text}`, cond.params);
+  const [r] = await drizzleRunner(db).run(
+    `select count(*)::int8 as n from customers c where ${cond.text}`,
+    cond.params,
+  );
   return Number(r?.n ?? 0);
 }
 
@@ -53,7 +58,13 @@ export async function createBillingRun(db: DbOrTx, actor: Actor, input: StartBil
   await assertNotLocked(db, input.period, books);
   const [row] = await db
     .insert(billingRuns)
-    .values({ period: input.period, scope, status: 'queued', totalCustomers: await countCustomers(db, scope), startedBy: actor.userId })
+    .values({
+      period: input.period,
+      scope,
+      status: 'queued',
+      totalCustomers: await countCustomers(db, scope),
+      startedBy: actor.userId,
+    })
     .returning();
   return row!;
 }
@@ -68,7 +79,11 @@ function normaliseScope(scope: BillingScope): BillingScope {
 }
 
 async function loadRun(db: DbOrTx, id: number): Promise<BillingRunRow> {
-  const [row] = await db.select().from(billingRuns).where(sql`${billingRuns.id} = ${id}`).limit(1);
+  const [row] = await db
+    .select()
+    .from(billingRuns)
+    .where(sql`${billingRuns.id} = ${id}`)
+    .limit(1);
   if (!row) throw notFound('lần tính hóa đơn');
   return row;
 }
@@ -105,7 +120,8 @@ export async function listBillingRuns(
   actor: Actor,
   input: { bookId: number; period?: string | null; limit?: number | null },
 ): Promise<BillingRunRow[]> {
-  if (!canOnBook(actor, input.bookId, 'billing', 'access')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
+  if (!canOnBook(actor, input.bookId, 'billing', 'access'))
+    throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
   // a run over more books than the actor holds (the whole company) stays hidden
   return db
     .select()
@@ -175,7 +191,9 @@ export async function listRunSkips(
       from billing_run_skips s join customers c on c.id = s.customer_id join reading_books b on b.id = c.book_id
       where ${where}
       order by b.code, c.sequence_no, c.id offset ${Math.max(input.offset ?? 0, 0)} limit ${limit}`),
-    db.execute(sql`select count(*)::int8 as n from billing_run_skips s join customers c on c.id = s.customer_id where ${where}`),
+    db.execute(
+      sql`select count(*)::int8 as n from billing_run_skips s join customers c on c.id = s.customer_id where ${where}`,
+    ),
   ]);
   return {
     total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),

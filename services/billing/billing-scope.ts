@@ -10,12 +10,15 @@ import { type Actor, booksWithRight, canOnBook } from '@/services/auth/actor';
 import { AppError, notFound } from '@/services/errors';
 import type { Scalar } from './bulk-sql';
 
-export type BillingScope = { kind: 'all' } | { kind: 'books'; bookIds: number[] } | { kind: 'customer'; customerId: number };
+export type BillingScope =
+  { kind: 'all' } | { kind: 'books'; bookIds: number[] } | { kind: 'customer'; customerId: number };
 
 const refused = () => new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền tính hóa đơn trên các sổ đọc này.');
 
 async function allBookIds(db: DbOrTx): Promise<number[]> {
-  return rowsOf<{ id: number }>(await db.execute(sql`select id from reading_books order by id`)).map((r) => Number(r.id));
+  return rowsOf<{ id: number }>(await db.execute(sql`select id from reading_books order by id`)).map((r) =>
+    Number(r.id),
+  );
 }
 
 /**
@@ -28,7 +31,9 @@ export async function booksOfScope(db: DbOrTx, actor: Actor, scope: BillingScope
     return [...new Set(scope.bookIds)];
   }
   if (scope.kind === 'customer') {
-    const [c] = rowsOf<{ book_id: number }>(await db.execute(sql`select book_id from customers where id = ${scope.customerId}`));
+    const [c] = rowsOf<{ book_id: number }>(
+      await db.execute(sql`select book_id from customers where id = ${scope.customerId}`),
+    );
     if (!c || !canOnBook(actor, Number(c.book_id), 'billing', 'access')) throw notFound('khách hàng');
     if (!canOnBook(actor, Number(c.book_id), 'billing', right)) throw refused();
     return [Number(c.book_id)];

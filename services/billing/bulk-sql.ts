@@ -69,7 +69,9 @@ export interface PgClient extends PgSession {
 /** The postgres.js client behind a drizzle database, or null on PGlite. */
 export function postgresClientOf(db: Db): PgClient | null {
   const client = (db as unknown as { $client?: Partial<PgClient> }).$client;
-  return client && typeof client.reserve === 'function' && typeof client.unsafe === 'function' ? (client as PgClient) : null;
+  return client && typeof client.reserve === 'function' && typeof client.unsafe === 'function'
+    ? (client as PgClient)
+    : null;
 }
 
 /**
@@ -78,7 +80,11 @@ export function postgresClientOf(db: Db): PgClient | null {
  * through the chunk's commit as well; a crash before that loses both, and the resumed run recomputes the
  * chunk, whose writes replace drafts.
  */
-export async function inTransaction<T>(db: Db, fn: (runner: Runner) => Promise<T>, options: { asyncCommit?: boolean } = {}): Promise<T> {
+export async function inTransaction<T>(
+  db: Db,
+  fn: (runner: Runner) => Promise<T>,
+  options: { asyncCommit?: boolean } = {},
+): Promise<T> {
   return db.transaction(async (tx) => {
     if (options.asyncCommit) await tx.execute(sql`set local synchronous_commit = off`);
     return fn(drizzleRunner(tx));

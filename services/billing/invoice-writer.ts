@@ -50,7 +50,17 @@ const INVOICE_COLUMNS = [
   'run_id',
   'warnings',
 ] as const;
-const LINE_COLUMNS = ['invoice_id', 'ordinal', 'kind', 'description', 'tariff_version_id', 'tier', 'quantity', 'unit_price', 'amount'] as const;
+const LINE_COLUMNS = [
+  'invoice_id',
+  'ordinal',
+  'kind',
+  'description',
+  'tariff_version_id',
+  'tier',
+  'quantity',
+  'unit_price',
+  'amount',
+] as const;
 
 /** Engine results are shared between customers (memo), so their warnings are serialised once per result. */
 const warningsJson = new WeakMap<object, string>();
@@ -69,8 +79,23 @@ function warningsOf(d: ChunkInvoice['draft']): string {
 function invoiceRow(id: number, inv: ChunkInvoice, w: ChunkWrite): Scalar[] {
   const d = inv.draft;
   return [
-    id, inv.customerId, inv.bookId, inv.serviceTypeId, w.period, d.kind, 'draft', d.consumption,
-    d.subtotal, d.vat, d.environmentFee, d.drainageFee, d.drainageVat, d.total, false, w.runId, warningsOf(d),
+    id,
+    inv.customerId,
+    inv.bookId,
+    inv.serviceTypeId,
+    w.period,
+    d.kind,
+    'draft',
+    d.consumption,
+    d.subtotal,
+    d.vat,
+    d.environmentFee,
+    d.drainageFee,
+    d.drainageVat,
+    d.total,
+    false,
+    w.runId,
+    warningsOf(d),
   ];
 }
 
@@ -120,7 +145,13 @@ const PG_TYPES: Record<string, string> = {
   amount: 'int8',
 };
 
-async function insertRows(runner: Runner, table: string, columns: readonly string[], rows: Scalar[][], overriding = false): Promise<void> {
+async function insertRows(
+  runner: Runner,
+  table: string,
+  columns: readonly string[],
+  rows: Scalar[][],
+  overriding = false,
+): Promise<void> {
   if (rows.length === 0) return;
   const arrays = columns.map((c, i) => `$${i + 1}::${PG_TYPES[c]}[]`).join(', ');
   await runner.run(
@@ -134,7 +165,9 @@ export async function writeChunk(runner: Runner, w: ChunkWrite): Promise<ChunkTo
     `select id, customer_id, kind, status from invoices where period = $1 and customer_id = any($2::int4[])`,
     [w.period, arrayLiteral(w.customerIds)],
   );
-  const existingByKey = new Map(existing.map((e) => [`${Number(e.customer_id)}:${String(e.kind)}`, { id: Number(e.id), status: String(e.status) }]));
+  const existingByKey = new Map(
+    existing.map((e) => [`${Number(e.customer_id)}:${String(e.kind)}`, { id: Number(e.id), status: String(e.status) }]),
+  );
 
   const skips = new Map<number, SkipReason>(w.result.skips.map((s) => [s.customerId, s.reason]));
   const toInsert: ChunkInvoice[] = [];
@@ -147,7 +180,9 @@ export async function writeChunk(runner: Runner, w: ChunkWrite): Promise<ChunkTo
     else skips.set(inv.customerId, 'invoice_issued');
     if (found) kept.add(found.id);
   }
-  const stale = existing.filter((e) => String(e.status) === 'draft' && !kept.has(Number(e.id))).map((e) => Number(e.id));
+  const stale = existing
+    .filter((e) => String(e.status) === 'draft' && !kept.has(Number(e.id)))
+    .map((e) => Number(e.id));
 
   if (stale.length > 0) await runner.run(`delete from invoices where id = any($1::int8[])`, [arrayLiteral(stale)]);
   if (toUpdate.length > 0) {
@@ -163,7 +198,20 @@ export async function writeChunk(runner: Runner, w: ChunkWrite): Promise<ChunkTo
        from unnest($1::int8[], $2::int4[], $3::int4[], $4::int4[], $5::int8[], $6::int8[], $7::int8[], $8::int8[], $9::int8[], $10::int8[], $11::int4[], $12::jsonb[])
             as u(id, book_id, service_type_id, consumption, subtotal, vat, environment_fee, drainage_fee, drainage_vat, total, run_id, warnings)
        where i.id = u.id and i.status = 'draft'`,
-      [cols[0]!, cols[2]!, cols[3]!, cols[7]!, cols[8]!, cols[9]!, cols[10]!, cols[11]!, cols[12]!, cols[13]!, cols[15]!, cols[16]!],
+      [
+        cols[0]!,
+        cols[2]!,
+        cols[3]!,
+        cols[7]!,
+        cols[8]!,
+        cols[9]!,
+        cols[10]!,
+        cols[11]!,
+        cols[12]!,
+        cols[13]!,
+        cols[15]!,
+        cols[16]!,
+      ],
     );
   }
   let newIds: number[] = [];
@@ -173,7 +221,13 @@ export async function writeChunk(runner: Runner, w: ChunkWrite): Promise<ChunkTo
       [toInsert.length],
     );
     newIds = idRows.map((r) => Number(r.id));
-    await insertRows(runner, 'invoices', INVOICE_COLUMNS, toInsert.map((inv, i) => invoiceRow(newIds[i] as number, inv, w)), true);
+    await insertRows(
+      runner,
+      'invoices',
+      INVOICE_COLUMNS,
+      toInsert.map((inv, i) => invoiceRow(newIds[i] as number, inv, w)),
+      true,
+    );
   }
   const written = [...toUpdate.map((u) => u.inv), ...toInsert];
   const writtenIds = [...toUpdate.map((u) => u.id), ...newIds];

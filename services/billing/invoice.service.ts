@@ -86,7 +86,8 @@ function toSummary(r: Record<string, unknown>): InvoiceSummary {
 }
 
 function assertBillingRight(actor: Actor, bookId: number): void {
-  if (!canOnBook(actor, bookId, 'billing', 'access')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
+  if (!canOnBook(actor, bookId, 'billing', 'access'))
+    throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
 }
 
 export interface InvoicePage {
@@ -99,7 +100,14 @@ export interface InvoicePage {
 export async function listBookInvoices(
   db: DbOrTx,
   actor: Actor,
-  input: { bookId: number; period: string; kind?: string | null; needsRecalculation?: boolean | null; offset?: number | null; limit?: number | null },
+  input: {
+    bookId: number;
+    period: string;
+    kind?: string | null;
+    needsRecalculation?: boolean | null;
+    offset?: number | null;
+    limit?: number | null;
+  },
 ): Promise<InvoicePage> {
   assertBillingRight(actor, input.bookId);
   // A book's invoices are those of the customers it holds now; i.book_id (where it was billed) is for reports only.
@@ -126,7 +134,9 @@ export async function listBookInvoices(
 
 export async function getInvoice(db: DbOrTx, actor: Actor, id: number): Promise<InvoiceDetail> {
   const [row] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select ${SUMMARY_SELECT} from invoices i join customers c on c.id = i.customer_id where i.id = ${id}`),
+    await db.execute(
+      sql`select ${SUMMARY_SELECT} from invoices i join customers c on c.id = i.customer_id where i.id = ${id}`,
+    ),
   );
   if (!row || !canOnBook(actor, Number(row.customer_book_id), 'billing', 'access')) throw notFound('hóa đơn');
   const lines = rowsOf<Record<string, unknown>>(
@@ -149,8 +159,14 @@ export async function getInvoice(db: DbOrTx, actor: Actor, id: number): Promise<
   };
 }
 
-export async function listCustomerInvoices(db: DbOrTx, actor: Actor, input: { customerId: number; limit?: number | null }): Promise<InvoiceSummary[]> {
-  const [c] = rowsOf<{ book_id: number }>(await db.execute(sql`select book_id from customers where id = ${input.customerId}`));
+export async function listCustomerInvoices(
+  db: DbOrTx,
+  actor: Actor,
+  input: { customerId: number; limit?: number | null },
+): Promise<InvoiceSummary[]> {
+  const [c] = rowsOf<{ book_id: number }>(
+    await db.execute(sql`select book_id from customers where id = ${input.customerId}`),
+  );
   if (!c || !canOnBook(actor, Number(c.book_id), 'billing', 'access')) throw notFound('khách hàng');
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`

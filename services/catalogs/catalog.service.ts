@@ -9,7 +9,14 @@ import type { Right } from '@/domain/auth/permissions';
 import { hasRight, type Actor } from '@/services/auth/actor';
 import { AppError, forbidden, notFound, pgErrorCode } from '@/services/errors';
 import { buildFilters, buildSearch, type ColumnFilter, type FilterableColumn } from './filter';
-import { CATALOGS, NON_BLOCKING_REFERENCES, USAGE_LABELS, writableColumns, type CatalogDef, type CatalogName } from './registry';
+import {
+  CATALOGS,
+  NON_BLOCKING_REFERENCES,
+  USAGE_LABELS,
+  writableColumns,
+  type CatalogDef,
+  type CatalogName,
+} from './registry';
 
 /** A catalog row as the services return it: `id`, `createdAt` and the registry's columns by name. */
 export type CatalogRow = { id: number; createdAt: Date | string } & Record<string, unknown>;
@@ -146,7 +153,12 @@ async function selectRows(
  * case-insensitive over the text columns) and ordered. Every staff member may read catalogs: they fill the
  * forms; reading books, routes and branches are limited to the actor's books.
  */
-export async function listCatalog(db: DbOrTx, actor: Actor, name: CatalogName, input: CatalogListInput = {}): Promise<CatalogPage> {
+export async function listCatalog(
+  db: DbOrTx,
+  actor: Actor,
+  name: CatalogName,
+  input: CatalogListInput = {},
+): Promise<CatalogPage> {
   const def = CATALOGS[name];
   const offset = input.offset ?? 0;
   const limit = input.limit ?? DEFAULT_LIMIT;
@@ -160,7 +172,10 @@ export async function listCatalog(db: DbOrTx, actor: Actor, name: CatalogName, i
     selectRows(db, def, where, order, offset, limit, input.columns),
     input.countTotal === false
       ? Promise.resolve([])
-      : db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(def.table).where(where),
+      : db
+          .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+          .from(def.table)
+          .where(where),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }
@@ -177,17 +192,29 @@ async function findVisibleRow(db: DbOrTx, def: CatalogDef, actor: Actor, id: num
 // ---------------------------------------------------------------- writes
 
 /** The branch a row of a book-scoped catalog belongs to: catalog rights are granted per branch. */
-async function branchOf(db: DbOrTx, def: CatalogDef, values: Record<string, unknown>, id?: number): Promise<number | undefined> {
+async function branchOf(
+  db: DbOrTx,
+  def: CatalogDef,
+  values: Record<string, unknown>,
+  id?: number,
+): Promise<number | undefined> {
   if (def.name === 'branches') return id;
   if (def.name === 'routes') return typeof values.branchId === 'number' ? values.branchId : undefined;
   if (def.name === 'readingBooks' && typeof values.routeId === 'number') {
-    const [r] = rowsOf<{ branch_id: number }>(await db.execute(sql`select branch_id from routes where id = ${values.routeId}`));
+    const [r] = rowsOf<{ branch_id: number }>(
+      await db.execute(sql`select branch_id from routes where id = ${values.routeId}`),
+    );
     return r ? Number(r.branch_id) : undefined;
   }
   return undefined;
 }
 
-function assertRight(actor: Actor, def: CatalogDef, right: Right, branchIds: readonly (number | undefined)[] = []): void {
+function assertRight(
+  actor: Actor,
+  def: CatalogDef,
+  right: Right,
+  branchIds: readonly (number | undefined)[] = [],
+): void {
   if (actor.isAdmin) return;
   const known = branchIds.filter((b): b is number => b !== undefined);
   const ok =
@@ -212,13 +239,19 @@ function parseInput(def: CatalogDef, input: unknown): Record<string, unknown> {
 }
 
 /** Referenced rows must exist and, for book-scoped catalogs, be visible to the actor. */
-async function checkReferences(db: DbOrTx, def: CatalogDef, actor: Actor, values: Record<string, unknown>): Promise<void> {
+async function checkReferences(
+  db: DbOrTx,
+  def: CatalogDef,
+  actor: Actor,
+  values: Record<string, unknown>,
+): Promise<void> {
   for (const c of writableColumns(def)) {
     const v = values[c.name];
     if (c.kind !== 'ref' || !c.ref || typeof v !== 'number') continue;
     const target = CATALOGS[c.ref];
     const row = await findRow(db, target, v, visibilityCondition(target, actor));
-    if (!row) throw new AppError('INVALID_REFERENCE', `${capitalize(target.entity)} đã chọn không tồn tại.`, { field: c.name });
+    if (!row)
+      throw new AppError('INVALID_REFERENCE', `${capitalize(target.entity)} đã chọn không tồn tại.`, { field: c.name });
   }
 }
 
@@ -242,13 +275,21 @@ function translateDbError(def: CatalogDef, error: unknown, values: Record<string
   const pg = pgErrorCode(error);
   if (pg?.code === '23505') throw duplicateCode(def, String(values.code ?? ''));
   if (pg?.code === '23503')
-    throw new AppError('IN_USE', `Không thể thực hiện: ${def.entity} đang được sử dụng hoặc dữ liệu tham chiếu không tồn tại.`);
+    throw new AppError(
+      'IN_USE',
+      `Không thể thực hiện: ${def.entity} đang được sử dụng hoặc dữ liệu tham chiếu không tồn tại.`,
+    );
   if (pg?.code === '23514') throw new AppError('VALIDATION_FAILED', `Dữ liệu ${def.entity} không hợp lệ.`);
   throw error;
 }
 
 /** Adds a row (right `add` on the catalog; for routes and books, on the target branch). */
-export async function createCatalogRow(db: DbOrTx, actor: Actor, name: CatalogName, input: unknown): Promise<CatalogRow> {
+export async function createCatalogRow(
+  db: DbOrTx,
+  actor: Actor,
+  name: CatalogName,
+  input: unknown,
+): Promise<CatalogRow> {
   const def = CATALOGS[name];
   assertRight(actor, def, 'add');
   const values = parseInput(def, input);
@@ -271,7 +312,13 @@ export async function createCatalogRow(db: DbOrTx, actor: Actor, name: CatalogNa
 }
 
 /** Edits a row the actor may see (right `edit`; for routes and books, on the old and the new branch). */
-export async function updateCatalogRow(db: DbOrTx, actor: Actor, name: CatalogName, id: number, input: unknown): Promise<CatalogRow> {
+export async function updateCatalogRow(
+  db: DbOrTx,
+  actor: Actor,
+  name: CatalogName,
+  id: number,
+  input: unknown,
+): Promise<CatalogRow> {
   const def = CATALOGS[name];
   assertRight(actor, def, 'edit');
   const values = parseInput(def, input);
@@ -320,7 +367,11 @@ function usagesOf(def: CatalogDef): Usage[] {
       const ref = fk.reference();
       const column = ref.columns[0];
       if (getTableConfig(ref.foreignTable).name !== target || !column || ref.columns.length !== 1) continue;
-      usages.push({ table: config.name, column: column.name, label: USAGE_LABELS[config.name] ?? `bản ghi của bảng ${config.name}` });
+      usages.push({
+        table: config.name,
+        column: column.name,
+        label: USAGE_LABELS[config.name] ?? `bản ghi của bảng ${config.name}`,
+      });
     }
   }
   usageCache.set(def.name, usages);
@@ -336,9 +387,7 @@ async function findUsages(db: DbOrTx, name: CatalogName, id: number): Promise<{ 
       sql`select ${i}::int as i, count(*)::int as n from ${sql.identifier(u.table)} where ${sql.identifier(u.column)} = ${id}`,
   );
   const rows = rowsOf<{ i: number; n: number }>(await db.execute(sql.join(parts, sql` union all `)));
-  return rows
-    .filter((r) => Number(r.n) > 0)
-    .map((r) => ({ label: usages[Number(r.i)]!.label, count: Number(r.n) }));
+  return rows.filter((r) => Number(r.n) > 0).map((r) => ({ label: usages[Number(r.i)]!.label, count: Number(r.n) }));
 }
 
 /** Deletes a row (right `delete`); refused with IN_USE, naming what uses it, while anything references it. */
@@ -354,7 +403,10 @@ export async function deleteCatalogRow(db: DbOrTx, actor: Actor, name: CatalogNa
       const used = await findUsages(tx, name, id);
       if (used.length > 0) {
         const what = used.map((u) => `${u.count.toLocaleString('vi-VN')} ${u.label}`).join(', ');
-        throw new AppError('IN_USE', `Không thể xóa ${def.entity} «${String(current.code)}» vì đang được sử dụng bởi ${what}.`);
+        throw new AppError(
+          'IN_USE',
+          `Không thể xóa ${def.entity} «${String(current.code)}» vì đang được sử dụng bởi ${what}.`,
+        );
       }
       await tx.delete(def.table).where(eq(idColumn(def), id));
       return true;
@@ -409,10 +461,22 @@ export async function catalogToSheet(
 ): Promise<CatalogSheet> {
   const def = CATALOGS[name];
   assertRight(actor, def, 'export');
-  const input: CatalogListInput = Array.isArray(filters) ? { filters: filters as readonly ColumnFilter[] } : (filters as CatalogListInput);
-  const rows = await selectRows(db, def, whereClause(def, actor, input), orderClause(def, input.orderBy), 0, MAX_EXPORT_ROWS + 1);
+  const input: CatalogListInput = Array.isArray(filters)
+    ? { filters: filters as readonly ColumnFilter[] }
+    : (filters as CatalogListInput);
+  const rows = await selectRows(
+    db,
+    def,
+    whereClause(def, actor, input),
+    orderClause(def, input.orderBy),
+    0,
+    MAX_EXPORT_ROWS + 1,
+  );
   if (rows.length > MAX_EXPORT_ROWS)
-    throw new AppError('TOO_MANY_ROWS', `Có hơn ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')} dòng; hãy lọc bớt trước khi xuất.`);
+    throw new AppError(
+      'TOO_MANY_ROWS',
+      `Có hơn ${MAX_EXPORT_ROWS.toLocaleString('vi-VN')} dòng; hãy lọc bớt trước khi xuất.`,
+    );
   const columns = def.columns.filter((c) => !c.hideInExport);
   return {
     title: def.label,
@@ -422,7 +486,13 @@ export async function catalogToSheet(
       for (const c of columns) {
         const v = row[c.name];
         const option = c.options?.find((o) => o.value === v);
-        out[c.name] = option ? option.label : v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
+        out[c.name] = option
+          ? option.label
+          : v === null || v === undefined
+            ? null
+            : typeof v === 'number'
+              ? v
+              : String(v);
       }
       return out;
     }),

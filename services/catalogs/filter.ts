@@ -59,7 +59,11 @@ const invalid = (message: string) => new AppError('INVALID_FILTER', message, { f
  * Casts a filter value typed in the UI to the column's kind: integers for `int` and `ref`, ISO dates for `date`
  * (also accepting the Vietnamese `dd/mm/yyyy`), trimmed text otherwise. `null` stays null (meaning "empty").
  */
-export function castFilterValue(kind: ColumnKind, raw: string | number | null | undefined, label: string): string | number | null {
+export function castFilterValue(
+  kind: ColumnKind,
+  raw: string | number | null | undefined,
+  label: string,
+): string | number | null {
   if (raw === null || raw === undefined) return null;
   const text = String(raw).trim();
   switch (kind) {
@@ -91,7 +95,8 @@ function typed(kind: ColumnKind, value: string | number): SQL {
 export function buildCondition(columns: Readonly<Record<string, FilterableColumn>>, filter: ColumnFilter): SQL {
   const column = Object.hasOwn(columns, filter.column) ? columns[filter.column] : undefined;
   if (!column) throw invalid(`Không thể lọc theo cột «${filter.column}».`);
-  if (!(FILTER_OPS as readonly string[]).includes(filter.op)) throw invalid(`Phép so sánh «${String(filter.op)}» không hợp lệ.`);
+  if (!(FILTER_OPS as readonly string[]).includes(filter.op))
+    throw invalid(`Phép so sánh «${String(filter.op)}» không hợp lệ.`);
   const { expr, kind, label } = column;
   const value = castFilterValue(kind, filter.value, label);
 
@@ -103,7 +108,8 @@ export function buildCondition(columns: Readonly<Record<string, FilterableColumn
   }
   if (filter.op === 'eq') return value === null ? sql`${expr} is null` : sql`${expr} = ${typed(kind, value)}`;
   // "khác" keeps the rows where the column is empty, as a user reading the screen expects.
-  if (filter.op === 'ne') return value === null ? sql`${expr} is not null` : sql`${expr} is distinct from ${typed(kind, value)}`;
+  if (filter.op === 'ne')
+    return value === null ? sql`${expr} is not null` : sql`${expr} is distinct from ${typed(kind, value)}`;
 
   if (value === null) throw invalid(`Cần nhập giá trị để lọc cột «${label}».`);
   switch (filter.op) {
@@ -124,7 +130,10 @@ export function buildCondition(columns: Readonly<Record<string, FilterableColumn
 }
 
 /** All conditions joined with AND; `undefined` when there is none. */
-export function buildFilters(columns: Readonly<Record<string, FilterableColumn>>, filters: readonly ColumnFilter[] = []): SQL | undefined {
+export function buildFilters(
+  columns: Readonly<Record<string, FilterableColumn>>,
+  filters: readonly ColumnFilter[] = [],
+): SQL | undefined {
   if (filters.length > MAX_FILTERS) throw invalid(`Chỉ được lọc tối đa ${MAX_FILTERS} điều kiện.`);
   if (filters.length === 0) return undefined;
   return and(...filters.map((f) => buildCondition(columns, f)));

@@ -96,7 +96,10 @@ const code = (max: number) =>
 
 const phone = () =>
   optionalText('Số điện thoại', 20).pipe(
-    z.string().regex(/^[0-9+() .-]+$/, 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . -').nullable(),
+    z
+      .string()
+      .regex(/^[0-9+() .-]+$/, 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . -')
+      .nullable(),
   );
 
 const intBetween = (label: string, min: number, max: number) =>
@@ -125,7 +128,10 @@ const defaultedEnum = <const T extends readonly [string, ...string[]]>(label: st
     .transform((v) => v ?? undefined);
 
 const requiredRef = (label: string) =>
-  z.number({ error: `Chưa chọn ${label}.` }).int(`Chưa chọn ${label}.`).positive(`Chưa chọn ${label}.`);
+  z
+    .number({ error: `Chưa chọn ${label}.` })
+    .int(`Chưa chọn ${label}.`)
+    .positive(`Chưa chọn ${label}.`);
 
 const optionalRef = (label: string) =>
   requiredRef(label)
@@ -151,9 +157,12 @@ const UTILITIES = ['water', 'electricity', 'sanitation'] as const;
 // an unqualified name binds to the inner table first (`id` would become customers.id).
 const routeBranchName = sql<string>`(select b.name from branches b where b.id = routes.branch_id)`;
 const bookRouteName = sql<string>`(select r.name from routes r where r.id = reading_books.route_id)`;
-const bookBranchId = sql<number>`(select r.branch_id from routes r where r.id = reading_books.route_id)`.mapWith(Number);
+const bookBranchId = sql<number>`(select r.branch_id from routes r where r.id = reading_books.route_id)`.mapWith(
+  Number,
+);
 const bookBranchName = sql<string>`(select b.name from routes r join branches b on b.id = r.branch_id where r.id = reading_books.route_id)`;
-const bookCustomersCount = sql<number>`(select count(*)::int from customers c where c.book_id = reading_books.id)`.mapWith(Number);
+const bookCustomersCount =
+  sql<number>`(select count(*)::int from customers c where c.book_id = reading_books.id)`.mapWith(Number);
 const meterWardName = sql<string | null>`(select w.name from wards w where w.id = master_meters.ward_id)`;
 
 export const CATALOGS: Readonly<Record<CatalogName, CatalogDef>> = {
@@ -243,7 +252,15 @@ export const CATALOGS: Readonly<Record<CatalogName, CatalogDef>> = {
       nameCol('Tên sổ'),
       { name: 'routeId', label: 'Tuyến', kind: 'ref', ref: 'routes', required: true, hideInExport: true },
       { name: 'routeName', label: 'Tuyến', kind: 'string', readOnly: true, expr: bookRouteName },
-      { name: 'branchId', label: 'Mã đơn vị cơ sở', kind: 'ref', ref: 'branches', readOnly: true, expr: bookBranchId, hideInExport: true },
+      {
+        name: 'branchId',
+        label: 'Mã đơn vị cơ sở',
+        kind: 'ref',
+        ref: 'branches',
+        readOnly: true,
+        expr: bookBranchId,
+        hideInExport: true,
+      },
       { name: 'branchName', label: 'Đơn vị cơ sở', kind: 'string', readOnly: true, expr: bookBranchName },
       { name: 'readerName', label: 'Người ghi chỉ số', kind: 'string', nullable: true },
       { name: 'readingDay', label: 'Ngày ghi', kind: 'int', nullable: true },

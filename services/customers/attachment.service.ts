@@ -38,7 +38,9 @@ export async function addAttachment(
           uploadedBy: actor.userId,
         })
         .returning();
-      await recordHistory(tx, actor, [{ customerId: input.customerId, kind: 'attachment', after: { fileName }, note: 'Đính kèm tài liệu' }]);
+      await recordHistory(tx, actor, [
+        { customerId: input.customerId, kind: 'attachment', after: { fileName }, note: 'Đính kèm tài liệu' },
+      ]);
       return row!;
     });
   } catch (e) {
@@ -61,7 +63,9 @@ export async function deleteAttachment(db: DbOrTx, actor: Actor, id: number, sto
   await getCustomerForActor(db, actor, row.customerId, 'edit', 'tệp đính kèm');
   await db.transaction(async (tx) => {
     await tx.delete(attachments).where(eq(attachments.id, id));
-    await recordHistory(tx, actor, [{ customerId: row.customerId, kind: 'attachment', before: { fileName: row.fileName }, note: 'Xóa tài liệu' }]);
+    await recordHistory(tx, actor, [
+      { customerId: row.customerId, kind: 'attachment', before: { fileName: row.fileName }, note: 'Xóa tài liệu' },
+    ]);
   });
   await storage.remove(row.storageKey);
 }

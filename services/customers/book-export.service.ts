@@ -40,7 +40,13 @@ interface ExportRow {
   preferentialUntil: string | null;
 }
 
-type Col = { header: string; width: number; value: (r: ExportRow) => string | number | Date | null; date?: boolean; int?: boolean };
+type Col = {
+  header: string;
+  width: number;
+  value: (r: ExportRow) => string | number | Date | null;
+  date?: boolean;
+  int?: boolean;
+};
 
 /** "2026-01-05" → a Date at UTC midnight, so Excel shows the same calendar day everywhere. */
 function excelDate(d: string | null): Date | null {
@@ -108,7 +114,11 @@ function safeCode(code: string): string {
  * the book code and name, a Vietnamese header row, one row per customer in sequence order. Requires the
  * customers `export` right on the book; a book the actor does not hold is reported as missing.
  */
-export async function exportBookWorkbook(db: DbOrTx, actor: Actor, bookId: number): Promise<{ fileName: string; buffer: Buffer }> {
+export async function exportBookWorkbook(
+  db: DbOrTx,
+  actor: Actor,
+  bookId: number,
+): Promise<{ fileName: string; buffer: Buffer }> {
   if (!Number.isSafeInteger(bookId) || bookId <= 0) throw notFound('sổ đọc');
   if (!canOnBook(actor, bookId, 'customers', 'access')) throw notFound('sổ đọc');
   if (!canOnBook(actor, bookId, 'customers', 'export')) {
@@ -136,19 +146,17 @@ export async function exportBookWorkbook(db: DbOrTx, actor: Actor, bookId: numbe
       left join contracts ct on ct.customer_id = c.id and ct.is_current
       where c.book_id = ${bookId}
       order by c.sequence_no, c.id`),
-  ).map(
-    (r): ExportRow => ({
-      ...(r as unknown as ExportRow),
-      sequenceNo: Number(r.sequenceNo),
-      customerType: Number(r.customerType),
-      households: Number(r.households),
-      persons: Number(r.persons),
-      status: Number(r.status),
-      initialIndex: r.initialIndex === null || r.initialIndex === undefined ? null : Number(r.initialIndex),
-      wastewaterFeeBp: r.wastewaterFeeBp === null || r.wastewaterFeeBp === undefined ? null : Number(r.wastewaterFeeBp),
-      isPreferential: r.isPreferential === true || r.isPreferential === 't',
-    }),
-  );
+  ).map((r): ExportRow => ({
+    ...(r as unknown as ExportRow),
+    sequenceNo: Number(r.sequenceNo),
+    customerType: Number(r.customerType),
+    households: Number(r.households),
+    persons: Number(r.persons),
+    status: Number(r.status),
+    initialIndex: r.initialIndex === null || r.initialIndex === undefined ? null : Number(r.initialIndex),
+    wastewaterFeeBp: r.wastewaterFeeBp === null || r.wastewaterFeeBp === undefined ? null : Number(r.wastewaterFeeBp),
+    isPreferential: r.isPreferential === true || r.isPreferential === 't',
+  }));
 
   const wb = new ExcelJS.Workbook();
   wb.creator = actor.fullName;

@@ -24,7 +24,9 @@ export interface BookCustomerRow {
   persons: number;
   status: number;
   isPreferential: boolean;
+  bookCode: string;
   serviceTypeCode: string | null;
+  serviceTypeName: string | null;
   wardName: string | null;
   meterSerial: string | null;
   contractNumber: string | null;
@@ -34,10 +36,11 @@ export interface BookCustomerRow {
 const BOOK_ROW_SELECT = sql`
   c.id, c.code, c.book_id as "bookId", c.sequence_no as "sequenceNo", c.name, c.address, c.phone,
   c.customer_type as "customerType", c.households, c.persons, c.status, c.is_preferential as "isPreferential",
-  st.code as "serviceTypeCode", w.name as "wardName", m.serial as "meterSerial", ct.number as "contractNumber", c.version`;
+  rb.code as "bookCode", st.code as "serviceTypeCode", st.name as "serviceTypeName", w.name as "wardName", m.serial as "meterSerial", ct.number as "contractNumber", c.version`;
 
 const BOOK_ROW_JOINS = sql`
   from customers c
+  join reading_books rb on rb.id = c.book_id
   left join service_types st on st.id = c.service_type_id
   left join wards w on w.id = c.ward_id
   left join meters m on m.customer_id = c.id and m.is_active
@@ -92,14 +95,18 @@ export async function listBookCustomers(
   const limit = Math.min(Math.max(input.limit ?? 5000, 1), 5000);
   const offset = Math.max(input.offset ?? 0, 0);
   const [rows, totals] = await Promise.all([
-    db.execute(sql`select ${BOOK_ROW_SELECT} ${BOOK_ROW_JOINS} where ${where} order by c.sequence_no limit ${limit} offset ${offset}`),
+    db.execute(
+      sql`select ${BOOK_ROW_SELECT} ${BOOK_ROW_JOINS} where ${where} order by c.sequence_no limit ${limit} offset ${offset}`,
+    ),
     db.execute(sql`select count(*)::int as n from customers c where ${where}`),
   ]);
-  return { rows: rowsOf<Record<string, unknown>>(rows).map(toRow), total: Number(rowsOf<{ n: number }>(totals)[0]?.n ?? 0) };
+  return {
+    rows: rowsOf<Record<string, unknown>>(rows).map(toRow),
+    total: Number(rowsOf<{ n: number }>(totals)[0]?.n ?? 0),
+  };
 }
 
 export interface SearchHit extends BookCustomerRow {
-  bookCode: string;
   inCurrentBook: boolean;
 }
 
@@ -120,17 +127,41 @@ export async function searchCustomers(
   const current = input.currentBookId ?? 0;
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      select ${BOOK_ROW_SELECT}, rb.code as "bookCode"
-      ${BOOK_ROW_JOINS} join reading_books rb on rb.id = c.book_id
+      select ${BOOK_ROW_SELECT}
+      ${BOOK_ROW_JOINS}
       where ${bookFilter} and ${searchCondition(q, books !== null && books.length <= FEW_BOOKS ? 'few-books' : 'everywhere')}
       order by (c.book_id = ${current}) desc, rb.code, c.sequence_no
       limit ${Math.min(input.limit ?? 50, 200)}`),
   );
-  return rows.map((r) => ({ ...toRow(r), bookCode: String(r.bookCode), inCurrentBook: Number(r.bookId) === current }));
+  return rows.map((r) => ({ ...toRow(r), inCurrentBook: Number(r.bookId) === current }));
+}
+
+/**
+ * The grid's computed columns of customers loaded one by one (the detail, a mutation's answer), read with the
+ * grid's own joins in one statement for all of them. No right is checked here: the caller already holds rows
+ * it was allowed to load.
+ */
+export async function bookRowsByIds(db: DbOrTx, ids: number[]): Promise<Map<number, BookCustomerRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select ${BOOK_ROW_SELECT} ${BOOK_ROW_JOINS} where c.id = any(${pgArray(ids)}::int[])`),
+  );
+  return new Map(rows.map((r) => [Number(r.id), toRow(r)]));
+}
+
+/** Whole customer rows by id, for the columns a grid row or a search hit does not carry; one statement. */
+export async function customersByIds(db: DbOrTx, ids: number[]): Promise<Map<number, typeof customers.$inferSelect>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(customers).where(inArray(customers.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Moves customers to another book, appended at its end in their current order; one transaction. */
-export async function moveCustomers(db: DbOrTx, actor: Actor, input: { customerIds: number[]; targetBookId: number }): Promise<number> {
+export async function moveCustomers(
+  db: DbOrTx,
+  actor: Actor,
+  input: { customerIds: number[]; targetBookId: number },
+): Promise<number> {
   const ids = [...new Set(input.customerIds)];
   if (ids.length === 0) throw new AppError('NOTHING_SELECTED', 'Chưa chọn khách hàng nào để chuyển.');
   const [target] = await db.select().from(readingBooks).where(eq(readingBooks.id, input.targetBookId)).limit(1);
@@ -177,7 +208,9 @@ export async function moveCustomers(db: DbOrTx, actor: Actor, input: { customerI
 async function applySequences(tx: DbOrTx, plan: { id: number; sequenceNo: number }[]): Promise<void> {
   if (plan.length === 0) return;
   const ids = plan.map((p) => p.id);
-  await tx.execute(sql`update customers set sequence_no = sequence_no + 1000000000 where id = any(${pgArray(ids)}::int[])`);
+  await tx.execute(
+    sql`update customers set sequence_no = sequence_no + 1000000000 where id = any(${pgArray(ids)}::int[])`,
+  );
   await tx.execute(sql`
     update customers c set sequence_no = p.seq, version = c.version + 1
     from unnest(${pgArray(ids)}::int[], ${pgArray(plan.map((p) => p.sequenceNo))}::int[]) as p(id, seq) where c.id = p.id`);
@@ -217,7 +250,8 @@ export async function placeCustomerAfter(
       .for('update');
     const others = rows.filter((r) => r.id !== customer.id);
     const index = input.afterCustomerId === null ? -1 : others.findIndex((r) => r.id === input.afterCustomerId);
-    if (input.afterCustomerId !== null && index < 0) throw new AppError('NOT_IN_BOOK', 'Khách hàng đứng trước không cùng sổ đọc.');
+    if (input.afterCustomerId !== null && index < 0)
+      throw new AppError('NOT_IN_BOOK', 'Khách hàng đứng trước không cùng sổ đọc.');
     const before = index >= 0 ? others[index]!.sequenceNo : null;
     const after = others[index + 1]?.sequenceNo ?? null;
     let seq = sequenceBetween(before, after);
@@ -227,16 +261,28 @@ export async function placeCustomerAfter(
       await applySequences(tx, plan);
       seq = plan[index + 1]!.sequenceNo;
     } else {
-      await tx.update(customers).set({ sequenceNo: seq, version: sql`${customers.version} + 1` }).where(eq(customers.id, customer.id));
+      await tx
+        .update(customers)
+        .set({ sequenceNo: seq, version: sql`${customers.version} + 1` })
+        .where(eq(customers.id, customer.id));
     }
     await recordHistory(tx, actor, [
-      { customerId: customer.id, kind: 'sequence', before: { sequenceNo: customer.sequenceNo }, after: { sequenceNo: seq } },
+      {
+        customerId: customer.id,
+        kind: 'sequence',
+        before: { sequenceNo: customer.sequenceNo },
+        after: { sequenceNo: seq },
+      },
     ]);
     return seq;
   });
 }
 
 export async function bookOf(db: DbOrTx, bookId: number) {
-  const [row] = await db.select().from(readingBooks).where(and(eq(readingBooks.id, bookId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(readingBooks)
+    .where(and(eq(readingBooks.id, bookId)))
+    .limit(1);
   return row ?? null;
 }

@@ -20,7 +20,11 @@ function searchTextOf(c: { code: string; name: string; address: string; phone: s
 }
 
 /** Throws unless the actor may exercise `right` on customers of `bookId`; the single gate of this module. */
-export function assertBookRight(actor: Actor, bookId: number, right: 'access' | 'add' | 'edit' | 'delete' | 'export' | 'print'): void {
+export function assertBookRight(
+  actor: Actor,
+  bookId: number,
+  right: 'access' | 'add' | 'edit' | 'delete' | 'export' | 'print',
+): void {
   if (!canOnBook(actor, bookId, 'customers', right)) {
     throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
   }
@@ -47,7 +51,9 @@ async function assertSequenceFree(db: DbOrTx, bookId: number, sequenceNo: number
     .where(and(eq(customers.bookId, bookId), eq(customers.sequenceNo, sequenceNo)))
     .limit(1);
   if (hit && hit.id !== exceptId) {
-    throw new AppError('SEQUENCE_TAKEN', `Số thứ tự ${sequenceNo} đã có khách hàng ${hit.code} trong sổ này.`, { field: 'sequenceNo' });
+    throw new AppError('SEQUENCE_TAKEN', `Số thứ tự ${sequenceNo} đã có khách hàng ${hit.code} trong sổ này.`, {
+      field: 'sequenceNo',
+    });
   }
 }
 
@@ -60,16 +66,32 @@ async function assertSerialFree(db: DbOrTx, actor: Actor, serial: string): Promi
     .where(and(eq(meters.serial, serial), eq(meters.isActive, true)))
     .limit(1);
   if (!hit) return;
-  const holder = canOnBook(actor, hit.bookId, 'customers', 'access') ? `cho khách hàng ${hit.code}` : 'cho một khách hàng khác';
+  const holder = canOnBook(actor, hit.bookId, 'customers', 'access')
+    ? `cho khách hàng ${hit.code}`
+    : 'cho một khách hàng khác';
   throw new AppError('DUPLICATE_METER_SERIAL', `Số seri ${serial} đang được lắp ${holder}.`, { field: 'serial' });
 }
 
 /** A meter cannot show more than its register holds: such an index is a typing slip that would bill a roll-over. */
-async function assertIndexWithinCapacity(db: DbOrTx, meterTypeId: number | null, index: number, field: string, label: string): Promise<void> {
+async function assertIndexWithinCapacity(
+  db: DbOrTx,
+  meterTypeId: number | null,
+  index: number,
+  field: string,
+  label: string,
+): Promise<void> {
   if (meterTypeId === null) return;
-  const [type] = await db.select({ maxIndex: meterTypes.maxIndex }).from(meterTypes).where(eq(meterTypes.id, meterTypeId)).limit(1);
+  const [type] = await db
+    .select({ maxIndex: meterTypes.maxIndex })
+    .from(meterTypes)
+    .where(eq(meterTypes.id, meterTypeId))
+    .limit(1);
   if (type && index > type.maxIndex) {
-    throw new AppError('INDEX_ABOVE_CAPACITY', `${label} (${index}) vượt quá chỉ số tối đa của loại đồng hồ (${type.maxIndex}).`, { field });
+    throw new AppError(
+      'INDEX_ABOVE_CAPACITY',
+      `${label} (${index}) vượt quá chỉ số tối đa của loại đồng hồ (${type.maxIndex}).`,
+      { field },
+    );
   }
 }
 
@@ -93,7 +115,9 @@ function mapConstraint(error: unknown): never {
   if (pg?.code === '23505' && pg.constraint === 'customers_book_sequence')
     throw new AppError('SEQUENCE_TAKEN', 'Số thứ tự đã có khách hàng khác trong sổ này.', { field: 'sequenceNo' });
   if (pg?.code === '23505' && pg.constraint === 'meters_serial_in_service')
-    throw new AppError('DUPLICATE_METER_SERIAL', 'Số seri đồng hồ đang được lắp cho khách hàng khác.', { field: 'serial' });
+    throw new AppError('DUPLICATE_METER_SERIAL', 'Số seri đồng hồ đang được lắp cho khách hàng khác.', {
+      field: 'serial',
+    });
   throw error;
 }
 
@@ -112,7 +136,14 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
       if (sequenceNo !== null) await assertSequenceFree(tx, c.bookId, sequenceNo);
       else sequenceNo = nextSequenceAtEnd(await maxSequence(tx, c.bookId));
       if (input.meter) await assertSerialFree(tx, actor, input.meter.serial);
-      if (input.meter) await assertIndexWithinCapacity(tx, input.meter.meterTypeId, input.meter.initialIndex, 'initialIndex', 'Chỉ số đầu');
+      if (input.meter)
+        await assertIndexWithinCapacity(
+          tx,
+          input.meter.meterTypeId,
+          input.meter.initialIndex,
+          'initialIndex',
+          'Chỉ số đầu',
+        );
       const extra = await validateExtraFields(tx, c.extra);
       const code = await nextCustomerCode(tx);
       const [row] = await tx
@@ -139,7 +170,9 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
           isCurrent: true,
         });
       }
-      await recordHistory(tx, actor, [{ customerId: customer.id, kind: 'created', after: { code, name: c.name, bookId: c.bookId, sequenceNo } }]);
+      await recordHistory(tx, actor, [
+        { customerId: customer.id, kind: 'created', after: { code, name: c.name, bookId: c.bookId, sequenceNo } },
+      ]);
       return customer;
     });
   } catch (e) {
@@ -155,7 +188,9 @@ export async function updateCustomer(
 ): Promise<CustomerRow> {
   const existing = await getCustomerForActor(db, actor, input.id, 'edit');
   if (input.customer.bookId !== existing.bookId) {
-    throw new AppError('USE_MOVE_TO_CHANGE_BOOK', 'Muốn đổi sổ đọc, hãy dùng chức năng chuyển sổ.', { field: 'bookId' });
+    throw new AppError('USE_MOVE_TO_CHANGE_BOOK', 'Muốn đổi sổ đọc, hãy dùng chức năng chuyển sổ.', {
+      field: 'bookId',
+    });
   }
   try {
     return await db.transaction(async (tx) => {
@@ -173,7 +208,12 @@ export async function updateCustomer(
         .update(customers)
         .set({
           ...next,
-          searchText: searchTextOf({ code: existing.code, name: fields.name, address: fields.address, phone: fields.phone }),
+          searchText: searchTextOf({
+            code: existing.code,
+            name: fields.name,
+            address: fields.address,
+            phone: fields.phone,
+          }),
           version: sql`${customers.version} + 1`,
           updatedAt: new Date(),
         })
@@ -263,7 +303,9 @@ export async function updateCurrentContract(db: DbOrTx, actor: Actor, customerId
       }
     }
     if (Object.keys(after).length > 0) {
-      await recordHistory(tx, actor, [{ customerId, kind: 'contract', before: { number: current.number, ...before }, after }]);
+      await recordHistory(tx, actor, [
+        { customerId, kind: 'contract', before: { number: current.number, ...before }, after },
+      ]);
     }
     return row!;
   });
@@ -288,9 +330,13 @@ export async function replaceMeter(db: DbOrTx, actor: Actor, input: ReplaceMeter
         .where(and(eq(meters.customerId, input.customerId), eq(meters.isActive, true)))
         .limit(1);
       if (old && input.finalIndex < old.initialIndex) {
-        throw new AppError('FINAL_INDEX_TOO_LOW', `Chỉ số cuối (${input.finalIndex}) nhỏ hơn chỉ số đầu của đồng hồ cũ (${old.initialIndex}).`, {
-          field: 'finalIndex',
-        });
+        throw new AppError(
+          'FINAL_INDEX_TOO_LOW',
+          `Chỉ số cuối (${input.finalIndex}) nhỏ hơn chỉ số đầu của đồng hồ cũ (${old.initialIndex}).`,
+          {
+            field: 'finalIndex',
+          },
+        );
       }
       if (old && input.removedOn < old.installedOn) {
         throw new AppError('REMOVED_BEFORE_INSTALLED', 'Ngày tháo đồng hồ trước ngày lắp.', { field: 'removedOn' });
@@ -303,13 +349,29 @@ export async function replaceMeter(db: DbOrTx, actor: Actor, input: ReplaceMeter
           .where(eq(meters.id, old.id));
       }
       await assertSerialFree(tx, actor, input.meter.serial);
-      await assertIndexWithinCapacity(tx, input.meter.meterTypeId, input.meter.initialIndex, 'initialIndex', 'Chỉ số đầu');
-      const [row] = await tx.insert(meters).values({ ...input.meter, customerId: input.customerId, isActive: true }).returning();
+      await assertIndexWithinCapacity(
+        tx,
+        input.meter.meterTypeId,
+        input.meter.initialIndex,
+        'initialIndex',
+        'Chỉ số đầu',
+      );
+      const [row] = await tx
+        .insert(meters)
+        .values({ ...input.meter, customerId: input.customerId, isActive: true })
+        .returning();
       await recordHistory(tx, actor, [
         {
           customerId: input.customerId,
           kind: 'meter',
-          before: old ? { serial: old.serial, initialIndex: old.initialIndex, finalIndex: input.finalIndex, removedOn: input.removedOn } : null,
+          before: old
+            ? {
+                serial: old.serial,
+                initialIndex: old.initialIndex,
+                finalIndex: input.finalIndex,
+                removedOn: input.removedOn,
+              }
+            : null,
           after: { serial: row!.serial, initialIndex: row!.initialIndex, installedOn: row!.installedOn },
           note: old ? 'Thay đồng hồ' : 'Lắp đồng hồ',
         },

@@ -2,7 +2,8 @@ import type { DbOrTx } from '@/db/client';
 import { customerHistory } from '@/db/schema/customers';
 import type { Actor } from '@/services/auth/actor';
 
-type HistoryKind = 'created' | 'name' | 'service_type' | 'details' | 'book' | 'sequence' | 'contract' | 'meter' | 'attachment';
+type HistoryKind =
+  'created' | 'name' | 'service_type' | 'details' | 'book' | 'sequence' | 'contract' | 'meter' | 'attachment';
 
 export interface HistoryEntryInput {
   customerId: number;
@@ -34,7 +35,11 @@ const TRACKED: Record<string, HistoryKind> = {
 };
 
 /** Diffs two customer snapshots into history entries: name, service type, and one entry for other details. */
-export function diffCustomer(customerId: number, before: Record<string, unknown>, after: Record<string, unknown>): HistoryEntryInput[] {
+export function diffCustomer(
+  customerId: number,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): HistoryEntryInput[] {
   const groups = new Map<HistoryKind, { before: Record<string, unknown>; after: Record<string, unknown> }>();
   for (const key of Object.keys(after)) {
     const a = after[key];

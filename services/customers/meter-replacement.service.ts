@@ -32,15 +32,27 @@ export async function correctMeterReplacement(db: DbOrTx, actor: Actor, input: C
       .for('update');
     if (!meter) throw notFound('đồng hồ');
     if (meter.isActive || meter.removedOn === null || meter.finalIndex === null) {
-      throw new AppError('METER_NOT_REPLACED', `Đồng hồ ${meter.serial} chưa được thay nên chưa có chỉ số cuối để sửa.`, { field: 'meterId' });
+      throw new AppError(
+        'METER_NOT_REPLACED',
+        `Đồng hồ ${meter.serial} chưa được thay nên chưa có chỉ số cuối để sửa.`,
+        { field: 'meterId' },
+      );
     }
     if (input.finalIndex < meter.initialIndex) {
-      throw new AppError('FINAL_INDEX_TOO_LOW', `Chỉ số cuối (${input.finalIndex}) nhỏ hơn chỉ số đầu của đồng hồ cũ (${meter.initialIndex}).`, {
-        field: 'finalIndex',
-      });
+      throw new AppError(
+        'FINAL_INDEX_TOO_LOW',
+        `Chỉ số cuối (${input.finalIndex}) nhỏ hơn chỉ số đầu của đồng hồ cũ (${meter.initialIndex}).`,
+        {
+          field: 'finalIndex',
+        },
+      );
     }
     if (input.finalIndex === meter.finalIndex) return meter;
-    const [row] = await tx.update(meters).set({ finalIndex: input.finalIndex }).where(eq(meters.id, meter.id)).returning();
+    const [row] = await tx
+      .update(meters)
+      .set({ finalIndex: input.finalIndex })
+      .where(eq(meters.id, meter.id))
+      .returning();
     await recordHistory(tx, actor, [
       {
         customerId: input.customerId,

@@ -27,12 +27,18 @@ const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
 const invalidFile = () => new AppError('INVALID_FILE', 'Tệp không phải là tệp Excel (.xlsx) hợp lệ.');
 
 function tooManyRows(maxRows: number) {
-  return new AppError('FILE_TOO_LARGE', `Tệp Excel có quá nhiều dòng: mỗi tệp tối đa ${maxRows.toLocaleString('vi-VN')} dòng.`);
+  return new AppError(
+    'FILE_TOO_LARGE',
+    `Tệp Excel có quá nhiều dòng: mỗi tệp tối đa ${maxRows.toLocaleString('vi-VN')} dòng.`,
+  );
 }
 
 function tooBig(maxBytes: number) {
   const mb = Math.floor(maxBytes / (1024 * 1024));
-  return new AppError('FILE_TOO_LARGE', `Nội dung tệp Excel quá lớn sau khi giải nén (tối đa ${mb} MB): hãy chia thành nhiều tệp.`);
+  return new AppError(
+    'FILE_TOO_LARGE',
+    `Nội dung tệp Excel quá lớn sau khi giải nén (tối đa ${mb} MB): hãy chia thành nhiều tệp.`,
+  );
 }
 
 function inflateEntry(file: Uint8Array, start: number, compressedSize: number, method: number, size: number): Buffer {

@@ -46,12 +46,24 @@ export async function createBackBill(db: DbOrTx, actor: Actor, input: BackBillIn
   const reason = requireReason(input.reason);
   const hasQty = input.quantity != null;
   const hasAmount = input.amount != null;
-  if (hasQty === hasAmount) throw new AppError('VALIDATION_FAILED', 'Truy thu theo m3 hoặc theo số tiền (nhập một trong hai).', { field: 'quantity' });
-  if ((hasQty && !(Number.isSafeInteger(input.quantity) && (input.quantity as number) > 0)) || (hasAmount && !(Number.isSafeInteger(input.amount) && (input.amount as number) > 0))) {
-    throw new AppError('VALIDATION_FAILED', 'Số m3 hoặc số tiền truy thu phải là số nguyên dương.', { field: hasQty ? 'quantity' : 'amount' });
+  if (hasQty === hasAmount)
+    throw new AppError('VALIDATION_FAILED', 'Truy thu theo m3 hoặc theo số tiền (nhập một trong hai).', {
+      field: 'quantity',
+    });
+  if (
+    (hasQty && !(Number.isSafeInteger(input.quantity) && (input.quantity as number) > 0)) ||
+    (hasAmount && !(Number.isSafeInteger(input.amount) && (input.amount as number) > 0))
+  ) {
+    throw new AppError('VALIDATION_FAILED', 'Số m3 hoặc số tiền truy thu phải là số nguyên dương.', {
+      field: hasQty ? 'quantity' : 'amount',
+    });
   }
   if (input.tariffPeriod > input.billPeriod) {
-    throw new AppError('VALIDATION_FAILED', `Kỳ truy thu (${periodLabel(input.tariffPeriod)}) phải trước kỳ tính hóa đơn.`, { field: 'tariffPeriod' });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Kỳ truy thu (${periodLabel(input.tariffPeriod)}) phải trước kỳ tính hóa đơn.`,
+      { field: 'tariffPeriod' },
+    );
   }
   return db.transaction(async (tx) => {
     await assertPeriodsOpen(tx, input.billPeriod, [bookId]);
@@ -87,7 +99,9 @@ export async function spreadOwedConsumption(
   if (!Number.isSafeInteger(input.periods) || input.periods < 1 || input.periods > 36) {
     throw new AppError('VALIDATION_FAILED', 'Số kỳ phân bổ phải từ 1 đến 36.', { field: 'periods' });
   }
-  const parts = withDomainErrors(() => spreadOverPeriods(input.quantity, input.firstPeriod, input.periods)).filter((p) => p.quantity > 0);
+  const parts = withDomainErrors(() => spreadOverPeriods(input.quantity, input.firstPeriod, input.periods)).filter(
+    (p) => p.quantity > 0,
+  );
   const groupKey = randomUUID();
   return db.transaction(async (tx) => {
     await assertPeriodsOpen(tx, input.firstPeriod, [bookId]);
@@ -113,24 +127,40 @@ export async function spreadOwedConsumption(
 
 export async function listAdjustments(db: DbOrTx, actor: Actor, customerId: number): Promise<AdjustmentRow[]> {
   await bookOfCustomer(db, actor, customerId, 'access');
-  const rows = await db.select().from(adjustments).where(eq(adjustments.customerId, customerId)).orderBy(desc(adjustments.billPeriod), desc(adjustments.id));
+  const rows = await db
+    .select()
+    .from(adjustments)
+    .where(eq(adjustments.customerId, customerId))
+    .orderBy(desc(adjustments.billPeriod), desc(adjustments.id));
   return rows.map(toRow);
 }
 
 /** Deletes an adjustment, or its whole spreading group; refused once a bill period concerned is locked. */
-export async function deleteAdjustment(db: DbOrTx, actor: Actor, input: { id: number; wholeGroup?: boolean | null }): Promise<number> {
+export async function deleteAdjustment(
+  db: DbOrTx,
+  actor: Actor,
+  input: { id: number; wholeGroup?: boolean | null },
+): Promise<number> {
   const [row] = await db.select().from(adjustments).where(eq(adjustments.id, input.id)).limit(1);
   if (!row) throw notFound('khoản điều chỉnh');
   const bookId = await bookOfCustomer(db, actor, row.customerId, 'delete', 'khoản điều chỉnh');
   return db.transaction(async (tx) => {
     const targets =
       input.wholeGroup && row.groupKey
-        ? await tx.select().from(adjustments).where(and(eq(adjustments.customerId, row.customerId), eq(adjustments.groupKey, row.groupKey)))
+        ? await tx
+            .select()
+            .from(adjustments)
+            .where(and(eq(adjustments.customerId, row.customerId), eq(adjustments.groupKey, row.groupKey)))
         : [row];
     for (const t of targets) await assertPeriodsOpen(tx, t.billPeriod, [bookId]);
     for (const t of targets) {
       await tx.delete(adjustments).where(eq(adjustments.id, t.id));
-      await markInvoicesForRecalculation(tx, t.billPeriod, [t.customerId], t.kind === 'spread' ? ['regular'] : ['backbill']);
+      await markInvoicesForRecalculation(
+        tx,
+        t.billPeriod,
+        [t.customerId],
+        t.kind === 'spread' ? ['regular'] : ['backbill'],
+      );
     }
     return targets.length;
   });

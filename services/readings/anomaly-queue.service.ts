@@ -45,12 +45,17 @@ export interface AnomalyQueueInput {
 }
 
 /** Open anomalies in the books the actor may read (refused when asking for a book they may not). */
-export async function listAnomalyQueue(db: DbOrTx, actor: Actor, input: AnomalyQueueInput): Promise<{ rows: AnomalyQueueRow[]; total: number }> {
+export async function listAnomalyQueue(
+  db: DbOrTx,
+  actor: Actor,
+  input: AnomalyQueueInput,
+): Promise<{ rows: AnomalyQueueRow[]; total: number }> {
   const allowed = booksWithRight(actor, 'readings', 'access');
   let books: number[] | null = allowed;
   if (input.bookIds && input.bookIds.length > 0) {
     for (const b of input.bookIds) {
-      if (!canOnBook(actor, b, 'readings', 'access')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
+      if (!canOnBook(actor, b, 'readings', 'access'))
+        throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
     }
     books = [...input.bookIds];
   }
@@ -121,7 +126,13 @@ export async function resolveAnomalies(
   if (ids.length === 0) return 0;
   return db.transaction(async (tx) => {
     // Rights come from the customer's current book; the reading's own book_id only says where it was taken.
-    const rows = rowsOf<{ id: number; customer_book_id: number; reading_book_id: number; period: string; consumption: number }>(
+    const rows = rowsOf<{
+      id: number;
+      customer_book_id: number;
+      reading_book_id: number;
+      period: string;
+      consumption: number;
+    }>(
       await tx.execute(sql`
         select r.id, c.book_id as customer_book_id, r.book_id as reading_book_id, r.period, r.consumption
         from readings r join customers c on c.id = r.customer_id
@@ -131,7 +142,8 @@ export async function resolveAnomalies(
     for (const r of rows) {
       const bookId = Number(r.customer_book_id);
       if (!canOnBook(actor, bookId, 'readings', 'access')) throw notFound('chỉ số');
-      if (!canOnBook(actor, bookId, 'readings', 'edit')) throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
+      if (!canOnBook(actor, bookId, 'readings', 'edit'))
+        throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
       if (input.action === 'clear' && Number(r.consumption) < 0) {
         throw new AppError('NEGATIVE_CONSUMPTION', 'Chỉ số mới nhỏ hơn chỉ số cũ: hãy sửa chỉ số trước khi duyệt.');
       }
@@ -149,8 +161,10 @@ export async function resolveAnomalies(
         returning id, customer_id, period`),
     );
     const byPeriod = new Map<string, number[]>();
-    for (const c of changed) byPeriod.set(String(c.period), [...(byPeriod.get(String(c.period)) ?? []), Number(c.customer_id)]);
-    for (const [period, customerIds] of byPeriod) await markInvoicesForRecalculation(tx, period, customerIds, ['regular']);
+    for (const c of changed)
+      byPeriod.set(String(c.period), [...(byPeriod.get(String(c.period)) ?? []), Number(c.customer_id)]);
+    for (const [period, customerIds] of byPeriod)
+      await markInvoicesForRecalculation(tx, period, customerIds, ['regular']);
     return changed.length;
   });
 }

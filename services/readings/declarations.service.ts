@@ -35,12 +35,18 @@ export interface MeterReplacementInput {
  * the old meter's reading of the period, previous → final index. The new meter is read as usual from its
  * initial index; both readings are billed in the period.
  */
-export async function declareMeterReplacement(db: DbOrTx, actor: Actor, input: MeterReplacementInput): Promise<ReadingSheetRow[]> {
+export async function declareMeterReplacement(
+  db: DbOrTx,
+  actor: Actor,
+  input: MeterReplacementInput,
+): Promise<ReadingSheetRow[]> {
   const bookId = await bookOfCustomer(db, actor, input.customerId, 'add');
   assertNotFuture(input.period);
   const { start, end } = periodBounds(input.period);
   if (input.removedOn < start || input.removedOn > end) {
-    throw new AppError('DATE_OUTSIDE_PERIOD', `Ngày thay đồng hồ phải trong kỳ ${periodLabel(input.period)}.`, { field: 'removedOn' });
+    throw new AppError('DATE_OUTSIDE_PERIOD', `Ngày thay đồng hồ phải trong kỳ ${periodLabel(input.period)}.`, {
+      field: 'removedOn',
+    });
   }
   return db.transaction(async (tx) => {
     await assertPeriodsOpen(tx, input.period, [bookId]);
@@ -50,9 +56,20 @@ export async function declareMeterReplacement(db: DbOrTx, actor: Actor, input: M
       .where(and(eq(meters.customerId, input.customerId), eq(meters.isActive, true)))
       .limit(1);
     if (!old) throw new AppError('NO_ACTIVE_METER', 'Khách hàng chưa có đồng hồ đang hoạt động.');
-    await replaceMeter(tx, actor, { customerId: input.customerId, finalIndex: input.finalIndex, removedOn: input.removedOn, meter: input.newMeter });
+    await replaceMeter(tx, actor, {
+      customerId: input.customerId,
+      finalIndex: input.finalIndex,
+      removedOn: input.removedOn,
+      meter: input.newMeter,
+    });
     return saveEntries(tx, actor, input.period, [
-      { customerId: input.customerId, meterId: old.id, currentIndex: input.finalIndex, code: 'normal', note: 'Chỉ số cuối khi thay đồng hồ' },
+      {
+        customerId: input.customerId,
+        meterId: old.id,
+        currentIndex: input.finalIndex,
+        code: 'normal',
+        note: 'Chỉ số cuối khi thay đồng hồ',
+      },
     ]);
   });
 }
@@ -80,7 +97,9 @@ function toSuspension(r: typeof suspensions.$inferSelect): SuspensionRow {
 /** Periods from `from` to `to` (inclusive, open-ended = from only) whose draft bills a change affects. */
 async function flagInvoicesFrom(db: DbOrTx, customerId: number, fromPeriod: string): Promise<void> {
   const rows = rowsOf<{ period: string }>(
-    await db.execute(sql`select distinct period from invoices where customer_id = ${customerId} and period >= ${fromPeriod}`),
+    await db.execute(
+      sql`select distinct period from invoices where customer_id = ${customerId} and period >= ${fromPeriod}`,
+    ),
   );
   for (const r of rows) await markInvoicesForRecalculation(db, String(r.period), [customerId]);
 }
@@ -107,26 +126,45 @@ export async function declareSuspension(
     if (overlap.length > 0) throw new AppError('SUSPENSION_OVERLAP', 'Khách hàng đã có đợt tạm dừng trùng thời gian.');
     const [row] = await tx
       .insert(suspensions)
-      .values({ customerId: input.customerId, fromPeriod: input.fromPeriod, toPeriod: input.toPeriod ?? null, reason, createdBy: actor.userId })
+      .values({
+        customerId: input.customerId,
+        fromPeriod: input.fromPeriod,
+        toPeriod: input.toPeriod ?? null,
+        reason,
+        createdBy: actor.userId,
+      })
       .returning();
     await flagInvoicesFrom(tx, input.customerId, input.fromPeriod);
     return toSuspension(row!);
   });
 }
 
-async function suspensionForActor(db: DbOrTx, actor: Actor, id: number): Promise<{ row: typeof suspensions.$inferSelect; bookId: number }> {
+async function suspensionForActor(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+): Promise<{ row: typeof suspensions.$inferSelect; bookId: number }> {
   const [row] = await db.select().from(suspensions).where(eq(suspensions.id, id)).limit(1);
   if (!row) throw notFound('đợt tạm dừng');
   return { row, bookId: await bookOfCustomer(db, actor, row.customerId, 'edit', 'đợt tạm dừng') };
 }
 
 /** Ends a suspension with its last suspended period (service resumes the period after). */
-export async function endSuspension(db: DbOrTx, actor: Actor, input: { id: number; toPeriod: string }): Promise<SuspensionRow> {
+export async function endSuspension(
+  db: DbOrTx,
+  actor: Actor,
+  input: { id: number; toPeriod: string },
+): Promise<SuspensionRow> {
   const { row, bookId } = await suspensionForActor(db, actor, input.id);
-  if (input.toPeriod < row.fromPeriod) throw new AppError('INVALID_PERIOD_RANGE', 'Kỳ kết thúc tạm dừng phải sau kỳ bắt đầu.', { field: 'toPeriod' });
+  if (input.toPeriod < row.fromPeriod)
+    throw new AppError('INVALID_PERIOD_RANGE', 'Kỳ kết thúc tạm dừng phải sau kỳ bắt đầu.', { field: 'toPeriod' });
   return db.transaction(async (tx) => {
     await assertPeriodsOpen(tx, input.toPeriod, [bookId]);
-    const [updated] = await tx.update(suspensions).set({ toPeriod: input.toPeriod }).where(eq(suspensions.id, input.id)).returning();
+    const [updated] = await tx
+      .update(suspensions)
+      .set({ toPeriod: input.toPeriod })
+      .where(eq(suspensions.id, input.id))
+      .returning();
     await flagInvoicesFrom(tx, row.customerId, input.toPeriod);
     return toSuspension(updated!);
   });
@@ -144,7 +182,11 @@ export async function deleteSuspension(db: DbOrTx, actor: Actor, id: number): Pr
 
 export async function listSuspensions(db: DbOrTx, actor: Actor, customerId: number): Promise<SuspensionRow[]> {
   await bookOfCustomer(db, actor, customerId, 'access');
-  const rows = await db.select().from(suspensions).where(eq(suspensions.customerId, customerId)).orderBy(desc(suspensions.fromPeriod));
+  const rows = await db
+    .select()
+    .from(suspensions)
+    .where(eq(suspensions.customerId, customerId))
+    .orderBy(desc(suspensions.fromPeriod));
   return rows.map(toSuspension);
 }
 
@@ -155,7 +197,14 @@ export async function listSuspensions(db: DbOrTx, actor: Actor, customerId: numb
 export async function correctPreviousIndex(
   db: DbOrTx,
   actor: Actor,
-  input: { customerId: number; period: string; meterId?: number | null; previousIndex: number; currentIndex?: number | null; reason: string },
+  input: {
+    customerId: number;
+    period: string;
+    meterId?: number | null;
+    previousIndex: number;
+    currentIndex?: number | null;
+    reason: string;
+  },
 ): Promise<ReadingSheetRow> {
   await bookOfCustomer(db, actor, input.customerId, 'edit');
   const reason = input.reason.trim();
@@ -169,7 +218,9 @@ export async function correctPreviousIndex(
   )[0];
   const currentIndex = input.currentIndex ?? (existing?.current_index == null ? null : Number(existing.current_index));
   if (currentIndex === null) {
-    throw new AppError('MISSING_INDEX', 'Chưa có chỉ số mới của kỳ này: hãy nhập chỉ số mới cùng chỉ số cũ đã sửa.', { field: 'currentIndex' });
+    throw new AppError('MISSING_INDEX', 'Chưa có chỉ số mới của kỳ này: hãy nhập chỉ số mới cùng chỉ số cũ đã sửa.', {
+      field: 'currentIndex',
+    });
   }
   const from = existing ? Number(existing.previous_index) : null;
   const rows = await saveEntries(db, actor, input.period, [

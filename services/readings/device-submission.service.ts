@@ -51,9 +51,15 @@ export interface DeviceSubmissionResult {
 
 const MAX_DEVICE_BATCH = 5000;
 
-async function storedResult(db: DbOrTx, deviceId: string, submissionId: string): Promise<DeviceSubmissionResult | null> {
+async function storedResult(
+  db: DbOrTx,
+  deviceId: string,
+  submissionId: string,
+): Promise<DeviceSubmissionResult | null> {
   const [row] = rowsOf<{ result: unknown }>(
-    await db.execute(sql`select result from device_submissions where device_id = ${deviceId} and submission_id = ${submissionId}`),
+    await db.execute(
+      sql`select result from device_submissions where device_id = ${deviceId} and submission_id = ${submissionId}`,
+    ),
   );
   if (!row) return null;
   const result = (typeof row.result === 'string' ? JSON.parse(row.result) : row.result) as DeviceSubmissionResult;
@@ -67,8 +73,14 @@ async function assertMayWriteFor(db: DbOrTx, actor: Actor, customerIds: readonly
     await db.execute(sql`select id, book_id from customers where id = any(${pgArray(ids)}::int4[])`),
   );
   for (const b of books) {
-    if (!canOnBook(actor, Number(b.book_id), 'readings', 'add') || !canOnBook(actor, Number(b.book_id), 'readings', 'edit')) {
-      throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền ghi chỉ số trên sổ đọc của một số khách hàng trong lần gửi này.');
+    if (
+      !canOnBook(actor, Number(b.book_id), 'readings', 'add') ||
+      !canOnBook(actor, Number(b.book_id), 'readings', 'edit')
+    ) {
+      throw new AppError(
+        'BOOK_FORBIDDEN',
+        'Bạn không có quyền ghi chỉ số trên sổ đọc của một số khách hàng trong lần gửi này.',
+      );
     }
   }
 }
@@ -83,18 +95,27 @@ export async function submitDeviceReadings(
   if (!deviceId || !submissionId || deviceId.length > 64 || submissionId.length > 64) {
     throw new AppError('VALIDATION_FAILED', 'Mã thiết bị và mã lần gửi phải có từ 1 đến 64 ký tự.');
   }
-  if (input.readings.length > MAX_DEVICE_BATCH) throw new AppError('VALIDATION_FAILED', `Mỗi lần gửi tối đa ${MAX_DEVICE_BATCH} chỉ số.`);
+  if (input.readings.length > MAX_DEVICE_BATCH)
+    throw new AppError('VALIDATION_FAILED', `Mỗi lần gửi tối đa ${MAX_DEVICE_BATCH} chỉ số.`);
 
   // A stored answer names its customers: it is replayed only to a user who may write readings for all of
   // them now (in their current books), whatever the retry itself carries.
   const replay = await storedResult(db, deviceId, submissionId);
   if (replay) {
-    await assertMayWriteFor(db, actor, replay.rows.map((r) => r.customerId));
+    await assertMayWriteFor(
+      db,
+      actor,
+      replay.rows.map((r) => r.customerId),
+    );
     return replay;
   }
 
   // Authorization before anything is written: every customer must be in a book the user may write readings in.
-  await assertMayWriteFor(db, actor, input.readings.map((r) => r.customerId));
+  await assertMayWriteFor(
+    db,
+    actor,
+    input.readings.map((r) => r.customerId),
+  );
 
   return db.transaction(async (tx) => {
     // Claims the submission first: a concurrent retry waits on this row and then replays the stored answer.
@@ -106,7 +127,11 @@ export async function submitDeviceReadings(
     );
     if (claimed.length === 0) {
       const stored = (await storedResult(tx, deviceId, submissionId)) as DeviceSubmissionResult;
-      await assertMayWriteFor(tx, actor, stored.rows.map((r) => r.customerId));
+      await assertMayWriteFor(
+        tx,
+        actor,
+        stored.rows.map((r) => r.customerId),
+      );
       return stored;
     }
 
@@ -129,7 +154,8 @@ export async function submitDeviceReadings(
       try {
         assertNotFuture(period);
       } catch (e) {
-        for (const i of positions) Object.assign(rows[i]!, { errorCode: 'FUTURE_PERIOD', message: (e as Error).message });
+        for (const i of positions)
+          Object.assign(rows[i]!, { errorCode: 'FUTURE_PERIOD', message: (e as Error).message });
         continue;
       }
       const entries = positions.map((i) => input.readings[i]!);
@@ -154,7 +180,14 @@ export async function submitDeviceReadings(
     }
 
     const accepted = rows.filter((r) => r.accepted).length;
-    const result: DeviceSubmissionResult = { deviceId, submissionId, accepted, rejected: rows.length - accepted, rows, replayed: false };
+    const result: DeviceSubmissionResult = {
+      deviceId,
+      submissionId,
+      accepted,
+      rejected: rows.length - accepted,
+      rows,
+      replayed: false,
+    };
     await tx.execute(sql`
       update device_submissions set result = ${JSON.stringify(result)}::jsonb
       where device_id = ${deviceId} and submission_id = ${submissionId}`);

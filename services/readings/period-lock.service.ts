@@ -46,7 +46,10 @@ async function implicitLocks(db: DbOrTx, period: string, bookIds: readonly numbe
 }
 
 export async function periodLockState(db: DbOrTx, bookId: number, period: string): Promise<PeriodLockState> {
-  const [explicit, implicit] = await Promise.all([explicitLocks(db, period, [bookId]), implicitLocks(db, period, [bookId])]);
+  const [explicit, implicit] = await Promise.all([
+    explicitLocks(db, period, [bookId]),
+    implicitLocks(db, period, [bookId]),
+  ]);
   const isExplicit = explicit.has(bookId);
   const isImplicit = implicit.has(bookId);
   return {
@@ -71,7 +74,11 @@ export function assertNotFuture(period: string, now: Date = new Date()): void {
 }
 
 /** Locked books among those given, with the Vietnamese reason. */
-export async function lockedBooks(db: DbOrTx, period: string, bookIds: readonly number[]): Promise<Map<number, string>> {
+export async function lockedBooks(
+  db: DbOrTx,
+  period: string,
+  bookIds: readonly number[],
+): Promise<Map<number, string>> {
   const books = [...new Set(bookIds)];
   const [explicit, implicit] = await Promise.all([explicitLocks(db, period, books), implicitLocks(db, period, books)]);
   const out = new Map<number, string>();
@@ -101,7 +108,10 @@ export interface PeriodLockRow {
 }
 
 /** Explicit locks applying to a book (its own and the company-wide ones), newest period first. */
-export async function listPeriodLocks(db: DbOrTx, input: { bookId: number; period?: string | null }): Promise<PeriodLockRow[]> {
+export async function listPeriodLocks(
+  db: DbOrTx,
+  input: { bookId: number; period?: string | null },
+): Promise<PeriodLockRow[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select l.period, l.book_id, b.code as book_code, l.locked_at, u.login
@@ -119,14 +129,22 @@ export async function listPeriodLocks(db: DbOrTx, input: { bookId: number; perio
 }
 
 /** Admins only. bookId omitted or 0: the whole company. Locking twice is harmless. */
-export async function lockPeriod(db: DbOrTx, actor: Actor, input: { period: string; bookId?: number | null }): Promise<PeriodLockState> {
+export async function lockPeriod(
+  db: DbOrTx,
+  actor: Actor,
+  input: { period: string; bookId?: number | null },
+): Promise<PeriodLockState> {
   assertAdmin(actor);
   const bookId = input.bookId ?? COMPANY_WIDE;
   await db.insert(periodLocks).values({ period: input.period, bookId, lockedBy: actor.userId }).onConflictDoNothing();
   return { isLocked: true, explicit: true, implicit: false, message: lockMessage(input.period, true, false) };
 }
 
-export async function unlockPeriod(db: DbOrTx, actor: Actor, input: { period: string; bookId?: number | null }): Promise<boolean> {
+export async function unlockPeriod(
+  db: DbOrTx,
+  actor: Actor,
+  input: { period: string; bookId?: number | null },
+): Promise<boolean> {
   assertAdmin(actor);
   const deleted = await db
     .delete(periodLocks)

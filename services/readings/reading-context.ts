@@ -85,7 +85,8 @@ const dateStr = (v: unknown): string | null => {
 };
 
 export function toReadingRecord(r: Record<string, unknown>): ReadingRecord {
-  const anomalies = typeof r.anomalies === 'string' ? (JSON.parse(r.anomalies) as string[]) : ((r.anomalies as string[] | null) ?? []);
+  const anomalies =
+    typeof r.anomalies === 'string' ? (JSON.parse(r.anomalies) as string[]) : ((r.anomalies as string[] | null) ?? []);
   return {
     id: num(r.id),
     customerId: num(r.customer_id),
@@ -108,7 +109,9 @@ export function toReadingRecord(r: Record<string, unknown>): ReadingRecord {
 
 async function loadAnomalyFactors(db: DbOrTx): Promise<{ highFactorPct: number; lowFactorPct: number }> {
   const [c] = rowsOf<{ high: number; low: number }>(
-    await db.execute(sql`select anomaly_high_factor_pct as high, anomaly_low_factor_pct as low from companies order by id limit 1`),
+    await db.execute(
+      sql`select anomaly_high_factor_pct as high, anomaly_low_factor_pct as low from companies order by id limit 1`,
+    ),
   );
   return { highFactorPct: c ? num(c.high) : 151, lowFactorPct: c ? num(c.low) : 51 };
 }
@@ -121,7 +124,8 @@ export async function loadReadingContext(
 ): Promise<ReadingContext> {
   const { start, end } = periodBounds(period);
   const factors = await loadAnomalyFactors(db);
-  const where: SQL = 'bookId' in who ? sql`c.book_id = ${who.bookId}` : sql`c.id = any(${pgArray(who.customerIds)}::int4[])`;
+  const where: SQL =
+    'bookId' in who ? sql`c.book_id = ${who.bookId}` : sql`c.id = any(${pgArray(who.customerIds)}::int4[])`;
   const customerRows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select c.id, c.code, c.name, c.address, c.book_id, c.sequence_no, c.status, c.is_preferential,
@@ -209,7 +213,12 @@ export async function loadReadingContext(
   for (const r of rowsOf<Record<string, unknown>>(suspensionRows)) {
     const c = customers.get(num(r.customer_id));
     if (c && !c.suspension) {
-      c.suspension = { id: num(r.id), fromPeriod: String(r.from_period), toPeriod: (r.to_period as string | null) ?? null, reason: String(r.reason) };
+      c.suspension = {
+        id: num(r.id),
+        fromPeriod: String(r.from_period),
+        toPeriod: (r.to_period as string | null) ?? null,
+        reason: String(r.reason),
+      };
     }
   }
 
@@ -217,7 +226,12 @@ export async function loadReadingContext(
   return { period, ...factors, customers, order };
 }
 
-async function addMeter(db: DbOrTx, c: CustomerInPeriod, meterId: number, meters: Map<number, MeterInPeriod>): Promise<void> {
+async function addMeter(
+  db: DbOrTx,
+  c: CustomerInPeriod,
+  meterId: number,
+  meters: Map<number, MeterInPeriod>,
+): Promise<void> {
   const [r] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select m.id, m.serial, m.initial_index, m.final_index, m.installed_on::text as installed_on, m.removed_on::text as removed_on,
@@ -262,7 +276,8 @@ async function loadMeterStarts(db: DbOrTx, period: string, meters: Map<number, M
   }
   for (const r of rowsOf<Record<string, unknown>>(estimateRows)) {
     const m = meters.get(num(r.meter_id));
-    if (m && (m.lastReal === null || String(r.period) > m.lastReal.period)) m.estimatedSinceLastReal += num(r.consumption);
+    if (m && (m.lastReal === null || String(r.period) > m.lastReal.period))
+      m.estimatedSinceLastReal += num(r.consumption);
   }
 }
 

@@ -8,11 +8,30 @@ import { rowsOf } from '@/db/sql';
 import { READING_CODE_LABELS, type ReadingCode } from '@/domain/reading/anomaly';
 import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError } from '@/services/errors';
-import { assertNotFuture, assertPeriodsOpen, lockedBooks, periodLockState, type PeriodLockState } from './period-lock.service';
+import {
+  assertNotFuture,
+  assertPeriodsOpen,
+  lockedBooks,
+  periodLockState,
+  type PeriodLockState,
+} from './period-lock.service';
 import { assertReadingsRight, bookOfCustomer } from './reading-access';
 import { loadReadingContext } from './reading-context';
-import { anomalyLabels, buildSheetRows, matchesSearch, matchesStatus, type ReadingSheetRow, type SheetStatus } from './reading-sheet';
-import { markInvoicesForRecalculation, prepareEntries, writeReadings, type ReadingEntry, type ReadingSource } from './reading-writer';
+import {
+  anomalyLabels,
+  buildSheetRows,
+  matchesSearch,
+  matchesStatus,
+  type ReadingSheetRow,
+  type SheetStatus,
+} from './reading-sheet';
+import {
+  markInvoicesForRecalculation,
+  prepareEntries,
+  writeReadings,
+  type ReadingEntry,
+  type ReadingSource,
+} from './reading-writer';
 
 export interface ReadingSheet {
   bookId: number;
@@ -105,7 +124,8 @@ export async function saveReading(db: DbOrTx, actor: Actor, input: SaveReadingIn
       expectedVersion: input.version ?? null,
     },
   ]);
-  const row = input.meterId != null ? rows.find((r) => r.meterId === input.meterId) : rows.find((r) => !r.isOutgoingMeter);
+  const row =
+    input.meterId != null ? rows.find((r) => r.meterId === input.meterId) : rows.find((r) => !r.isOutgoingMeter);
   return (row ?? rows[rows.length - 1]) as ReadingSheetRow;
 }
 
@@ -191,7 +211,10 @@ export async function clearReading(db: DbOrTx, actor: Actor, input: ClearReading
     );
     if (!reading) throw new AppError('READING_NOT_FOUND', 'Khách hàng chưa có chỉ số của kỳ này để xóa.');
     if (!reading.is_active)
-      throw new AppError('READING_OF_REPLACED_METER', 'Đây là chỉ số chốt của đồng hồ đã thay; hãy sửa khai báo thay đồng hồ.');
+      throw new AppError(
+        'READING_OF_REPLACED_METER',
+        'Đây là chỉ số chốt của đồng hồ đã thay; hãy sửa khai báo thay đồng hồ.',
+      );
     if (input.version != null && Number(reading.version) !== input.version)
       throw new AppError('VERSION_CONFLICT', 'Chỉ số vừa được người khác sửa. Hãy tải lại sổ.');
     await tx.execute(sql`delete from readings where id = ${reading.id}`);

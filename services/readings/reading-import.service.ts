@@ -22,7 +22,17 @@ import { prepareEntries, writeReadings, type ReadingEntry } from './reading-writ
 
 const SHEET_NAME = 'Chỉ số';
 const CODES_SHEET = 'Mã ghi chỉ số';
-const HEADERS = ['STT', 'Mã KH', 'Tên khách hàng', 'Địa chỉ', 'Số seri đồng hồ', 'Chỉ số cũ', 'Chỉ số mới', 'Mã ghi chỉ số', 'Ghi chú'] as const;
+const HEADERS = [
+  'STT',
+  'Mã KH',
+  'Tên khách hàng',
+  'Địa chỉ',
+  'Số seri đồng hồ',
+  'Chỉ số cũ',
+  'Chỉ số mới',
+  'Mã ghi chỉ số',
+  'Ghi chú',
+] as const;
 const HEADER_ROW = 4;
 const MAX_IMPORT_ROWS = 20_000;
 /**
@@ -53,10 +63,21 @@ export async function buildReadingTemplate(db: DbOrTx, actor: Actor, bookId: num
   ws.getCell('B2').value = code;
   ws.getCell('C2').value = 'Kỳ';
   ws.getCell('D2').value = period;
-  ws.getCell('A3').value = 'Nhập cột "Chỉ số mới"; không đọc được đồng hồ thì để trống và chọn "Mã ghi chỉ số". Không sửa các cột khác.';
+  ws.getCell('A3').value =
+    'Nhập cột "Chỉ số mới"; không đọc được đồng hồ thì để trống và chọn "Mã ghi chỉ số". Không sửa các cột khác.';
   ws.getRow(HEADER_ROW).values = [...HEADERS];
   ws.getRow(HEADER_ROW).font = { bold: true };
-  ws.columns = [{ width: 7 }, { width: 13 }, { width: 28 }, { width: 40 }, { width: 16 }, { width: 11 }, { width: 11 }, { width: 24 }, { width: 24 }];
+  ws.columns = [
+    { width: 7 },
+    { width: 13 },
+    { width: 28 },
+    { width: 40 },
+    { width: 16 },
+    { width: 11 },
+    { width: 11 },
+    { width: 24 },
+    { width: 24 },
+  ];
   rows.forEach((r, i) => {
     const row = ws.getRow(HEADER_ROW + 1 + i);
     row.values = [
@@ -115,7 +136,11 @@ function rawCellText(cell: ExcelJS.Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
     if ('result' in v) return String(v.result ?? '').trim();
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in v) return String(v.text).trim();
     if (v instanceof Date) return v.toISOString().slice(0, 10);
   }
@@ -138,7 +163,10 @@ interface ParsedRow {
   note: string | null;
 }
 
-function parseWorkbookRows(ws: ExcelJS.Worksheet, errors: ImportRowError[]): { parsed: ParsedRow[]; blank: number; invalid: number } {
+function parseWorkbookRows(
+  ws: ExcelJS.Worksheet,
+  errors: ImportRowError[],
+): { parsed: ParsedRow[]; blank: number; invalid: number } {
   let header = 0;
   const col: Record<string, number> = {};
   for (let r = 1; r <= Math.min(ws.rowCount, 20) && header === 0; r++) {
@@ -151,7 +179,12 @@ function parseWorkbookRows(ws: ExcelJS.Worksheet, errors: ImportRowError[]): { p
   }
   const need = { code: col['ma kh'], current: col['chi so moi'] };
   if (!header || need.code === undefined || need.current === undefined) {
-    errors.push({ row: 0, customerCode: null, field: null, message: 'Không tìm thấy dòng tiêu đề có cột "Mã KH" và "Chỉ số mới": hãy dùng mẫu tải từ màn hình ghi chỉ số.' });
+    errors.push({
+      row: 0,
+      customerCode: null,
+      field: null,
+      message: 'Không tìm thấy dòng tiêu đề có cột "Mã KH" và "Chỉ số mới": hãy dùng mẫu tải từ màn hình ghi chỉ số.',
+    });
     return { parsed: [], blank: 0, invalid: 0 };
   }
   const serialCol = col['so seri dong ho'];
@@ -213,10 +246,20 @@ function checkFileIdentity(ws: ExcelJS.Worksheet, code: string, period: string, 
   const fileBook = cellText(ws.getCell('B2'));
   const filePeriod = cellText(ws.getCell('D2'));
   if (fileBook && fileBook !== code) {
-    errors.push({ row: 2, customerCode: null, field: 'bookId', message: `Tệp là của sổ ${fileBook}, không phải sổ ${code}.` });
+    errors.push({
+      row: 2,
+      customerCode: null,
+      field: 'bookId',
+      message: `Tệp là của sổ ${fileBook}, không phải sổ ${code}.`,
+    });
   }
   if (filePeriod && filePeriod !== period) {
-    errors.push({ row: 2, customerCode: null, field: 'period', message: `Tệp là của kỳ ${filePeriod}, không phải kỳ ${period}.` });
+    errors.push({
+      row: 2,
+      customerCode: null,
+      field: 'period',
+      message: `Tệp là của kỳ ${filePeriod}, không phải kỳ ${period}.`,
+    });
   }
 }
 
@@ -231,7 +274,11 @@ export async function importReadings(
   await assertPeriodsOpen(db, input.period, [input.bookId]);
 
   // exceljs builds every cell of every sheet in memory: refuse an oversized workbook from its zip directory first.
-  assertXlsxWithin(input.file, { maxRows: MAX_IMPORT_ROWS, slackRows: 100, maxUncompressedBytes: MAX_IMPORT_XML_BYTES });
+  assertXlsxWithin(input.file, {
+    maxRows: MAX_IMPORT_ROWS,
+    slackRows: 100,
+    maxUncompressedBytes: MAX_IMPORT_XML_BYTES,
+  });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(input.file as unknown as ArrayBuffer);
@@ -240,7 +287,8 @@ export async function importReadings(
   }
   const ws = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
   if (!ws) throw new AppError('INVALID_FILE', 'Tệp Excel không có trang tính nào.');
-  if (ws.rowCount > MAX_IMPORT_ROWS + 20) throw new AppError('FILE_TOO_LARGE', `Mỗi tệp tối đa ${MAX_IMPORT_ROWS} dòng.`);
+  if (ws.rowCount > MAX_IMPORT_ROWS + 20)
+    throw new AppError('FILE_TOO_LARGE', `Mỗi tệp tối đa ${MAX_IMPORT_ROWS} dòng.`);
 
   const errors: ImportRowError[] = [];
   checkFileIdentity(ws, code, input.period, errors);
@@ -259,11 +307,27 @@ export async function importReadings(
     const c = byCode.get(p.customerCode);
     // A code of a book the user cannot read is reported like an unknown code: the file must not probe other books.
     if (!c || (c.bookId !== input.bookId && !canOnBook(actor, c.bookId, 'readings', 'access'))) {
-      errors.push({ row: p.row, customerCode: p.customerCode, field: 'customerCode', message: `Không có khách hàng mã ${p.customerCode}.` });
+      errors.push({
+        row: p.row,
+        customerCode: p.customerCode,
+        field: 'customerCode',
+        message: `Không có khách hàng mã ${p.customerCode}.`,
+      });
     } else if (c.bookId !== input.bookId) {
-      errors.push({ row: p.row, customerCode: p.customerCode, field: 'customerCode', message: `Khách hàng ${p.customerCode} không thuộc sổ ${code}.` });
+      errors.push({
+        row: p.row,
+        customerCode: p.customerCode,
+        field: 'customerCode',
+        message: `Khách hàng ${p.customerCode} không thuộc sổ ${code}.`,
+      });
     } else {
-      entries.push({ customerId: c.id, currentIndex: p.currentIndex, code: p.code, note: p.note, meterSerial: p.serial });
+      entries.push({
+        customerId: c.id,
+        currentIndex: p.currentIndex,
+        code: p.code,
+        note: p.note,
+        meterSerial: p.serial,
+      });
       entryRows.push(p);
     }
   }
@@ -273,7 +337,9 @@ export async function importReadings(
     // A file row names its meter by serial: the old or the new meter of a replacement.
     for (const e of entries) {
       const meters = ctx.customers.get(e.customerId)?.meters ?? [];
-      const bySerial = e.meterSerial ? meters.find((m) => m.serial.toUpperCase() === e.meterSerial!.toUpperCase()) : undefined;
+      const bySerial = e.meterSerial
+        ? meters.find((m) => m.serial.toUpperCase() === e.meterSerial!.toUpperCase())
+        : undefined;
       if (bySerial) e.meterId = bySerial.id;
     }
     const { prepared, errors: entryErrors } = prepareEntries(ctx, entries, {

@@ -82,7 +82,10 @@ function notices(ctx: ReadingContext, c: CustomerInPeriod, meter: MeterInPeriod)
   }
   if (c.suspension) {
     const until = c.suspension.toPeriod ? ` đến kỳ ${periodLabel(c.suspension.toPeriod)}` : '';
-    out.push({ kind: 'suspended', message: `Tạm dừng từ kỳ ${periodLabel(c.suspension.fromPeriod)}${until}: ${c.suspension.reason}` });
+    out.push({
+      kind: 'suspended',
+      message: `Tạm dừng từ kỳ ${periodLabel(c.suspension.fromPeriod)}${until}: ${c.suspension.reason}`,
+    });
   }
   if (c.isPreferential) {
     const valid = c.preferentialUntil === null || c.preferentialUntil >= end;
@@ -93,7 +96,10 @@ function notices(ctx: ReadingContext, c: CustomerInPeriod, meter: MeterInPeriod)
     });
   }
   if (meter.estimatedSinceLastReal > 0) {
-    out.push({ kind: 'estimate_pending', message: `Đã tính tạm ${meter.estimatedSinceLastReal} m3 theo bình quân; chỉ số thực kỳ này sẽ trừ phần đã tính.` });
+    out.push({
+      kind: 'estimate_pending',
+      message: `Đã tính tạm ${meter.estimatedSinceLastReal} m3 theo bình quân; chỉ số thực kỳ này sẽ trừ phần đã tính.`,
+    });
   }
   if (c.status === 0) out.push({ kind: 'cut_off', message: 'Khách hàng đã ngừng cấp nước.' });
   return out;

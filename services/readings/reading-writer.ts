@@ -13,7 +13,15 @@ import { ReadingError } from '@/domain/reading/errors';
 import { fixedCurrentIndex } from '@/domain/reading/replaced-meter';
 import { formatDateVi } from '@/domain/tariff/describe';
 import type { Actor } from '@/services/auth/actor';
-import { startIndexOf, toReadingRecord, type CustomerInPeriod, type MeterInPeriod, type ReadingContext, type ReadingRecord } from './reading-context';
+import type { ErrorCode } from '@/services/error-codes';
+import {
+  startIndexOf,
+  toReadingRecord,
+  type CustomerInPeriod,
+  type MeterInPeriod,
+  type ReadingContext,
+  type ReadingRecord,
+} from './reading-context';
 
 export type ReadingSource = 'manual' | 'import' | 'device' | 'system';
 
@@ -37,7 +45,7 @@ export interface EntryError {
   /** Position of the entry in the input. */
   index: number;
   customerId: number | null;
-  code: string;
+  code: ErrorCode;
   message: string;
   field?: string;
 }
@@ -61,7 +69,12 @@ export interface PrepareOptions {
   canWrite: (bookId: number, isNew: boolean) => boolean;
 }
 
-function sameValues(existing: ReadingRecord, previousIndex: number, code: string, evaluation: ReadingEvaluation): boolean {
+function sameValues(
+  existing: ReadingRecord,
+  previousIndex: number,
+  code: string,
+  evaluation: ReadingEvaluation,
+): boolean {
   return (
     existing.previousIndex === previousIndex &&
     existing.currentIndex === evaluation.currentIndex &&
@@ -70,41 +83,62 @@ function sameValues(existing: ReadingRecord, previousIndex: number, code: string
   );
 }
 
-function meterFor(customer: CustomerInPeriod, meterId: number | null | undefined, serial: string | null | undefined): MeterInPeriod | undefined {
+function meterFor(
+  customer: CustomerInPeriod,
+  meterId: number | null | undefined,
+  serial: string | null | undefined,
+): MeterInPeriod | undefined {
   if (meterId != null) return customer.meters.find((m) => m.id === meterId);
   // A device or file names the meter it read: the old or the new one of a replacement.
-  const named = serial ? customer.meters.find((m) => m.serial.toUpperCase() === serial.trim().toUpperCase()) : undefined;
+  const named = serial
+    ? customer.meters.find((m) => m.serial.toUpperCase() === serial.trim().toUpperCase())
+    : undefined;
   if (named) return named;
   return customer.meters.find((m) => m.isActive) ?? customer.meters[customer.meters.length - 1];
 }
 
 /** Checks and evaluates entries; nothing is written. Errors carry Vietnamese messages. */
-export function prepareEntries(ctx: ReadingContext, entries: readonly ReadingEntry[], options: PrepareOptions): { prepared: PreparedReading[]; errors: EntryError[] } {
+export function prepareEntries(
+  ctx: ReadingContext,
+  entries: readonly ReadingEntry[],
+  options: PrepareOptions,
+): { prepared: PreparedReading[]; errors: EntryError[] } {
   const prepared: PreparedReading[] = [];
   const errors: EntryError[] = [];
   const seen = new Set<string>();
 
   entries.forEach((entry, index) => {
-    const fail = (code: string, message: string, field?: string) =>
+    const fail = (code: ErrorCode, message: string, field?: string) =>
       errors.push({ index, customerId: entry.customerId ?? null, code, message, ...(field ? { field } : {}) });
     const customer = ctx.customers.get(entry.customerId);
     if (!customer) return fail('NOT_FOUND', 'Không tìm thấy khách hàng.', 'customerId');
     const meter = meterFor(customer, entry.meterId, entry.meterSerial);
     if (!meter) return fail('NO_METER', `Khách hàng ${customer.code} chưa có đồng hồ trong kỳ này.`, 'meterId');
     if (entry.meterSerial && entry.meterSerial.trim().toUpperCase() !== meter.serial.toUpperCase()) {
-      return fail('METER_MISMATCH', `Số seri ${entry.meterSerial.trim()} không khớp đồng hồ ${meter.serial} của khách hàng ${customer.code}.`, 'meterSerial');
+      return fail(
+        'METER_MISMATCH',
+        `Số seri ${entry.meterSerial.trim()} không khớp đồng hồ ${meter.serial} của khách hàng ${customer.code}.`,
+        'meterSerial',
+      );
     }
     const key = `${customer.id}:${meter.id}`;
-    if (seen.has(key)) return fail('DUPLICATE_ROW', `Khách hàng ${customer.code} có nhiều dòng chỉ số cho cùng đồng hồ.`, 'customerId');
+    if (seen.has(key))
+      return fail('DUPLICATE_ROW', `Khách hàng ${customer.code} có nhiều dòng chỉ số cho cùng đồng hồ.`, 'customerId');
     seen.add(key);
 
     const code = (entry.code ?? 'normal') as ReadingCode;
-    if (!READING_CODES.includes(code)) return fail('INVALID_CODE', `Mã ghi chỉ số "${String(entry.code)}" không hợp lệ.`, 'code');
+    if (!READING_CODES.includes(code))
+      return fail('INVALID_CODE', `Mã ghi chỉ số "${String(entry.code)}" không hợp lệ.`, 'code');
     if (entry.currentIndex === null && code === 'normal') {
-      return fail('MISSING_INDEX', `Chưa nhập chỉ số mới của khách hàng ${customer.code}; không đọc được thì chọn mã ghi chỉ số.`, 'currentIndex');
+      return fail(
+        'MISSING_INDEX',
+        `Chưa nhập chỉ số mới của khách hàng ${customer.code}; không đọc được thì chọn mã ghi chỉ số.`,
+        'currentIndex',
+      );
     }
     const existing = customer.readings.get(meter.id) ?? null;
-    if (!options.canWrite(customer.bookId, existing === null)) return fail('FORBIDDEN', 'Bạn không có quyền ghi chỉ số trên sổ đọc này.');
+    if (!options.canWrite(customer.bookId, existing === null))
+      return fail('FORBIDDEN', 'Bạn không có quyền ghi chỉ số trên sổ đọc này.');
     const lock = options.locked.get(customer.bookId);
     if (lock) return fail('PERIOD_LOCKED', lock, 'period');
     // The declared final index is the meter history's word for this period; typing another would bill what the history denies.
@@ -149,7 +183,17 @@ export function prepareEntries(ctx: ReadingContext, entries: readonly ReadingEnt
         : existing?.anomalyStatus === 'cleared' && sameValues(existing, previousIndex, code, evaluation)
           ? 'cleared'
           : 'open';
-    prepared.push({ index, customer, meter, existing, previousIndex, code, note: entry.note?.trim() || null, evaluation, anomalyStatus });
+    prepared.push({
+      index,
+      customer,
+      meter,
+      existing,
+      previousIndex,
+      code,
+      note: entry.note?.trim() || null,
+      evaluation,
+      anomalyStatus,
+    });
   });
   return { prepared, errors };
 }
@@ -185,7 +229,12 @@ export async function writeReadings(
         version = readings.version + 1
       returning *`),
   );
-  await markInvoicesForRecalculation(db, period, rows.map((r) => r.customer.id), ['regular']);
+  await markInvoicesForRecalculation(
+    db,
+    period,
+    rows.map((r) => r.customer.id),
+    ['regular'],
+  );
   return saved.map(toReadingRecord);
 }
 

@@ -32,11 +32,17 @@ export interface BillEstimate {
   warnings: BillWarning[];
 }
 
-export async function estimateBill(db: DbOrTx, rawInput: EstimateBillInput, now: Date = new Date()): Promise<BillEstimate> {
+export async function estimateBill(
+  db: DbOrTx,
+  rawInput: EstimateBillInput,
+  now: Date = new Date(),
+): Promise<BillEstimate> {
   const parsed = estimateBillSchema.safeParse(rawInput);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('VALIDATION_FAILED', issue?.message ?? 'Dữ liệu không hợp lệ.', { field: issue?.path.map(String).join('.') ?? '' });
+    throw new AppError('VALIDATION_FAILED', issue?.message ?? 'Dữ liệu không hợp lệ.', {
+      field: issue?.path.map(String).join('.') ?? '',
+    });
   }
   const input = parsed.data;
   const code = input.serviceTypeCode.toUpperCase();
@@ -61,7 +67,12 @@ export async function estimateBill(db: DbOrTx, rawInput: EstimateBillInput, now:
     }),
   );
   return {
-    lines: result.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount })),
+    lines: result.lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+    })),
     subtotal: result.subtotal,
     vat: result.vat,
     environmentFee: result.environmentFee,

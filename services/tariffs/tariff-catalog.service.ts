@@ -55,7 +55,10 @@ function view(row: TariffVersionRow, tiers: TariffTierRow[], inUse: Set<number>)
   return {
     ...row,
     meterSubscription: row.meterSubscription === null ? null : Number(row.meterSubscription),
-    tiers: tiers.filter((t) => t.versionId === row.id).sort((a, b) => a.ordinal - b.ordinal).map((t) => ({ ...t, unitPrice: Number(t.unitPrice) })),
+    tiers: tiers
+      .filter((t) => t.versionId === row.id)
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .map((t) => ({ ...t, unitPrice: Number(t.unitPrice) })),
     isInUse: inUse.has(row.id),
   };
 }
@@ -64,9 +67,15 @@ function view(row: TariffVersionRow, tiers: TariffTierRow[], inUse: Set<number>)
 export async function listTariffCatalog(db: DbOrTx, actor: Actor): Promise<TariffServiceTypeView[]> {
   assertCatalogRight(actor, 'access');
   const types = await db.select().from(serviceTypes).orderBy(asc(serviceTypes.code));
-  const versions = await db.select().from(tariffVersions).orderBy(sql`${tariffVersions.effectiveFrom} desc`);
+  const versions = await db
+    .select()
+    .from(tariffVersions)
+    .orderBy(sql`${tariffVersions.effectiveFrom} desc`);
   const tiers = await db.select().from(tariffTiers);
-  const inUse = await versionsInUse(db, versions.map((v) => v.id));
+  const inUse = await versionsInUse(
+    db,
+    versions.map((v) => v.id),
+  );
   return types.map((t) => ({
     id: t.id,
     code: t.code,
@@ -102,7 +111,15 @@ async function assertValidVersion(db: DbOrTx, versionId: number): Promise<void> 
   const tiers = await db.select().from(tariffTiers).where(eq(tariffTiers.versionId, versionId));
   const code = type?.code ?? '';
   withDomainErrors(() =>
-    validateTariffVersion(toTariffVersion(row, tiers, { id: row.serviceTypeId, code, name: type?.name ?? '', isDomestic: type?.isDomestic === 1 }), code),
+    validateTariffVersion(
+      toTariffVersion(row, tiers, {
+        id: row.serviceTypeId,
+        code,
+        name: type?.name ?? '',
+        isDomestic: type?.isDomestic === 1,
+      }),
+      code,
+    ),
   );
 }
 
@@ -114,14 +131,20 @@ async function assertNotUsedByIssuedInvoices(db: DbOrTx, versionId: number): Pro
       where il.tariff_version_id = ${versionId} and i.status <> 'draft' limit 1`),
   );
   if (hit) {
-    throw new AppError('TARIFF_VERSION_ISSUED', 'Bảng giá này đã dùng cho hóa đơn đã phát hành nên không sửa được; hãy tạo bảng giá mới có hiệu lực từ ngày khác.');
+    throw new AppError(
+      'TARIFF_VERSION_ISSUED',
+      'Bảng giá này đã dùng cho hóa đơn đã phát hành nên không sửa được; hãy tạo bảng giá mới có hiệu lực từ ngày khác.',
+    );
   }
 }
 
 /** Rewrites the ordinals 1…n in billing order (two steps: the unique (version, ordinal) is checked per row). */
 async function renumberTiers(db: DbOrTx, versionId: number): Promise<void> {
   const tiers = orderTiers(await db.select().from(tariffTiers).where(eq(tariffTiers.versionId, versionId)));
-  await db.update(tariffTiers).set({ ordinal: sql`-${tariffTiers.ordinal}` }).where(eq(tariffTiers.versionId, versionId));
+  await db
+    .update(tariffTiers)
+    .set({ ordinal: sql`-${tariffTiers.ordinal}` })
+    .where(eq(tariffTiers.versionId, versionId));
   if (tiers.length === 0) return;
   await db.execute(sql`
     update tariff_tiers t set ordinal = u.ordinal
@@ -131,7 +154,10 @@ async function renumberTiers(db: DbOrTx, versionId: number): Promise<void> {
 
 function mapWriteError(error: unknown): never {
   const pg = pgErrorCode(error);
-  if (pg?.code === '23505') throw new AppError('DUPLICATE_EFFECTIVE_DATE', 'Loại dịch vụ này đã có bảng giá hiệu lực từ ngày đó.', { field: 'effectiveFrom' });
+  if (pg?.code === '23505')
+    throw new AppError('DUPLICATE_EFFECTIVE_DATE', 'Loại dịch vụ này đã có bảng giá hiệu lực từ ngày đó.', {
+      field: 'effectiveFrom',
+    });
   if (pg?.code === '23503') throw new AppError('IN_USE', 'Bảng giá đã được dùng cho hóa đơn nên không xóa được.');
   throw error;
 }
@@ -152,18 +178,30 @@ function versionValues(input: Omit<TariffVersionUpdateInput, 'tiers'>) {
   };
 }
 
-export async function createTariffVersion(db: DbOrTx, actor: Actor, input: TariffVersionInput): Promise<TariffVersionView> {
+export async function createTariffVersion(
+  db: DbOrTx,
+  actor: Actor,
+  input: TariffVersionInput,
+): Promise<TariffVersionView> {
   assertCatalogRight(actor, 'add');
   try {
     const id = await db.transaction(async (tx) => {
-      const [type] = await tx.select({ id: serviceTypes.id }).from(serviceTypes).where(eq(serviceTypes.id, input.serviceTypeId)).limit(1);
+      const [type] = await tx
+        .select({ id: serviceTypes.id })
+        .from(serviceTypes)
+        .where(eq(serviceTypes.id, input.serviceTypeId))
+        .limit(1);
       if (!type) throw notFound('loại dịch vụ');
       const [row] = await tx
         .insert(tariffVersions)
         .values({ serviceTypeId: input.serviceTypeId, ...versionValues(input) })
         .returning({ id: tariffVersions.id });
       const versionId = row!.id;
-      await tx.insert(tariffTiers).values(orderTiers(input.tiers).map((t, i) => ({ versionId, ordinal: i + 1, upTo: t.upTo, unitPrice: t.unitPrice })));
+      await tx
+        .insert(tariffTiers)
+        .values(
+          orderTiers(input.tiers).map((t, i) => ({ versionId, ordinal: i + 1, upTo: t.upTo, unitPrice: t.unitPrice })),
+        );
       await assertValidVersion(tx, versionId);
       return versionId;
     });
@@ -173,16 +211,34 @@ export async function createTariffVersion(db: DbOrTx, actor: Actor, input: Tarif
   }
 }
 
-export async function updateTariffVersion(db: DbOrTx, actor: Actor, id: number, input: TariffVersionUpdateInput): Promise<TariffVersionView> {
+export async function updateTariffVersion(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  input: TariffVersionUpdateInput,
+): Promise<TariffVersionView> {
   assertCatalogRight(actor, 'edit');
   try {
     await db.transaction(async (tx) => {
-      const [row] = await tx.update(tariffVersions).set(versionValues(input)).where(eq(tariffVersions.id, id)).returning({ id: tariffVersions.id });
+      const [row] = await tx
+        .update(tariffVersions)
+        .set(versionValues(input))
+        .where(eq(tariffVersions.id, id))
+        .returning({ id: tariffVersions.id });
       if (!row) throw notFound('bảng giá');
       await assertNotUsedByIssuedInvoices(tx, id);
       if (input.tiers) {
         await tx.delete(tariffTiers).where(eq(tariffTiers.versionId, id));
-        await tx.insert(tariffTiers).values(orderTiers(input.tiers).map((t, i) => ({ versionId: id, ordinal: i + 1, upTo: t.upTo, unitPrice: t.unitPrice })));
+        await tx
+          .insert(tariffTiers)
+          .values(
+            orderTiers(input.tiers).map((t, i) => ({
+              versionId: id,
+              ordinal: i + 1,
+              upTo: t.upTo,
+              unitPrice: t.unitPrice,
+            })),
+          );
       }
       await assertValidVersion(tx, id);
     });
@@ -196,8 +252,12 @@ export async function deleteTariffVersion(db: DbOrTx, actor: Actor, id: number):
   assertCatalogRight(actor, 'delete');
   try {
     return await db.transaction(async (tx) => {
-      if ((await versionsInUse(tx, [id])).size > 0) throw new AppError('IN_USE', 'Bảng giá đã được dùng cho hóa đơn nên không xóa được.');
-      const deleted = await tx.delete(tariffVersions).where(eq(tariffVersions.id, id)).returning({ id: tariffVersions.id });
+      if ((await versionsInUse(tx, [id])).size > 0)
+        throw new AppError('IN_USE', 'Bảng giá đã được dùng cho hóa đơn nên không xóa được.');
+      const deleted = await tx
+        .delete(tariffVersions)
+        .where(eq(tariffVersions.id, id))
+        .returning({ id: tariffVersions.id });
       if (deleted.length === 0) throw notFound('bảng giá');
       return true;
     });
@@ -206,10 +266,19 @@ export async function deleteTariffVersion(db: DbOrTx, actor: Actor, id: number):
   }
 }
 
-export async function addTariffTier(db: DbOrTx, actor: Actor, versionId: number, tier: TariffTierInput): Promise<TariffVersionView> {
+export async function addTariffTier(
+  db: DbOrTx,
+  actor: Actor,
+  versionId: number,
+  tier: TariffTierInput,
+): Promise<TariffVersionView> {
   assertCatalogRight(actor, 'add');
   await db.transaction(async (tx) => {
-    const [v] = await tx.select({ id: tariffVersions.id }).from(tariffVersions).where(eq(tariffVersions.id, versionId)).limit(1);
+    const [v] = await tx
+      .select({ id: tariffVersions.id })
+      .from(tariffVersions)
+      .where(eq(tariffVersions.id, versionId))
+      .limit(1);
     if (!v) throw notFound('bảng giá');
     await assertNotUsedByIssuedInvoices(tx, versionId);
     await tx.insert(tariffTiers).values({ versionId, ordinal: 10_000, upTo: tier.upTo, unitPrice: tier.unitPrice });
@@ -220,12 +289,21 @@ export async function addTariffTier(db: DbOrTx, actor: Actor, versionId: number,
 }
 
 async function tierVersion(db: DbOrTx, tierId: number): Promise<number> {
-  const [t] = await db.select({ versionId: tariffTiers.versionId }).from(tariffTiers).where(eq(tariffTiers.id, tierId)).limit(1);
+  const [t] = await db
+    .select({ versionId: tariffTiers.versionId })
+    .from(tariffTiers)
+    .where(eq(tariffTiers.id, tierId))
+    .limit(1);
   if (!t) throw notFound('bậc giá');
   return t.versionId;
 }
 
-export async function updateTariffTier(db: DbOrTx, actor: Actor, tierId: number, tier: TariffTierInput): Promise<TariffVersionView> {
+export async function updateTariffTier(
+  db: DbOrTx,
+  actor: Actor,
+  tierId: number,
+  tier: TariffTierInput,
+): Promise<TariffVersionView> {
   assertCatalogRight(actor, 'edit');
   const versionId = await db.transaction(async (tx) => {
     const vId = await tierVersion(tx, tierId);

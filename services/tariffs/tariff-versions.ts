@@ -32,7 +32,9 @@ export function toTariffVersion(row: VersionRow, tiers: readonly TierRow[], type
     pricesIncludeVat: row.pricesIncludeVat,
     vatRateBp: row.vatRateBp,
     prorationMethod: row.prorationMethod as ProrationMethod,
-    tiers: [...tiers].sort((a, b) => a.ordinal - b.ordinal).map((t) => ({ upTo: t.upTo, unitPrice: Number(t.unitPrice) })),
+    tiers: [...tiers]
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .map((t) => ({ upTo: t.upTo, unitPrice: Number(t.unitPrice) })),
     minConsumption: row.minConsumption,
     meterSubscription: row.meterSubscription === null ? null : Number(row.meterSubscription),
     environmentFeeBp: row.environmentFeeBp,
@@ -45,7 +47,12 @@ export function toTariffVersion(row: VersionRow, tiers: readonly TierRow[], type
 /** Every service type with its versions (or only the given codes). Types without versions have none listed. */
 export async function loadTariffBook(db: DbOrTx, codes?: readonly string[]): Promise<TariffBook> {
   const types = await db
-    .select({ id: serviceTypes.id, code: serviceTypes.code, name: serviceTypes.name, isDomestic: serviceTypes.isDomestic })
+    .select({
+      id: serviceTypes.id,
+      code: serviceTypes.code,
+      name: serviceTypes.name,
+      isDomestic: serviceTypes.isDomestic,
+    })
     .from(serviceTypes)
     .where(codes ? inArray(serviceTypes.code, [...codes]) : undefined);
   const infos = types.map((t) => ({ ...t, isDomestic: t.isDomestic === 1 }));
@@ -57,10 +64,23 @@ export async function loadTariffBook(db: DbOrTx, codes?: readonly string[]): Pro
   const versions = await db
     .select()
     .from(tariffVersions)
-    .where(inArray(tariffVersions.serviceTypeId, infos.map((t) => t.id)))
+    .where(
+      inArray(
+        tariffVersions.serviceTypeId,
+        infos.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(tariffVersions.effectiveFrom));
   const tiers = versions.length
-    ? await db.select().from(tariffTiers).where(inArray(tariffTiers.versionId, versions.map((v) => v.id)))
+    ? await db
+        .select()
+        .from(tariffTiers)
+        .where(
+          inArray(
+            tariffTiers.versionId,
+            versions.map((v) => v.id),
+          ),
+        )
     : [];
   const tiersByVersion = new Map<number, TierRow[]>();
   for (const t of tiers) tiersByVersion.set(t.versionId, [...(tiersByVersion.get(t.versionId) ?? []), t]);

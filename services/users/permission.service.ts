@@ -100,10 +100,14 @@ export async function setPermissions(
   for (const row of input.rows) {
     const group = row.group as PermissionGroup;
     if (!(PERMISSION_GROUPS as readonly string[]).includes(row.group) || !isKnownObject(group, row.object))
-      throw new AppError('UNKNOWN_PERMISSION_OBJECT', `Không có đối tượng phân quyền «${row.group}/${row.object}».`, { field: 'rows' });
+      throw new AppError('UNKNOWN_PERMISSION_OBJECT', `Không có đối tượng phân quyền «${row.group}/${row.object}».`, {
+        field: 'rows',
+      });
     const key = `${row.group}:${row.object}`;
     if (seen.has(key))
-      throw new AppError('DUPLICATE_PERMISSION_ROW', `Đối tượng phân quyền «${row.group}/${row.object}» bị lặp lại.`, { field: 'rows' });
+      throw new AppError('DUPLICATE_PERMISSION_ROW', `Đối tượng phân quyền «${row.group}/${row.object}» bị lặp lại.`, {
+        field: 'rows',
+      });
     seen.add(key);
     const r = normalizeRights({
       access: row.access,

@@ -47,8 +47,14 @@ const userSelection = {
   isAdmin: users.isAdmin,
   isActive: users.isActive,
   createdAt: users.createdAt,
-  bookIds: sql<number[]>`array(select ub.book_id from user_books ub where ub.user_id = ${users.id} order by ub.book_id)`.mapWith(intArray),
-  routeIds: sql<number[]>`array(select ur.route_id from user_routes ur where ur.user_id = ${users.id} order by ur.route_id)`.mapWith(intArray),
+  bookIds: sql<
+    number[]
+  >`array(select ub.book_id from user_books ub where ub.user_id = ${users.id} order by ub.book_id)`.mapWith(intArray),
+  routeIds: sql<
+    number[]
+  >`array(select ur.route_id from user_routes ur where ur.user_id = ${users.id} order by ur.route_id)`.mapWith(
+    intArray,
+  ),
 };
 
 async function selectUsers(db: DbOrTx, where?: SQL): Promise<UserRecord[]> {
@@ -93,14 +99,17 @@ function cleanFullName(fullName: string | null | undefined): string {
 
 function cleanEmail(email: string | null | undefined): string | null {
   const v = email?.trim() || null;
-  if (v && (v.length > 254 || !EMAIL_RE.test(v))) throw new AppError('INVALID_EMAIL', 'Địa chỉ email không hợp lệ.', { field: 'email' });
+  if (v && (v.length > 254 || !EMAIL_RE.test(v)))
+    throw new AppError('INVALID_EMAIL', 'Địa chỉ email không hợp lệ.', { field: 'email' });
   return v;
 }
 
 function cleanPhone(phone: string | null | undefined): string | null {
   const v = phone?.trim() || null;
   if (v && !PHONE_RE.test(v))
-    throw new AppError('INVALID_PHONE', 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . - (tối đa 20 ký tự).', { field: 'phone' });
+    throw new AppError('INVALID_PHONE', 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . - (tối đa 20 ký tự).', {
+      field: 'phone',
+    });
   return v;
 }
 
@@ -174,10 +183,16 @@ async function otherActiveAdmins(tx: DbOrTx, userId: number): Promise<number> {
   return rows.length;
 }
 
-const lastAdmin = () => new AppError('LAST_ADMIN', 'Không thể bỏ quản trị viên cuối cùng: hệ thống phải luôn có ít nhất một quản trị viên.');
+const lastAdmin = () =>
+  new AppError('LAST_ADMIN', 'Không thể bỏ quản trị viên cuối cùng: hệ thống phải luôn có ít nhất một quản trị viên.');
 
 /** Edits a user's details, admin flag and active flag (admins only); never removes the last admin. */
-export async function updateUser(db: DbOrTx, actor: Actor, userId: number, input: UpdateUserInput): Promise<UserRecord> {
+export async function updateUser(
+  db: DbOrTx,
+  actor: Actor,
+  userId: number,
+  input: UpdateUserInput,
+): Promise<UserRecord> {
   requireAdmin(actor);
   const fullName = cleanFullName(input.fullName);
   const email = cleanEmail(input.email);
@@ -194,7 +209,14 @@ export async function updateUser(db: DbOrTx, actor: Actor, userId: number, input
     const changesAccess = isAdmin !== current.isAdmin || isActive !== current.isActive;
     await tx
       .update(users)
-      .set({ fullName, email, phone, isAdmin, isActive, ...(changesAccess ? { version: sql`${users.version} + 1` } : {}) })
+      .set({
+        fullName,
+        email,
+        phone,
+        isAdmin,
+        isActive,
+        ...(changesAccess ? { version: sql`${users.version} + 1` } : {}),
+      })
       .where(eq(users.id, userId));
   });
   return getUser(db, actor, userId);
@@ -259,11 +281,18 @@ export async function deleteUser(db: DbOrTx, actor: Actor, userId: number): Prom
   requireAdmin(actor);
   if (userId === actor.userId) throw new AppError('CANNOT_DELETE_SELF', 'Không thể xóa tài khoản của chính mình.');
   return db.transaction(async (tx) => {
-    const [target] = await tx.select({ isAdmin: users.isAdmin, isActive: users.isActive }).from(users).where(eq(users.id, userId)).for('update');
+    const [target] = await tx
+      .select({ isAdmin: users.isAdmin, isActive: users.isActive })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for('update');
     if (!target) throw notFound('người dùng');
     if (target.isAdmin && target.isActive && (await otherActiveAdmins(tx, userId)) === 0) throw lastAdmin();
     if (await isReferenced(tx, userId)) {
-      await tx.update(users).set({ isActive: false, version: sql`${users.version} + 1` }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({ isActive: false, version: sql`${users.version} + 1` })
+        .where(eq(users.id, userId));
       await tx.delete(userBooks).where(eq(userBooks.userId, userId));
       await tx.delete(userRoutes).where(eq(userRoutes.userId, userId));
     } else {
@@ -289,7 +318,11 @@ export async function updateProfile(
   const fullName = cleanFullName(input.fullName);
   const email = cleanEmail(input.email);
   const phone = cleanPhone(input.phone);
-  const updated = await db.update(users).set({ fullName, email, phone }).where(eq(users.id, actor.userId)).returning({ id: users.id });
+  const updated = await db
+    .update(users)
+    .set({ fullName, email, phone })
+    .where(eq(users.id, actor.userId))
+    .returning({ id: users.id });
   if (updated.length === 0) throw notFound('người dùng');
   return getMe(db, actor);
 }
@@ -306,8 +339,15 @@ export async function changePassword(
   clientAddress: string | null = null,
 ): Promise<{ credentialVersion: number }> {
   if (await isPasswordLocked(db, actor.login, clientAddress))
-    throw new AppError('TOO_MANY_ATTEMPTS', `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.lockMinutes} phút.`);
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).limit(1);
+    throw new AppError(
+      'TOO_MANY_ATTEMPTS',
+      `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.lockMinutes} phút.`,
+    );
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.userId))
+    .limit(1);
   if (!user) throw notFound('người dùng');
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordWrongPassword(db, actor.login, clientAddress);
@@ -349,16 +389,24 @@ export async function setUserBooks(
           ).map((r) => Number(r.id));
     const missingBooks = await missing('reading_books', bookIds);
     if (missingBooks.length > 0)
-      throw new AppError('INVALID_REFERENCE', `Sổ đọc không tồn tại: ${missingBooks.join(', ')}.`, { field: 'bookIds' });
+      throw new AppError('INVALID_REFERENCE', `Sổ đọc không tồn tại: ${missingBooks.join(', ')}.`, {
+        field: 'bookIds',
+      });
     const missingRoutes = await missing('routes', routeIds);
     if (missingRoutes.length > 0)
-      throw new AppError('INVALID_REFERENCE', `Tuyến không tồn tại: ${missingRoutes.join(', ')}.`, { field: 'routeIds' });
+      throw new AppError('INVALID_REFERENCE', `Tuyến không tồn tại: ${missingRoutes.join(', ')}.`, {
+        field: 'routeIds',
+      });
     await tx.delete(userBooks).where(eq(userBooks.userId, input.userId));
     await tx.delete(userRoutes).where(eq(userRoutes.userId, input.userId));
     if (bookIds.length > 0)
-      await tx.execute(sql`insert into user_books (user_id, book_id) select ${input.userId}, unnest(${intArrayLiteral(bookIds)}::int[])`);
+      await tx.execute(
+        sql`insert into user_books (user_id, book_id) select ${input.userId}, unnest(${intArrayLiteral(bookIds)}::int[])`,
+      );
     if (routeIds.length > 0)
-      await tx.execute(sql`insert into user_routes (user_id, route_id) select ${input.userId}, unnest(${intArrayLiteral(routeIds)}::int[])`);
+      await tx.execute(
+        sql`insert into user_routes (user_id, route_id) select ${input.userId}, unnest(${intArrayLiteral(routeIds)}::int[])`,
+      );
   });
   return getUser(db, actor, input.userId);
 }

@@ -27,7 +27,9 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
     configurable: true,
     get(this: HTMLElement) {
-      return isGrid(this) ? parseFloat(this.querySelector<HTMLElement>('[role="rowgroup"]')?.style.height ?? '0') || 0 : 0;
+      return isGrid(this)
+        ? parseFloat(this.querySelector<HTMLElement>('[role="rowgroup"]')?.style.height ?? '0') || 0
+        : 0;
     },
   });
   HTMLElement.prototype.scrollTo = function (this: HTMLElement, opts?: ScrollToOptions | number, y?: number) {
@@ -64,7 +66,10 @@ function Grid({ onActivate = () => {} }: { onActivate?: (r: Row) => void }) {
 }
 
 const rowsEls = () => screen.getAllByTestId('grid-row');
-const selectedCodes = () => rowsEls().filter((r) => r.getAttribute('data-selected') === 'true').map((r) => r.textContent);
+const selectedCodes = () =>
+  rowsEls()
+    .filter((r) => r.getAttribute('data-selected') === 'true')
+    .map((r) => r.textContent);
 
 describe('DataGrid keyboard and mouse', () => {
   it('arrows move the cursor row and select it; Shift+arrow extends the selection', async () => {
@@ -123,7 +128,10 @@ describe('DataGrid keyboard and mouse', () => {
   });
 });
 
-const BOOK: Row[] = Array.from({ length: 2000 }, (_, i) => ({ id: i + 1, code: `KH${String(i + 1).padStart(4, '0')}` }));
+const BOOK: Row[] = Array.from({ length: 2000 }, (_, i) => ({
+  id: i + 1,
+  code: `KH${String(i + 1).padStart(4, '0')}`,
+}));
 
 /** A 2,000-customer book, as in S01; `initialActive` is a cursor row set by the screen (e.g. after a search). */
 function BookGrid({ initialActive = null }: { initialActive?: string | null }) {

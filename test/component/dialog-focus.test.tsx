@@ -41,7 +41,11 @@ function LateFields() {
   const [ready, setReady] = useState(false);
   const [code, setCode] = useState('');
   useState(() => setTimeout(() => setReady(true), 20));
-  return ready ? <TextField name="code" label="Mã" value={code} onChange={(e) => setCode(e.target.value)} /> : <p>Đang tải…</p>;
+  return ready ? (
+    <TextField name="code" label="Mã" value={code} onChange={(e) => setCode(e.target.value)} />
+  ) : (
+    <p>Đang tải…</p>
+  );
 }
 
 describe('Dialog initial focus', () => {
@@ -95,7 +99,14 @@ describe('Dialog initial focus', () => {
           <button type="button" onClick={() => setAsking(true)}>
             Xóa
           </button>
-          <ConfirmDialog open={asking} title="Xóa người dùng" message="Xóa nv02?" danger onConfirm={() => setAsking(false)} onCancel={() => setAsking(false)} />
+          <ConfirmDialog
+            open={asking}
+            title="Xóa người dùng"
+            message="Xóa nv02?"
+            danger
+            onConfirm={() => setAsking(false)}
+            onCancel={() => setAsking(false)}
+          />
         </Dialog>
       );
     }

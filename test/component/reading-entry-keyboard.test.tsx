@@ -40,7 +40,7 @@ function sheetRow(i: number) {
     code: 'normal',
     isEstimated: false,
     anomalies: [],
-    anomalyStatus: 'none',
+    anomalyStatus: 'NONE',
     average3: 10,
     recentConsumptions: [10, 10, 10],
     estimatedPending: 0,
@@ -68,7 +68,9 @@ function apiClient(sent: Sent[]): Client {
           readingBooks: {
             __typename: 'ReadingBookPage',
             total: 1,
-            rows: [{ __typename: 'ReadingBook', id: 1, code: 'S01', name: 'Sổ 01', routeName: 'T01', branchName: 'Ba Đình' }],
+            rows: [
+              { __typename: 'ReadingBook', id: 1, code: 'S01', name: 'Sổ 01', routeName: 'T01', branchName: 'Ba Đình' },
+            ],
           },
         };
       case 'ReadingSheet':
@@ -94,7 +96,13 @@ function apiClient(sent: Sent[]): Client {
         const input = op.variables.input as { customerId: number; currentIndex: number };
         const row = ROWS.find((r) => r.customerId === input.customerId)!;
         return {
-          saveReading: { ...row, readingId: 1000 + row.customerId, currentIndex: input.currentIndex, consumption: input.currentIndex - row.previousIndex, version: 1 },
+          saveReading: {
+            ...row,
+            readingId: 1000 + row.customerId,
+            currentIndex: input.currentIndex,
+            consumption: input.currentIndex - row.previousIndex,
+            version: 1,
+          },
         };
       }
       default:
@@ -106,14 +114,24 @@ function apiClient(sent: Sent[]): Client {
     sent.push(body);
     return new Response(JSON.stringify({ data: answer(body) }), { headers: { 'content-type': 'application/json' } });
   };
-  return new Client({ url: 'http://test/api/graphql', exchanges: [cacheExchange, fetchExchange], fetch: fakeFetch, preferGetMethod: false });
+  return new Client({
+    url: 'http://test/api/graphql',
+    exchanges: [cacheExchange, fetchExchange],
+    fetch: fakeFetch,
+    preferGetMethod: false,
+  });
 }
 
 async function openSheet(sent: Sent[] = []) {
   const user = userEvent.setup();
   render(
     <Provider value={apiClient(sent)}>
-      <ReadingsScreen rights={{ isAdmin: true, books: {} }} initialBookId={1} initialPeriod={null} initialCustomer={null} />
+      <ReadingsScreen
+        rights={{ isAdmin: true, books: {} }}
+        initialBookId={1}
+        initialPeriod={null}
+        initialCustomer={null}
+      />
     </Provider>,
   );
   // The sheet opens with the cursor in the first row not read yet.
@@ -140,7 +158,9 @@ describe('reading entry keyboard', () => {
     await user.keyboard('115{Enter}');
     expect(document.activeElement).toBe(input('KH02'));
     await waitFor(() => expect(screen.getByTestId('row-status-KH01').getAttribute('data-state')).toBe('saved'));
-    expect(saves(sent)).toEqual([expect.objectContaining({ customerId: 1, period: PERIOD, meterId: 1, currentIndex: 115, code: 'normal' })]);
+    expect(saves(sent)).toEqual([
+      expect.objectContaining({ customerId: 1, period: PERIOD, meterId: 1, currentIndex: 115, code: 'normal' }),
+    ]);
     // The typed row keeps the server's answer: its index and m3.
     expect(input('KH01').value).toBe('115');
     expect(screen.getByTestId('consumption-KH01').textContent).toContain('15');

@@ -89,7 +89,10 @@ describe('customers screen', () => {
     const sheet = workbook.getWorksheet('S02')!;
     const cells: string[] = [];
     sheet.eachRow((r) => cells.push(r.values ? JSON.stringify(r.values) : ''));
-    assert.ok(cells.some((c) => c.includes(renamed)), 'the exported book holds the moved customer');
+    assert.ok(
+      cells.some((c) => c.includes(renamed)),
+      'the exported book holds the moved customer',
+    );
   });
 
   it('a user who lacks a book cannot find its customers', async () => {
@@ -98,7 +101,11 @@ describe('customers screen', () => {
     await signIn(admin, 'admin');
     const books = await graphqlAs(admin, `{ readingBooks(filter: { limit: 100 }) { rows { id code } } }`);
     const s05 = books.data.readingBooks.rows.find((b: any) => b.code === 'S05');
-    const list = await graphqlAs(admin, `query($b: Int!) { bookCustomers(bookId: $b, limit: 1) { rows { code name } } }`, { b: s05.id });
+    const list = await graphqlAs(
+      admin,
+      `query($b: Int!) { bookCustomers(bookId: $b, limit: 1) { rows { code name } } }`,
+      { b: s05.id },
+    );
     const hidden = list.data.bookCustomers.rows[0];
     await admin.close();
 

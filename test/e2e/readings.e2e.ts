@@ -90,14 +90,25 @@ describe('reading entry', () => {
       assert.equal(await activeTestId(page), `reading-input-${row.code}`);
       // The side panel shows the focused customer's last periods and the 3-period average: type a usual month.
       const panel = page.getByTestId('history-panel');
-      await page.waitForFunction((code) => document.querySelector('[data-testid="history-panel"]')?.getAttribute('data-customer') === code, row.code);
+      await page.waitForFunction(
+        (code) => document.querySelector('[data-testid="history-panel"]')?.getAttribute('data-customer') === code,
+        row.code,
+      );
       await page.getByTestId('history-table').waitFor({ timeout: 15_000 });
-      const avgText = (await panel.getByText(/TB 3 kỳ/).first().textContent()) ?? '';
+      const avgText =
+        (await panel
+          .getByText(/TB 3 kỳ/)
+          .first()
+          .textContent()) ?? '';
       const avg = Number((/TB 3 kỳ:\s*([\d.]+)/.exec(avgText)?.[1] ?? '0').replace(/\./g, ''));
       const typed = row.previous + Math.max(1, avg);
       targets.push({ code: row.code, previous: row.previous, typed });
       await page.keyboard.type(String(typed));
-      assert.equal(digits(await page.getByTestId(`consumption-${row.code}`).textContent()), typed - row.previous, 'm3 computed as typed');
+      assert.equal(
+        digits(await page.getByTestId(`consumption-${row.code}`).textContent()),
+        typed - row.previous,
+        'm3 computed as typed',
+      );
       await page.keyboard.press('Enter');
     }
 
@@ -117,7 +128,11 @@ describe('reading entry', () => {
     assert.match((await badge.textContent()) ?? '', /Tăng cao/);
     await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout: 15_000 });
     for (const t of targets.slice(0, 3)) {
-      assert.equal(await page.getByTestId(`anomaly-${t.code}`).getAttribute('data-count'), '0', `${t.code} is not flagged`);
+      assert.equal(
+        await page.getByTestId(`anomaly-${t.code}`).getAttribute('data-count'),
+        '0',
+        `${t.code} is not flagged`,
+      );
       assert.equal(await page.getByTestId(`row-status-${t.code}`).getAttribute('data-state'), 'saved');
     }
   });
@@ -150,13 +165,17 @@ describe('reading entry', () => {
     const input = page.getByTestId(`reading-input-${row.code}`);
     await input.click();
     await page.keyboard.type(String(row.previous + 7));
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/graphql') && (r.request().postData() ?? '').includes('saveReading'));
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/graphql') && (r.request().postData() ?? '').includes('saveReading'),
+    );
     await page.keyboard.press('Enter');
     await saved;
     await input.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
-    const cleared = page.waitForResponse((r) => r.url().endsWith('/api/graphql') && (r.request().postData() ?? '').includes('clearReading'));
+    const cleared = page.waitForResponse(
+      (r) => r.url().endsWith('/api/graphql') && (r.request().postData() ?? '').includes('clearReading'),
+    );
     await page.keyboard.press('Enter');
     const body = await (await cleared).json();
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
@@ -164,7 +183,11 @@ describe('reading entry', () => {
     await page.waitForSelector('[data-testid="reading-grid"] [data-testid="reading-row"]', { timeout: 60_000 });
     await page.getByTestId('reading-search').fill(row.code);
     await page.getByTestId(`reading-input-${row.code}`).waitFor({ timeout: 10_000 });
-    assert.equal(await page.getByTestId(`reading-input-${row.code}`).inputValue(), '', 'the reading is gone after a reload');
+    assert.equal(
+      await page.getByTestId(`reading-input-${row.code}`).inputValue(),
+      '',
+      'the reading is gone after a reload',
+    );
     await page.getByTestId('reading-search').fill('');
   });
 });
@@ -175,11 +198,13 @@ describe('billing run', () => {
     await page.getByTestId('run-button').waitFor({ timeout: 60_000 });
     await page.getByTestId('scope-book').check();
     const picker = page.getByTestId('book-picker');
-    const s01 = await picker.evaluate((el) => [...(el as HTMLSelectElement).options].find((x) => x.text.startsWith('S01'))?.value ?? '');
+    const s01 = await picker.evaluate(
+      (el) => [...(el as HTMLSelectElement).options].find((x) => x.text.startsWith('S01'))?.value ?? '',
+    );
     await picker.selectOption(s01);
     await page.getByTestId('run-button').click();
     await page.getByTestId('progress-bar').waitFor({ timeout: 30_000 });
-    await page.waitForSelector('[data-testid="run-panel"][data-status="done"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="run-panel"][data-status="DONE"]', { timeout: 120_000 });
     assert.equal(await page.getByTestId('progress-bar').getAttribute('aria-valuenow'), '100');
     assert.ok(digits(await page.getByTestId('sum-invoices').textContent()) >= 3, 'the entered readings are billed');
     assert.match((await page.getByTestId('sum-amount').textContent()) ?? '', /₫/);
@@ -197,9 +222,15 @@ describe('tariffs', () => {
     await page.goto(`${baseUrl}/tariffs`);
     await page.getByTestId('service-type-grid').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="service-type-row"]', { hasText: 'HN_SH' }).first().click();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="calc-type"]') as HTMLSelectElement | null)?.value === 'HN_SH');
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="calc-type"]') as HTMLSelectElement | null)?.value === 'HN_SH',
+    );
     await page.getByTestId('calc-m3').fill('25');
-    await page.waitForFunction(() => document.querySelector('[data-testid="calc-total"]')?.textContent?.replace(/\D/g, '') === '199635', undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="calc-total"]')?.textContent?.replace(/\D/g, '') === '199635',
+      undefined,
+      { timeout: 15_000 },
+    );
     assert.equal(await page.locator('[data-testid="tier-row"]').count(), 4);
     await screenshot(page, 'tariffs');
   });

@@ -75,7 +75,9 @@ describe('sign-in', () => {
     await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+        (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
       );
     });
     const response = await page.goto(`${baseUrl}/login`);

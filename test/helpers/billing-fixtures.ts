@@ -20,7 +20,11 @@ export async function seedPublishedTariffs(db: Db, admin: Actor): Promise<Map<st
   for (const seed of SEED_SERVICE_TYPES) {
     const isDomestic = seed.versions.some((v) => v.domestic ?? v.basis !== 'flat') ? 1 : 0;
     let [row] = await db.select({ id: serviceTypes.id }).from(serviceTypes).where(eq(serviceTypes.code, seed.code));
-    if (!row) [row] = await db.insert(serviceTypes).values({ code: seed.code, name: seed.name, isDomestic }).returning({ id: serviceTypes.id });
+    if (!row)
+      [row] = await db
+        .insert(serviceTypes)
+        .values({ code: seed.code, name: seed.name, isDomestic })
+        .returning({ id: serviceTypes.id });
     else await db.update(serviceTypes).set({ isDomestic }).where(eq(serviceTypes.id, row.id));
     ids.set(seed.code, row!.id);
     for (const v of seed.versions) {

@@ -75,7 +75,7 @@ export function clientDocuments(root: string, dirs: string[]): ClientDocument[] 
   return operations.map((doc) => {
     let source = doc.source;
     const added = new Set<string>();
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const m of source.matchAll(/\.\.\.\s*([_A-Za-z]\w*)/g)) {
         const name = m[1]!;

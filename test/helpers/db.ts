@@ -7,7 +7,9 @@ import { openDatabase, type Database, type OpenOptions } from '@/db/client';
  * database created on that PostgreSQL server and dropped afterwards. Refuses any non-local server so a
  * test run can never touch real data.
  */
-export async function createTestDatabase(options: Pick<OpenOptions, 'onQuery'> = {}): Promise<Database & { name: string }> {
+export async function createTestDatabase(
+  options: Pick<OpenOptions, 'onQuery'> = {},
+): Promise<Database & { name: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openDatabase({ dataDir: 'memory://', ...options });

@@ -31,7 +31,13 @@ async function makeUser(db: Db, login: string, isAdmin = false): Promise<number>
   return u!.id;
 }
 
-async function grant(db: Db, userId: number, branchId: number, object: string, rights: Partial<Record<'add' | 'edit' | 'delete' | 'print' | 'export', boolean>>) {
+async function grant(
+  db: Db,
+  userId: number,
+  branchId: number,
+  object: string,
+  rights: Partial<Record<'add' | 'edit' | 'delete' | 'print' | 'export', boolean>>,
+) {
   await db.insert(userPermissions).values({
     userId,
     branchId,
@@ -78,9 +84,18 @@ export async function createOrgFixture(db: Db): Promise<OrgFixture> {
       { code: 'X01', name: 'Xã Kim Chung', district: 'Đông Anh', province: 'Hà Nội', kind: 'commune' },
     ])
     .returning({ id: wards.id });
-  const [st] = await db.insert(serviceTypes).values({ code: 'HN_SH', name: 'Sinh hoạt Hà Nội' }).returning({ id: serviceTypes.id });
-  const [mt] = await db.insert(meterTypes).values({ code: 'DN15', name: 'Actaris DN15', maxIndex: 99999 }).returning({ id: meterTypes.id });
-  const [team] = await db.insert(installationTeams).values({ code: 'D1', name: 'Đội lắp đặt 1' }).returning({ id: installationTeams.id });
+  const [st] = await db
+    .insert(serviceTypes)
+    .values({ code: 'HN_SH', name: 'Sinh hoạt Hà Nội' })
+    .returning({ id: serviceTypes.id });
+  const [mt] = await db
+    .insert(meterTypes)
+    .values({ code: 'DN15', name: 'Actaris DN15', maxIndex: 99999 })
+    .returning({ id: meterTypes.id });
+  const [team] = await db
+    .insert(installationTeams)
+    .values({ code: 'D1', name: 'Đội lắp đặt 1' })
+    .returning({ id: installationTeams.id });
   const bookIds = books.map((x) => x.id) as [number, number, number];
   const branchIds: [number, number] = [b[0]!.id, b[1]!.id];
 

@@ -19,7 +19,9 @@ class StatementCounter {
   };
 
   /** Runs `fn` and returns what it returned with the statements it sent (only one measurement at a time). */
-  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[]; params: unknown[][] }> {
+  async measure<T>(
+    fn: () => Promise<T>,
+  ): Promise<{ result: T; count: number; statements: string[]; params: unknown[][] }> {
     if (this.active) throw new Error('StatementCounter.measure does not nest');
     this.statements.length = 0;
     this.params.length = 0;

@@ -15,7 +15,10 @@ export function unzip(file: Uint8Array): Map<string, Buffer> {
 }
 
 /** A deflated zip of `files`, in order; `claimSize` lets a test lie about an entry's inflated size. */
-export function zip(files: Map<string, Uint8Array>, claimSize: (name: string, size: number) => number = (_, s) => s): Buffer {
+export function zip(
+  files: Map<string, Uint8Array>,
+  claimSize: (name: string, size: number) => number = (_, s) => s,
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

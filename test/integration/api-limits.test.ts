@@ -6,7 +6,15 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import { eq } from 'drizzle-orm';
-import { getNamedType, isInputObjectType, isObjectType, parse, specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
+import {
+  getNamedType,
+  isInputObjectType,
+  isObjectType,
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLFormattedError,
+} from 'graphql';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestCounters } from '@/db/schema/limits';
@@ -69,14 +77,24 @@ async function run(
   );
   if (res.body.kind !== 'single') throw new Error('unexpected incremental answer');
   const errors = res.body.singleResult.errors ?? [];
-  return { status: res.http.status, retryAfter: res.http.headers.get('retry-after'), data: res.body.singleResult.data ?? null, errors, code: errors[0]?.extensions?.code as string | undefined };
+  return {
+    status: res.http.status,
+    retryAfter: res.http.headers.get('retry-after'),
+    data: res.body.singleResult.data ?? null,
+    errors,
+    code: errors[0]?.extensions?.code as string | undefined,
+  };
 }
 
-const limitsHit = (a: Answer) => a.errors.filter((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX').map((e) => e.extensions?.limit);
+const limitsHit = (a: Answer) =>
+  a.errors.filter((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX').map((e) => e.extensions?.limit);
 
 describe('document structure', () => {
   it('refuses 5,000 aliases of the public estimateBill fast, with QUERY_TOO_COMPLEX and a Vietnamese message', async () => {
-    const fields = Array.from({ length: 5000 }, (_, i) => `a${i}: estimateBill(input: { serviceTypeCode: "HN_SH", consumption: 25 }) { total }`);
+    const fields = Array.from(
+      { length: 5000 },
+      (_, i) => `a${i}: estimateBill(input: { serviceTypeCode: "HN_SH", consumption: 25 }) { total }`,
+    );
     const answer = await run(production, null, `{ ${fields.join('\n')} }`);
     expect(answer.code).toBe('QUERY_TOO_COMPLEX');
     expect(answer.errors).toHaveLength(1);
@@ -88,7 +106,11 @@ describe('document structure', () => {
 
   it('refuses more aliases than allowed in a short document (fragments counted where spread)', async () => {
     const fragment = Array.from({ length: 11 }, (_, i) => `f${i}: login`).join(' ');
-    const answer = await run(development, f.viewer, `{ a: viewer { ...V } b: viewer { ...V } } fragment V on Viewer { ${fragment} }`);
+    const answer = await run(
+      development,
+      f.viewer,
+      `{ a: viewer { ...V } b: viewer { ...V } } fragment V on Viewer { ${fragment} }`,
+    );
     expect(answer.code).toBe('QUERY_TOO_COMPLEX');
     expect(limitsHit(answer)).toEqual(['aliases']);
     const within = Array.from({ length: API_LIMITS.maxAliases }, (_, i) => `v${i}: viewer { login }`).join(' ');
@@ -97,7 +119,10 @@ describe('document structure', () => {
 
   it('refuses a document nested deeper than allowed', async () => {
     // Field names need not exist: the shape alone is refused, alongside the standard "unknown field" errors.
-    const deep = Array.from({ length: API_LIMITS.maxDepth + 1 }, (_, i) => `f${i} {`).join(' ') + ' x ' + '}'.repeat(API_LIMITS.maxDepth + 1);
+    const deep =
+      Array.from({ length: API_LIMITS.maxDepth + 1 }, (_, i) => `f${i} {`).join(' ') +
+      ' x ' +
+      '}'.repeat(API_LIMITS.maxDepth + 1);
     const answer = await run(development, f.viewer, `{ ${deep} }`);
     expect(limitsHit(answer)).toEqual(['depth']);
   });
@@ -116,10 +141,15 @@ describe('document structure', () => {
   });
 
   it('prices a list by the rows it may return: two whole books pass, three are refused; a variable limit counts as the maximum', async () => {
-    const book = (alias: string, limit: string) => `${alias}: bookCustomers(bookId: ${f.bookIds[0]}, limit: ${limit}) { total rows { id code name } }`;
+    const book = (alias: string, limit: string) =>
+      `${alias}: bookCustomers(bookId: ${f.bookIds[0]}, limit: ${limit}) { total rows { id code name } }`;
     const two = await run(development, f.viewer, `{ ${book('a', '5000')} ${book('b', '5000')} }`);
     expect(two.errors).toEqual([]);
-    const three = await run(development, f.viewer, `{ ${book('a', '5000')} ${book('b', '5000')} ${book('c', '5000')} }`);
+    const three = await run(
+      development,
+      f.viewer,
+      `{ ${book('a', '5000')} ${book('b', '5000')} ${book('c', '5000')} }`,
+    );
     expect(three.code).toBe('QUERY_TOO_COMPLEX');
     expect(limitsHit(three)).toEqual(['cost']);
     // Many small pages are fine...
@@ -197,24 +227,37 @@ describe('request body size, counted before parsing', () => {
 
 describe('text argument lengths', () => {
   it('refuses a 101-character search with ARGUMENT_TOO_LONG and accepts 100 characters', async () => {
-    const search = (q: string) => gql(database.db, f.viewer, `query($q: String!) { searchCustomers(query: $q) { id } }`, { q });
+    const search = (q: string) =>
+      gql(database.db, f.viewer, `query($q: String!) { searchCustomers(query: $q) { id } }`, { q });
     const tooLong = await search('a'.repeat(101));
     expect(tooLong.code).toBe('ARGUMENT_TOO_LONG');
     expect(tooLong.errors[0]!.message).toBe('Nội dung nhập quá dài (tối đa 100 ký tự).');
     expect((await search('a'.repeat(100))).errors).toEqual([]);
     // The book grid's search and a literal argument are held to the same limit.
-    const literal = await gql(database.db, f.viewer, `{ bookCustomers(bookId: ${f.bookIds[0]}, search: "${'b'.repeat(101)}") { total } }`);
+    const literal = await gql(
+      database.db,
+      f.viewer,
+      `{ bookCustomers(bookId: ${f.bookIds[0]}, search: "${'b'.repeat(101)}") { total } }`,
+    );
     expect(literal.code).toBe('ARGUMENT_TOO_LONG');
   });
 
   it('refuses any other text over the default limit and changes nothing; decomposed Vietnamese is measured as composed', async () => {
     const update = (fullName: string) =>
-      gql(database.db, f.viewer, `mutation($i: ProfileInput!) { updateProfile(input: $i) { fullName } }`, { i: { fullName } });
-    const before = await database.db.select({ fullName: users.fullName }).from(users).where(eq(users.id, f.viewer.userId));
+      gql(database.db, f.viewer, `mutation($i: ProfileInput!) { updateProfile(input: $i) { fullName } }`, {
+        i: { fullName },
+      });
+    const before = await database.db
+      .select({ fullName: users.fullName })
+      .from(users)
+      .where(eq(users.id, f.viewer.userId));
     const refused = await update('Nguyễn '.repeat(40));
     expect(refused.code).toBe('ARGUMENT_TOO_LONG');
     expect(refused.errors[0]!.extensions?.field).toBe('input.fullName');
-    const after = await database.db.select({ fullName: users.fullName }).from(users).where(eq(users.id, f.viewer.userId));
+    const after = await database.db
+      .select({ fullName: users.fullName })
+      .from(users)
+      .where(eq(users.id, f.viewer.userId));
     expect(after).toEqual(before);
     // 190 composed characters arrive as more than 200 code units in NFD; they are still within the limit.
     const decomposed = 'ễ'.repeat(190).normalize('NFD');
@@ -225,8 +268,11 @@ describe('text argument lengths', () => {
   it('every length override names an argument or input field of the schema', () => {
     const coordinates = new Set<string>();
     for (const type of Object.values(schema.getTypeMap())) {
-      if (isObjectType(type)) for (const field of Object.values(type.getFields())) for (const a of field.args) coordinates.add(`${type.name}.${field.name}(${a.name}:)`);
-      if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) coordinates.add(`${type.name}.${field.name}`);
+      if (isObjectType(type))
+        for (const field of Object.values(type.getFields()))
+          for (const a of field.args) coordinates.add(`${type.name}.${field.name}(${a.name}:)`);
+      if (isInputObjectType(type))
+        for (const field of Object.values(type.getFields())) coordinates.add(`${type.name}.${field.name}`);
     }
     expect(Object.keys(STRING_LENGTH_OVERRIDES).filter((c) => !coordinates.has(c))).toEqual([]);
   });
@@ -283,7 +329,10 @@ describe('anonymous rate limit', () => {
     expect((await run(production, null, query, { ip: '198.51.100.8' })).errors).toEqual([]);
     expect((await run(production, f.viewer, query, { ip: '198.51.100.7' })).errors).toEqual([]);
     // The counter lives in the database, so every app instance sees the same budget.
-    const [row] = await database.db.select().from(requestCounters).where(eq(requestCounters.key, 'anonymous:198.51.100.7'));
+    const [row] = await database.db
+      .select()
+      .from(requestCounters)
+      .where(eq(requestCounters.key, 'anonymous:198.51.100.7'));
     expect(row?.count).toBe(4);
   });
 });
@@ -295,15 +344,25 @@ describe('schema exposure', () => {
     const refused = await run(production, null, introspection);
     expect(refused.code).toBe('INTROSPECTION_DISABLED');
     expect(refused.data).toBeNull();
-    const typo = await run(production, null, '{ estimateBil(input: { serviceTypeCode: "HN_SH", consumption: 1 }) { total } }');
+    const typo = await run(
+      production,
+      null,
+      '{ estimateBil(input: { serviceTypeCode: "HN_SH", consumption: 1 }) { total } }',
+    );
     expect(typo.errors.length).toBeGreaterThan(0);
     expect(typo.errors.map((e) => e.message).join(' ')).not.toMatch(/Did you mean|estimateBill/);
   });
 
   it('staff may introspect in production, and development keeps introspection and hints for everyone', async () => {
-    expect((await run(production, f.viewer, introspection)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await run(production, f.viewer, introspection)).data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
     expect((await run(development, null, introspection)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
-    const typo = await run(development, null, '{ estimateBil(input: { serviceTypeCode: "HN_SH", consumption: 1 }) { total } }');
+    const typo = await run(
+      development,
+      null,
+      '{ estimateBil(input: { serviceTypeCode: "HN_SH", consumption: 1 }) { total } }',
+    );
     expect(typo.errors.map((e) => e.message).join(' ')).toMatch(/Did you mean "estimateBill"/);
   });
 });

@@ -41,17 +41,24 @@ afterAll(async () => {
 /** HTML that starts like a PDF: a browser sniffing it, or trusting the `.html` name, would run the script. */
 const PDF_LOOKING_HTML = new TextEncoder().encode('%PDF-1.4\n<html><script>fetch("/api/graphql")</script></html>');
 
-async function uploadFile(name: string, bytes: Uint8Array<ArrayBuffer>): Promise<{ id: number; fileName: string; mimeType: string }> {
+async function uploadFile(
+  name: string,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<{ id: number; fileName: string; mimeType: string }> {
   const form = new FormData();
   form.set('file', new File([bytes], name, { type: 'text/html' }));
-  const res = await upload(new Request(`http://test/api/customers/${customer.id}/attachments`, { method: 'POST', body: form }), {
-    params: Promise.resolve({ id: String(customer.id) }),
-  });
+  const res = await upload(
+    new Request(`http://test/api/customers/${customer.id}/attachments`, { method: 'POST', body: form }),
+    {
+      params: Promise.resolve({ id: String(customer.id) }),
+    },
+  );
   expect(res.status).toBe(201);
   return res.json();
 }
 
-const get = (id: number, query = '') => serve(new Request(`http://test/api/attachments/${id}${query}`), { params: Promise.resolve({ id: String(id) }) });
+const get = (id: number, query = '') =>
+  serve(new Request(`http://test/api/attachments/${id}${query}`), { params: Promise.resolve({ id: String(id) }) });
 
 describe('attachments are named and served by their sniffed type', () => {
   it('a %PDF- file named x.html is stored and downloaded as x.pdf', async () => {
@@ -86,9 +93,17 @@ describe('attachments are named and served by their sniffed type', () => {
     await getStorage().put(key, PDF_LOOKING_HTML);
     const [legacy] = await database.db
       .insert(attachments)
-      .values({ customerId: customer.id, fileName: 'bien-ban.html', mimeType: 'application/pdf', sizeBytes: PDF_LOOKING_HTML.byteLength, storageKey: key })
+      .values({
+        customerId: customer.id,
+        fileName: 'bien-ban.html',
+        mimeType: 'application/pdf',
+        sizeBytes: PDF_LOOKING_HTML.byteLength,
+        storageKey: key,
+      })
       .returning();
     const res = await get(legacy!.id, '?download=1');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="bien-ban.pdf"; filename*=UTF-8''bien-ban.pdf`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="bien-ban.pdf"; filename*=UTF-8''bien-ban.pdf`,
+    );
   });
 });

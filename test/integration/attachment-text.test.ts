@@ -37,14 +37,25 @@ afterAll(async () => {
 describe('attachment upload text', () => {
   it('stores a file name and title sent decomposed (NFD) composed (NFC)', async () => {
     const form = new FormData();
-    form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'Hợp đồng cấp nước.pdf'.normalize('NFD'), { type: 'application/pdf' }));
+    form.set(
+      'file',
+      new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'Hợp đồng cấp nước.pdf'.normalize('NFD'), {
+        type: 'application/pdf',
+      }),
+    );
     form.set('title', 'Bản scan hợp đồng'.normalize('NFD'));
-    const res = await upload(new Request(`http://test/api/customers/${customer.id}/attachments`, { method: 'POST', body: form }), {
-      params: Promise.resolve({ id: String(customer.id) }),
-    });
+    const res = await upload(
+      new Request(`http://test/api/customers/${customer.id}/attachments`, { method: 'POST', body: form }),
+      {
+        params: Promise.resolve({ id: String(customer.id) }),
+      },
+    );
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: number };
-    const [row] = await database.db.select({ fileName: attachments.fileName, title: attachments.title }).from(attachments).where(eq(attachments.id, id));
+    const [row] = await database.db
+      .select({ fileName: attachments.fileName, title: attachments.title })
+      .from(attachments)
+      .where(eq(attachments.id, id));
     expect(row).toEqual({ fileName: 'Hợp đồng cấp nước.pdf', title: 'Bản scan hợp đồng' });
   });
 });

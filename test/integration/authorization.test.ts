@@ -163,7 +163,8 @@ function idArgument(fieldName: string, argName: string, ids: Ids, used: IdRef[])
   let table = ID_ARG_TABLES[argName];
   if (!table && argName === 'id') table = ID_FIELD_TABLES.find(([re]) => re.test(fieldName))?.[1];
   if (!table) {
-    if (argName === 'id' || /Ids?$/.test(argName)) throw new Error(`${fieldName}(${argName}): add the table this id names to ID_ARG_TABLES / ID_FIELD_TABLES`);
+    if (argName === 'id' || /Ids?$/.test(argName))
+      throw new Error(`${fieldName}(${argName}): add the table this id names to ID_ARG_TABLES / ID_FIELD_TABLES`);
     return null;
   }
   const id = ids.byTable[table];
@@ -178,12 +179,12 @@ function sampleInputs(ids: Ids): Record<string, unknown> {
     CustomerInput: {
       bookId: ids.bookId,
       name: 'Khách hàng thử',
-      customerType: 0,
+      customerType: 'INDIVIDUAL',
       address: '1 Phố Thử',
       households: 1,
       persons: 1,
-      wastewaterFeeMode: 'standard',
-      status: 1,
+      wastewaterFeeMode: 'STANDARD',
+      status: 'IN_SERVICE',
       isPreferential: false,
     },
     MeterInput: { serial: `AUTHZ-${Date.now()}`, installedOn: '2026-01-01', initialIndex: 0 },
@@ -245,14 +246,17 @@ function sampleValue(
   depth = 0,
 ): unknown {
   const inner = getNullableType(type) as GraphQLInputType;
-  if (isListType(inner)) return [sampleValue(inner.ofType as GraphQLInputType, argName, fieldName, ids, samples, used, depth + 1)];
+  if (isListType(inner))
+    return [sampleValue(inner.ofType as GraphQLInputType, argName, fieldName, ids, samples, used, depth + 1)];
   if (isScalarType(inner)) return sampleScalar(inner.name, argName, fieldName, ids, used);
-  if (isEnumType(inner)) return inner.getValues()[0]!.value;
+  // Variables carry an enum's name; `value` is the server-side (stored) value it maps to.
+  if (isEnumType(inner)) return inner.getValues()[0]!.name;
   if (isInputObjectType(inner)) {
     if (samples[inner.name]) return samples[inner.name];
     const out: Record<string, unknown> = {};
     for (const f of Object.values(inner.getFields())) {
-      if (isNonNullType(f.type) || depth === 0) out[f.name] = sampleValue(f.type, f.name, fieldName, ids, samples, used, depth + 1);
+      if (isNonNullType(f.type) || depth === 0)
+        out[f.name] = sampleValue(f.type, f.name, fieldName, ids, samples, used, depth + 1);
     }
     return out;
   }
@@ -275,7 +279,12 @@ function selectionOf(type: GraphQLOutputType, seen: readonly string[] = []): str
   return ` { ${parts.join(' ')} }`;
 }
 
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, ids: Ids, samples: Record<string, unknown>) {
+function operationFor(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  ids: Ids,
+  samples: Record<string, unknown>,
+) {
   const variables: Record<string, unknown> = {};
   const defs: string[] = [];
   const args: string[] = [];
@@ -291,8 +300,16 @@ function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, u
 }
 
 const allFields = () => [
-  ...Object.values(schema.getQueryType()!.getFields()).map((f) => ({ kind: 'query' as const, key: `Query.${f.name}`, field: f })),
-  ...Object.values(schema.getMutationType()!.getFields()).map((f) => ({ kind: 'mutation' as const, key: `Mutation.${f.name}`, field: f })),
+  ...Object.values(schema.getQueryType()!.getFields()).map((f) => ({
+    kind: 'query' as const,
+    key: `Query.${f.name}`,
+    field: f,
+  })),
+  ...Object.values(schema.getMutationType()!.getFields()).map((f) => ({
+    kind: 'mutation' as const,
+    key: `Mutation.${f.name}`,
+    field: f,
+  })),
 ];
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -322,21 +339,53 @@ beforeAll(async () => {
       serviceTypeId: types.get('HN_SH') ?? f.serviceTypeId,
       persons: 3,
     }),
-    meter: { serial: 'AUTHZ-M1', installedOn: '2026-01-01', initialIndex: 0, meterTypeId: null, sealNo: null, verifiedOn: null },
+    meter: {
+      serial: 'AUTHZ-M1',
+      installedOn: '2026-01-01',
+      initialIndex: 0,
+      meterTypeId: null,
+      sealNo: null,
+      verifiedOn: null,
+    },
     contract: { signedOn: '2026-01-01', address: null, handoverOn: null, installedOn: null, installationTeamId: null },
   });
   // Everything that belongs to the customer: readings (one an open anomaly), an invoice and its run, a
   // suspension, an adjustment, an attachment (history comes with each).
   const db = database.db;
-  for (const [i, period] of ['2026-01', '2026-02', '2026-03', '2026-04'].entries()) await enterReadings(db, f.admin, period, [[customer.id, 10 * (i + 1)]]);
-  const run = await createBillingRun(db, f.admin, { period: '2026-04', scope: { kind: 'customer', customerId: customer.id } });
+  for (const [i, period] of ['2026-01', '2026-02', '2026-03', '2026-04'].entries())
+    await enterReadings(db, f.admin, period, [[customer.id, 10 * (i + 1)]]);
+  const run = await createBillingRun(db, f.admin, {
+    period: '2026-04',
+    scope: { kind: 'customer', customerId: customer.id },
+  });
   await runBillingRunNow(db, run.id);
   const [anomaly] = await enterReadings(db, f.admin, '2026-05', [[customer.id, 400]]);
-  const suspension = await declareSuspension(db, f.admin, { customerId: customer.id, fromPeriod: '2026-10', toPeriod: null, reason: 'Đi vắng' });
-  const adjustment = await createBackBill(db, f.admin, { customerId: customer.id, tariffPeriod: '2026-03', billPeriod: '2026-06', quantity: 2, reason: 'Truy thu' });
-  const attachment = await addAttachment(db, f.admin, { customerId: customer.id, fileName: 'hop-dong-authz.pdf', data: new TextEncoder().encode('%PDF-1.4\n') });
-  const [kind] = await db.insert(complaintKinds).values({ code: 'KN1', name: 'Nước yếu' }).returning({ id: complaintKinds.id });
-  const [master] = await db.insert(masterMeters).values({ code: 'DHT1', name: 'Đồng hồ tổng 1' }).returning({ id: masterMeters.id });
+  const suspension = await declareSuspension(db, f.admin, {
+    customerId: customer.id,
+    fromPeriod: '2026-10',
+    toPeriod: null,
+    reason: 'Đi vắng',
+  });
+  const adjustment = await createBackBill(db, f.admin, {
+    customerId: customer.id,
+    tariffPeriod: '2026-03',
+    billPeriod: '2026-06',
+    quantity: 2,
+    reason: 'Truy thu',
+  });
+  const attachment = await addAttachment(db, f.admin, {
+    customerId: customer.id,
+    fileName: 'hop-dong-authz.pdf',
+    data: new TextEncoder().encode('%PDF-1.4\n'),
+  });
+  const [kind] = await db
+    .insert(complaintKinds)
+    .values({ code: 'KN1', name: 'Nước yếu' })
+    .returning({ id: complaintKinds.id });
+  const [master] = await db
+    .insert(masterMeters)
+    .values({ code: 'DHT1', name: 'Đồng hồ tổng 1' })
+    .returning({ id: masterMeters.id });
   const one = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ id: number }>(await db.execute(q))[0]!.id);
   // Ids point at book S01 (branch 1), which `outsider` lacks; user/branch ids at the admin and branch 1.
   ids = {
@@ -371,7 +420,9 @@ beforeAll(async () => {
   for (const [table, id] of Object.entries(ids.byTable)) {
     expect(await rowExists(table, id), `${table} ${id}`).toBe(true);
     if (CUSTOMER_TABLES[table]) {
-      const [row] = rowsOf<{ book_id: number }>(await db.execute(sql.raw(CUSTOMER_TABLES[table]!.replace('$1', String(id)))));
+      const [row] = rowsOf<{ book_id: number }>(
+        await db.execute(sql.raw(CUSTOMER_TABLES[table]!.replace('$1', String(id)))),
+      );
       expect([table, Number(row!.book_id)]).toEqual([table, f.bookIds[0]]);
     }
   }
@@ -406,55 +457,71 @@ describe('authorization generated from the schema', () => {
     }
   });
 
-  it.each(['anonymous', 'nobody', 'outsider'] as const)('refuses every non-public field as %s and changes nothing', async (who) => {
-    const actor = who === 'anonymous' ? null : who === 'nobody' ? nobody : f.outsider;
-    const samples = sampleInputs(ids);
-    const before = await snapshot();
-    const leaks: string[] = [];
-    for (const { kind, key, field } of allFields()) {
-      if (PUBLIC_FIELDS[key]) continue;
-      if (actor && who === 'nobody' && ANY_STAFF_FIELDS[key]) continue;
-      if (actor && who === 'outsider' && ANY_STAFF_FIELDS[key]) continue;
-      const { document, variables, used } = operationFor(kind, field, ids, samples);
-      const r = await gql(database.db, actor, document, variables);
-      if (who === 'outsider' && FILTERED_FIELDS[key] && r.errors.length === 0) {
-        if (JSON.stringify(r.data).includes(`"id":${ids.customerId}`) || JSON.stringify(r.data) !== `{"${field.name}":[]}`) {
-          leaks.push(`${key}: filtered answer holds rows: ${JSON.stringify(r.data).slice(0, 120)}`);
+  it.each(['anonymous', 'nobody', 'outsider'] as const)(
+    'refuses every non-public field as %s and changes nothing',
+    async (who) => {
+      const actor = who === 'anonymous' ? null : who === 'nobody' ? nobody : f.outsider;
+      const samples = sampleInputs(ids);
+      const before = await snapshot();
+      const leaks: string[] = [];
+      for (const { kind, key, field } of allFields()) {
+        if (PUBLIC_FIELDS[key]) continue;
+        if (actor && who === 'nobody' && ANY_STAFF_FIELDS[key]) continue;
+        if (actor && who === 'outsider' && ANY_STAFF_FIELDS[key]) continue;
+        const { document, variables, used } = operationFor(kind, field, ids, samples);
+        const r = await gql(database.db, actor, document, variables);
+        if (who === 'outsider' && FILTERED_FIELDS[key] && r.errors.length === 0) {
+          if (
+            JSON.stringify(r.data).includes(`"id":${ids.customerId}`) ||
+            JSON.stringify(r.data) !== `{"${field.name}":[]}`
+          ) {
+            leaks.push(`${key}: filtered answer holds rows: ${JSON.stringify(r.data).slice(0, 120)}`);
+          }
+          continue;
         }
-        continue;
+        if (!r.code || !REFUSAL_CODES.has(r.code)) {
+          leaks.push(`${key}: ${r.code ?? 'answered'} ${r.errors[0]?.message ?? JSON.stringify(r.data).slice(0, 120)}`);
+        }
+        // NOT_FOUND proves a refusal only when what the caller asked for is really there.
+        if (r.code === 'NOT_FOUND') {
+          if (used.length === 0) leaks.push(`${key}: NOT_FOUND without an id argument`);
+          for (const ref of used)
+            if (!(await rowExists(ref.table, ref.id)))
+              leaks.push(`${key}: NOT_FOUND for ${ref.where}, but ${ref.table} ${ref.id} is gone`);
+        }
       }
-      if (!r.code || !REFUSAL_CODES.has(r.code)) {
-        leaks.push(`${key}: ${r.code ?? 'answered'} ${r.errors[0]?.message ?? JSON.stringify(r.data).slice(0, 120)}`);
-      }
-      // NOT_FOUND proves a refusal only when what the caller asked for is really there.
-      if (r.code === 'NOT_FOUND') {
-        if (used.length === 0) leaks.push(`${key}: NOT_FOUND without an id argument`);
-        for (const ref of used) if (!(await rowExists(ref.table, ref.id))) leaks.push(`${key}: NOT_FOUND for ${ref.where}, but ${ref.table} ${ref.id} is gone`);
-      }
-    }
-    expect(leaks).toEqual([]);
-    expect(await snapshot()).toBe(before);
-  });
+      expect(leaks).toEqual([]);
+      expect(await snapshot()).toBe(before);
+    },
+  );
 
-  it.each(['nobody', 'outsider'] as const)('fields open to any staff member answer %s without data of S01, nested fields included', async (who) => {
-    const actor = who === 'nobody' ? nobody : f.outsider;
-    const samples = sampleInputs(ids);
-    const before = await snapshot();
-    const leaks: string[] = [];
-    for (const { kind, key, field } of allFields()) {
-      if (!ANY_STAFF_FIELDS[key] && !PUBLIC_FIELDS[key] && !FILTERED_FIELDS[key]) continue;
-      if (kind === 'mutation') continue; // own profile and password: covered by the users tests
-      const { document, variables } = operationFor(kind, field, ids, samples);
-      const r = await gql(database.db, actor, document, variables);
-      const text = JSON.stringify(r.data);
-      for (const m of MARKERS) if (text.includes(m)) leaks.push(`${key}: answers ${m}`);
-    }
-    expect(leaks).toEqual([]);
-    expect(await snapshot()).toBe(before);
-  });
+  it.each(['nobody', 'outsider'] as const)(
+    'fields open to any staff member answer %s without data of S01, nested fields included',
+    async (who) => {
+      const actor = who === 'nobody' ? nobody : f.outsider;
+      const samples = sampleInputs(ids);
+      const before = await snapshot();
+      const leaks: string[] = [];
+      for (const { kind, key, field } of allFields()) {
+        if (!ANY_STAFF_FIELDS[key] && !PUBLIC_FIELDS[key] && !FILTERED_FIELDS[key]) continue;
+        if (kind === 'mutation') continue; // own profile and password: covered by the users tests
+        const { document, variables } = operationFor(kind, field, ids, samples);
+        const r = await gql(database.db, actor, document, variables);
+        const text = JSON.stringify(r.data);
+        for (const m of MARKERS) if (text.includes(m)) leaks.push(`${key}: answers ${m}`);
+      }
+      expect(leaks).toEqual([]);
+      expect(await snapshot()).toBe(before);
+    },
+  );
 
   it('the whole answer of a customer, nested relations included, reaches its book’s holder', async () => {
-    const { document, variables } = operationFor('query', schema.getQueryType()!.getFields().customer!, ids, sampleInputs(ids));
+    const { document, variables } = operationFor(
+      'query',
+      schema.getQueryType()!.getFields().customer!,
+      ids,
+      sampleInputs(ids),
+    );
     expect(document).toContain('history {');
     expect(document).toContain('attachments {');
     const r = await gql(database.db, f.clerk, document, variables);

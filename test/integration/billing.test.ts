@@ -38,14 +38,17 @@ async function startAndWait(input: Record<string, unknown>, actor = f.clerk) {
 
 async function invoicesByCode(bookId = f.bookIds[0]) {
   const r = await gql(database.db, f.admin, INVOICES, { bookId });
-  return new Map<string, { id: number; total: number; consumption: number; environmentFee: number; needsRecalculation: boolean }>(
-    r.data!.bookInvoices.rows.map((i: { customerCode: string }) => [i.customerCode, i]),
-  );
+  return new Map<
+    string,
+    { id: number; total: number; consumption: number; environmentFee: number; needsRecalculation: boolean }
+  >(r.data!.bookInvoices.rows.map((i: { customerCode: string }) => [i.customerCode, i]));
 }
 
 async function countInvoices(): Promise<{ n: number; distinct: number }> {
   const [r] = rowsOf<{ n: number; d: number }>(
-    await database.db.execute(sql`select count(*)::int as n, count(distinct (customer_id, period, kind))::int as d from invoices`),
+    await database.db.execute(
+      sql`select count(*)::int as n, count(distinct (customer_id, period, kind))::int as d from invoices`,
+    ),
   );
   return { n: Number(r!.n), distinct: Number(r!.d) };
 }
@@ -57,7 +60,11 @@ beforeAll(async () => {
   cs.h25 = await addCustomer(database.db, f, { name: 'Hộ 25 m3' });
   cs.h2 = await addCustomer(database.db, f, { name: 'Hai hộ chung đồng hồ', households: 2 });
   cs.kd = await addCustomer(database.db, f, { name: 'Cửa hàng', serviceTypeId: types.get('HN_KD') });
-  cs.pref = await addCustomer(database.db, f, { name: 'Hộ nghèo', isPreferential: true, preferentialUntil: '2026-12-31' });
+  cs.pref = await addCustomer(database.db, f, {
+    name: 'Hộ nghèo',
+    isPreferential: true,
+    preferentialUntil: '2026-12-31',
+  });
   cs.rural = await addCustomer(database.db, f, { name: 'Hộ ở xã', wardId: f.communeId });
   cs.noType = await addCustomer(database.db, f, { name: 'Chưa có loại dịch vụ', serviceTypeId: null });
   cs.suspended = await addCustomer(database.db, f, { name: 'Tạm dừng' });
@@ -68,8 +75,16 @@ beforeAll(async () => {
 
   const billed = ['h25', 'h2', 'kd', 'pref', 'rural', 'noType', 'suspended', 'anomaly'] as const;
   for (const [i, period] of ['2026-01', '2026-02', '2026-03'].entries()) {
-    await enterReadings(database.db, f.admin, period, billed.map((k) => [cs[k]!.id, 25 * (i + 1)] as const));
-    await enterReadings(database.db, f.admin, period, [[cs.book1!.id, 25 * (i + 1)], [cs.outside!.id, 25 * (i + 1)]]);
+    await enterReadings(
+      database.db,
+      f.admin,
+      period,
+      billed.map((k) => [cs[k]!.id, 25 * (i + 1)] as const),
+    );
+    await enterReadings(database.db, f.admin, period, [
+      [cs.book1!.id, 25 * (i + 1)],
+      [cs.outside!.id, 25 * (i + 1)],
+    ]);
   }
   // April: 25 m3 each, but 30 m3 for the shop and 200 m3 (anomaly) for one household.
   await enterReadings(
@@ -78,8 +93,16 @@ beforeAll(async () => {
     PERIOD,
     billed.map((k) => [cs[k]!.id, k === 'anomaly' ? 275 : k === 'kd' ? 105 : 100] as const),
   );
-  await enterReadings(database.db, f.admin, PERIOD, [[cs.book1!.id, 100], [cs.outside!.id, 100]]);
-  await declareSuspension(database.db, f.admin, { customerId: cs.suspended!.id, fromPeriod: PERIOD, toPeriod: null, reason: 'Khách hàng đi vắng dài ngày' });
+  await enterReadings(database.db, f.admin, PERIOD, [
+    [cs.book1!.id, 100],
+    [cs.outside!.id, 100],
+  ]);
+  await declareSuspension(database.db, f.admin, {
+    customerId: cs.suspended!.id,
+    fromPeriod: PERIOD,
+    toPeriod: null,
+    reason: 'Khách hàng đi vắng dài ngày',
+  });
 });
 afterAll(async () => database?.close());
 
@@ -89,7 +112,14 @@ describe('billing run of a book', () => {
   it('bills the book in the background and ends with customers, invoices, m3, amount and the skipped customers', async () => {
     const run = await startAndWait({ period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[0]] } });
     runId = run.id;
-    expect(run).toMatchObject({ status: 'done', totalCustomers: 9, processedCustomers: 9, progress: 1, invoiceCount: 5, error: null });
+    expect(run).toMatchObject({
+      status: 'DONE',
+      totalCustomers: 9,
+      processedCustomers: 9,
+      progress: 1,
+      invoiceCount: 5,
+      error: null,
+    });
     expect(run.consumption).toBe(25 * 4 + 30);
     expect(run.skipped).toEqual([
       { reason: 'anomaly_open', label: 'Chỉ số bất thường chưa được duyệt', count: 1 },
@@ -97,8 +127,15 @@ describe('billing run of a book', () => {
       { reason: 'no_service_type', label: 'Chưa có loại dịch vụ', count: 1 },
       { reason: 'suspended', label: 'Đang tạm dừng cấp nước', count: 1 },
     ]);
-    const skips = await gql(database.db, f.clerk, `query($id: Int!) { billingRunSkips(runId: $id) { total rows { customerCode reason reasonLabel } } }`, { id: runId });
-    expect(skips.data!.billingRunSkips.rows.map((r: { customerCode: string; reason: string }) => [r.customerCode, r.reason])).toEqual([
+    const skips = await gql(
+      database.db,
+      f.clerk,
+      `query($id: Int!) { billingRunSkips(runId: $id) { total rows { customerCode reason reasonLabel } } }`,
+      { id: runId },
+    );
+    expect(
+      skips.data!.billingRunSkips.rows.map((r: { customerCode: string; reason: string }) => [r.customerCode, r.reason]),
+    ).toEqual([
       [cs.noType!.code, 'no_service_type'],
       [cs.suspended!.code, 'suspended'],
       [cs.noReading!.code, 'no_reading'],
@@ -109,8 +146,25 @@ describe('billing run of a book', () => {
   it('writes exact invoices with one line per tier, VAT and the environmental fee (worked example: 199,635)', async () => {
     const invoices = await invoicesByCode();
     const detail = (await gql(database.db, f.clerk, INVOICE, { id: invoices.get(cs.h25!.code)!.id })).data!.invoice;
-    expect(detail).toMatchObject({ consumption: 25, subtotal: 173_595, vat: 8_680, environmentFee: 17_360, drainageFee: 0, total: 199_635 });
-    expect(detail.lines.map((l: { kind: string; quantity: number; unitPrice: number; amount: number; tier: number | null }) => [l.kind, l.tier, l.quantity, l.unitPrice, l.amount])).toEqual([
+    expect(detail).toMatchObject({
+      consumption: 25,
+      subtotal: 173_595,
+      vat: 8_680,
+      environmentFee: 17_360,
+      drainageFee: 0,
+      total: 199_635,
+    });
+    expect(
+      detail.lines.map(
+        (l: { kind: string; quantity: number; unitPrice: number; amount: number; tier: number | null }) => [
+          l.kind,
+          l.tier,
+          l.quantity,
+          l.unitPrice,
+          l.amount,
+        ],
+      ),
+    ).toEqual([
       ['tier', 1, 10, 5_973, 59_730],
       ['tier', 2, 10, 7_052, 70_520],
       ['tier', 3, 5, 8_669, 43_345],
@@ -119,18 +173,20 @@ describe('billing run of a book', () => {
     ]);
     expect(detail.lines[0].tariffVersionId).toEqual(expect.any(Number));
 
-    const estimate = await gql(database.db, null, `{ estimateBill(input: { serviceTypeCode: "HN_SH", consumption: 25, period: "2026-04" }) { total } }`);
+    const estimate = await gql(
+      database.db,
+      null,
+      `{ estimateBill(input: { serviceTypeCode: "HN_SH", consumption: 25, period: "2026-04" }) { total } }`,
+    );
     expect(estimate.data!.estimateBill.total).toBe(detail.total);
   });
 
   it('applies households, preferential prices, business prices and the rural exemption', async () => {
     const invoices = await invoicesByCode();
     const lines = async (code: string) =>
-      (await gql(database.db, f.clerk, INVOICE, { id: invoices.get(code)!.id })).data!.invoice.lines.map((l: { kind: string; quantity: number; unitPrice: number }) => [
-        l.kind,
-        l.quantity,
-        l.unitPrice,
-      ]);
+      (await gql(database.db, f.clerk, INVOICE, { id: invoices.get(code)!.id })).data!.invoice.lines.map(
+        (l: { kind: string; quantity: number; unitPrice: number }) => [l.kind, l.quantity, l.unitPrice],
+      );
     expect((await lines(cs.h2!.code)).slice(0, 2)).toEqual([
       ['tier', 20, 5_973],
       ['tier', 5, 7_052],
@@ -148,9 +204,11 @@ describe('billing run of a book', () => {
   it('is safe to run twice: the same invoices, replaced in place, never duplicated', async () => {
     const before = await invoicesByCode();
     const again = await startAndWait({ period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[0]] } });
-    expect(again).toMatchObject({ status: 'done', invoiceCount: 5 });
+    expect(again).toMatchObject({ status: 'DONE', invoiceCount: 5 });
     const after = await invoicesByCode();
-    expect([...after.entries()].map(([k, v]) => [k, v.id, v.total])).toEqual([...before.entries()].map(([k, v]) => [k, v.id, v.total]));
+    expect([...after.entries()].map(([k, v]) => [k, v.id, v.total])).toEqual(
+      [...before.entries()].map(([k, v]) => [k, v.id, v.total]),
+    );
     const count = await countInvoices();
     expect(count.n).toBe(count.distinct);
     expect(count.n).toBe(5);
@@ -158,10 +216,17 @@ describe('billing run of a book', () => {
 
   it('marks the invoice when a reading changes after billing, and recalculates one customer', async () => {
     await enterReadings(database.db, f.clerk, PERIOD, [[cs.h25!.id, 110]]);
-    const flagged = (await gql(database.db, f.clerk, INVOICES, { bookId: f.bookIds[0], needs: true })).data!.bookInvoices;
+    const flagged = (await gql(database.db, f.clerk, INVOICES, { bookId: f.bookIds[0], needs: true })).data!
+      .bookInvoices;
     expect(flagged.rows.map((r: { customerCode: string }) => r.customerCode)).toEqual([cs.h25!.code]);
-    const r = await gql(database.db, f.clerk, START, { input: { period: PERIOD, scope: { kind: 'customer', customerId: cs.h25!.id } } });
-    expect(r.data!.startBillingRun).toMatchObject({ status: 'done', totalCustomers: 1, scope: { kind: 'customer', customerId: cs.h25!.id } });
+    const r = await gql(database.db, f.clerk, START, {
+      input: { period: PERIOD, scope: { kind: 'customer', customerId: cs.h25!.id } },
+    });
+    expect(r.data!.startBillingRun).toMatchObject({
+      status: 'DONE',
+      totalCustomers: 1,
+      scope: { kind: 'customer', customerId: cs.h25!.id },
+    });
     const inv = (await invoicesByCode()).get(cs.h25!.code)!;
     expect(inv).toMatchObject({ consumption: 35, needsRecalculation: false });
     expect(inv.total).toBeGreaterThan(199_635);
@@ -170,11 +235,15 @@ describe('billing run of a book', () => {
 
   it('bills an anomaly once the supervisor clears it', async () => {
     const [reading] = rowsOf<{ id: number }>(
-      await database.db.execute(sql`select id from readings where customer_id = ${cs.anomaly!.id} and period = ${PERIOD}`),
+      await database.db.execute(
+        sql`select id from readings where customer_id = ${cs.anomaly!.id} and period = ${PERIOD}`,
+      ),
     );
-    await gql(database.db, f.clerk, `mutation($ids: [Int!]!) { resolveAnomalies(readingIds: $ids, action: clear) }`, { ids: [Number(reading!.id)] });
+    await gql(database.db, f.clerk, `mutation($ids: [Int!]!) { resolveAnomalies(readingIds: $ids, action: clear) }`, {
+      ids: [Number(reading!.id)],
+    });
     const run = await startAndWait({ period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[0], f.bookIds[1]] } });
-    expect(run).toMatchObject({ status: 'done', totalCustomers: 10, invoiceCount: 7 });
+    expect(run).toMatchObject({ status: 'DONE', totalCustomers: 10, invoiceCount: 7 });
     expect((await invoicesByCode()).get(cs.anomaly!.code)!.consumption).toBe(200);
     expect((await invoicesByCode(f.bookIds[1])).size).toBe(1);
   });
@@ -192,7 +261,7 @@ describe('resumable runs', () => {
     });
     await expect(crash).rejects.toThrow('mất điện');
     const failed = (await gql(database.db, f.admin, RUN, { id: run.id })).data!.billingRun;
-    expect(failed).toMatchObject({ status: 'failed', processedCustomers: 3, error: 'mất điện' });
+    expect(failed).toMatchObject({ status: 'FAILED', processedCustomers: 3, error: 'mất điện' });
 
     const done = await runBillingRunNow(database.db, run.id, { chunkSize: 3 });
     expect(done).toMatchObject({ status: 'done', totalCustomers: 11, processedCustomers: 11, invoiceCount: 8 });
@@ -202,19 +271,27 @@ describe('resumable runs', () => {
 
     // A process that died mid-run leaves it "running"; start-up picks it up (the advisory lock is free).
     const second = await createBillingRun(database.db, f.admin, { period: PERIOD, scope: { kind: 'all' } });
-    await expect(executeBillingRun(database.db, second.id, { chunkSize: 4, onChunk: () => Promise.reject(new Error('chết')) })).rejects.toThrow();
+    await expect(
+      executeBillingRun(database.db, second.id, { chunkSize: 4, onChunk: () => Promise.reject(new Error('chết')) }),
+    ).rejects.toThrow();
     await database.db.execute(sql`update billing_runs set status = 'running' where id = ${second.id}`);
     expect(await resumeBillingRuns(database.db)).toEqual([second.id]);
     await awaitBillingRun(second.id);
     const resumed = (await gql(database.db, f.admin, RUN, { id: second.id })).data!.billingRun;
-    expect(resumed).toMatchObject({ status: 'done', processedCustomers: 11, invoiceCount: 8 });
+    expect(resumed).toMatchObject({ status: 'DONE', processedCustomers: 11, invoiceCount: 8 });
     expect((await countInvoices()).n).toBe(after.n);
   });
 
   it('never duplicates an invoice when two runs of the period write the same customers at once', async () => {
     await database.db.execute(sql`delete from invoices where period = ${PERIOD}`);
-    const book = await createBillingRun(database.db, f.admin, { period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[0]] } });
-    const one = await createBillingRun(database.db, f.admin, { period: PERIOD, scope: { kind: 'customer', customerId: cs.h2!.id } });
+    const book = await createBillingRun(database.db, f.admin, {
+      period: PERIOD,
+      scope: { kind: 'books', bookIds: [f.bookIds[0]] },
+    });
+    const one = await createBillingRun(database.db, f.admin, {
+      period: PERIOD,
+      scope: { kind: 'customer', customerId: cs.h2!.id },
+    });
     const all = await createBillingRun(database.db, f.admin, { period: PERIOD, scope: { kind: 'all' } });
     const runs = await Promise.all([
       executeBillingRun(database.db, book.id, { chunkSize: 2 }),
@@ -228,23 +305,32 @@ describe('resumable runs', () => {
   });
 
   it('refuses an explicitly locked period', async () => {
-    await gql(database.db, f.admin, `mutation($b: Int) { lockPeriod(period: "2026-04", bookId: $b) { isLocked } }`, { b: f.bookIds[1] });
-    const refused = await gql(database.db, f.clerk, START, { input: { period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[0], f.bookIds[1]] } } });
+    await gql(database.db, f.admin, `mutation($b: Int) { lockPeriod(period: "2026-04", bookId: $b) { isLocked } }`, {
+      b: f.bookIds[1],
+    });
+    const refused = await gql(database.db, f.clerk, START, {
+      input: { period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[0], f.bookIds[1]] } },
+    });
     expect(refused.code).toBe('PERIOD_LOCKED');
     expect(refused.errors[0]!.message).toContain('S02');
-    await gql(database.db, f.admin, `mutation($b: Int) { unlockPeriod(period: "2026-04", bookId: $b) }`, { b: f.bookIds[1] });
+    await gql(database.db, f.admin, `mutation($b: Int) { unlockPeriod(period: "2026-04", bookId: $b) }`, {
+      b: f.bookIds[1],
+    });
   });
 });
 
 describe('billing authorization', () => {
   it('refuses every billing query and mutation on books the user does not hold, and changes nothing', async () => {
     const o = f.outsider;
-    const [run] = rowsOf<{ id: number }>(await database.db.execute(sql`select id from billing_runs where scope->>'kind' = 'books' order by id limit 1`));
+    const [run] = rowsOf<{ id: number }>(
+      await database.db.execute(sql`select id from billing_runs where scope->>'kind' = 'books' order by id limit 1`),
+    );
     const runId = Number(run!.id);
     const invoiceId = (await invoicesByCode()).get(cs.h25!.code)!.id;
     const snapshot = async () =>
       rowsOf<Record<string, unknown>>(
-        await database.db.execute(sql`select (select count(*) from invoices)::int as i, (select count(*) from billing_runs)::int as r,
+        await database.db
+          .execute(sql`select (select count(*) from invoices)::int as i, (select count(*) from billing_runs)::int as r,
           (select coalesce(sum(total), 0) from invoices)::int8 as t, (select count(*) from billing_run_skips)::int as s`),
       )[0];
     const before = await snapshot();
@@ -264,13 +350,15 @@ describe('billing authorization', () => {
     await refused(INVOICE, { id: invoiceId });
     await refused(`query($id: Int!) { customerInvoices(customerId: $id) { id } }`, { id: cs.h25!.id });
     await refused(`query($b: Int!) { billingRuns(bookId: $b) { id } }`, { b: f.bookIds[0] });
-    const own = await gql(database.db, o, `query($b: Int!) { billingRuns(bookId: $b) { id scope { kind } } }`, { b: f.bookIds[2] });
+    const own = await gql(database.db, o, `query($b: Int!) { billingRuns(bookId: $b) { id scope { kind } } }`, {
+      b: f.bookIds[2],
+    });
     expect(own.data!.billingRuns).toEqual([]); // the company-wide runs cover book 2 but also books the outsider lacks
     expect(await snapshot()).toEqual(before);
 
     // The outsider bills their own book, and sees that run.
     const mine = await startAndWait({ period: PERIOD, scope: { kind: 'books', bookIds: [f.bookIds[2]] } }, o);
-    expect(mine).toMatchObject({ status: 'done', invoiceCount: 1 });
+    expect(mine).toMatchObject({ status: 'DONE', invoiceCount: 1 });
     const listed = await gql(database.db, o, `query($b: Int!) { billingRuns(bookId: $b) { id } }`, { b: f.bookIds[2] });
     expect(listed.data!.billingRuns).toEqual([{ id: mine.id }]);
   });

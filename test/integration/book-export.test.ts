@@ -17,7 +17,14 @@ beforeAll(async () => {
   const people = [
     { name: 'Nguyễn Văn An', sequenceNo: 30, phone: '0912 345 678', serial: 'EX001' },
     { name: 'Trần Thị Bình', sequenceNo: 10, phone: null, serial: 'EX002' },
-    { name: 'Công ty TNHH Nước Sạch', sequenceNo: 20, phone: '0243 8888 999', serial: null, customerType: 1, taxCode: '0101234567' },
+    {
+      name: 'Công ty TNHH Nước Sạch',
+      sequenceNo: 20,
+      phone: '0243 8888 999',
+      serial: null,
+      customerType: 1,
+      taxCode: '0101234567',
+    },
   ];
   for (const p of people) {
     const row = await createCustomer(database.db, f.clerk, {
@@ -38,7 +45,15 @@ beforeAll(async () => {
         status: 1,
         isPreferential: false,
       }),
-      meter: p.serial ? meterInputSchema.parse({ serial: p.serial, installedOn: '2026-01-05', initialIndex: 7, meterTypeId: f.meterTypeId, verifiedOn: '2025-12-20' }) : null,
+      meter: p.serial
+        ? meterInputSchema.parse({
+            serial: p.serial,
+            installedOn: '2026-01-05',
+            initialIndex: 7,
+            meterTypeId: f.meterTypeId,
+            verifiedOn: '2025-12-20',
+          })
+        : null,
       contract: contractInputSchema.parse({ signedOn: '2026-01-02', installationTeamId: f.teamId }),
     });
     created.push({ code: row.code, name: row.name, sequenceNo: row.sequenceNo });
@@ -87,13 +102,27 @@ describe('book export', () => {
 
     const headers = (ws.getRow(2).values as unknown[]).slice(1);
     expect(headers).toEqual(BOOK_EXPORT_COLUMNS.map((c) => c.header));
-    expect(headers).toEqual(expect.arrayContaining(['Stt', 'Mã khách hàng', 'Tên khách hàng', 'Địa chỉ', 'Điện thoại', 'Seri đồng hồ', 'Trạng thái']));
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        'Stt',
+        'Mã khách hàng',
+        'Tên khách hàng',
+        'Địa chỉ',
+        'Điện thoại',
+        'Seri đồng hồ',
+        'Trạng thái',
+      ]),
+    );
 
     const col = (h: string) => headerIndex(ws, h);
     const data: { seq: unknown; code: unknown; name: unknown }[] = [];
     for (let r = 3; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
-      data.push({ seq: row.getCell(col('Stt')).value, code: row.getCell(col('Mã khách hàng')).value, name: row.getCell(col('Tên khách hàng')).value });
+      data.push({
+        seq: row.getCell(col('Stt')).value,
+        code: row.getCell(col('Mã khách hàng')).value,
+        name: row.getCell(col('Tên khách hàng')).value,
+      });
     }
     const expected = [...created].sort((a, b) => a.sequenceNo - b.sequenceNo);
     expect(data).toEqual(expected.map((c) => ({ seq: c.sequenceNo, code: c.code, name: c.name })));
@@ -124,7 +153,9 @@ describe('book export', () => {
   });
 
   it('refuses a user who does not hold the book, and one without the export right', async () => {
-    await expect(exportBookWorkbook(database.db, f.outsider, f.bookIds[0])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(exportBookWorkbook(database.db, f.outsider, f.bookIds[0])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(exportBookWorkbook(database.db, f.clerk, f.bookIds[2])).rejects.toBeInstanceOf(AppError);
     // The viewer holds book 0 with access only: no export right.
     await expect(exportBookWorkbook(database.db, f.viewer, f.bookIds[0])).rejects.toMatchObject({ code: 'FORBIDDEN' });

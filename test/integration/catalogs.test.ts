@@ -22,7 +22,10 @@ let clerk: Actor;
 const ids = { b1: 0, b2: 0, r1: 0, r2: 0, s1: 0, s2: 0, s3: 0 };
 
 async function insertUser(login: string, isAdmin = false): Promise<number> {
-  const [u] = await db.insert(users).values({ login, fullName: `Người dùng ${login}`, passwordHash: 'x', isAdmin }).returning();
+  const [u] = await db
+    .insert(users)
+    .values({ login, fullName: `Người dùng ${login}`, passwordHash: 'x', isAdmin })
+    .returning();
   return u!.id;
 }
 
@@ -59,7 +62,11 @@ const CREATE_WARD = `mutation($input: WardInput!) { createWard(input: $input) { 
 const UPDATE_WARD = `mutation($id: Int!, $input: WardInput!) { updateWard(id: $id, input: $input) { ${WARD_FIELDS} } }`;
 const DELETE_WARD = `mutation($id: Int!) { deleteWard(id: $id) }`;
 
-async function ok<T = Record<string, any>>(actor: Actor | null, query: string, variables?: Record<string, unknown>): Promise<T> {
+async function ok<T = Record<string, any>>(
+  actor: Actor | null,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const r = await gql<T>(db, actor, query, variables);
   if (r.errors.length) throw new Error(`${r.code}: ${r.errors[0]!.message}`);
   return r.data!;
@@ -93,7 +100,13 @@ describe('catalog CRUD, filters and search', () => {
 
     const updated = await ok(admin, UPDATE_WARD, {
       id: created['P-LT'],
-      input: { code: 'P-LT', name: 'Phường Linh Trung', district: 'Thành phố Thủ Đức', province: 'TP. Hồ Chí Minh', kind: 'ward' },
+      input: {
+        code: 'P-LT',
+        name: 'Phường Linh Trung',
+        district: 'Thành phố Thủ Đức',
+        province: 'TP. Hồ Chí Minh',
+        kind: 'ward',
+      },
     });
     expect(updated.updateWard.district).toBe('Thành phố Thủ Đức');
 
@@ -108,12 +121,19 @@ describe('catalog CRUD, filters and search', () => {
     expect(await wardCodes({ filters: [{ column: 'code', op: 'eq', value: 'P-BN' }] })).toEqual(['P-BN']);
     expect(await wardCodes({ filters: [{ column: 'kind', op: 'ne', value: 'ward' }] })).toEqual(['X-TN']);
     expect(await wardCodes({ filters: [{ column: 'name', op: 'contains', value: 'tan nhut' }] })).toEqual(['X-TN']);
-    expect(await wardCodes({ filters: [{ column: 'name', op: 'startsWith', value: 'PHƯỜNG' }] })).toEqual(['P-BN', 'P-DK', 'P-LT']);
+    expect(await wardCodes({ filters: [{ column: 'name', op: 'startsWith', value: 'PHƯỜNG' }] })).toEqual([
+      'P-BN',
+      'P-DK',
+      'P-LT',
+    ]);
     expect(await wardCodes({ filters: [{ column: 'code', op: 'lt', value: 'P-DK' }] })).toEqual(['P-BN']);
     expect(await wardCodes({ filters: [{ column: 'code', op: 'lte', value: 'P-DK' }] })).toEqual(['P-BN', 'P-DK']);
     expect(await wardCodes({ filters: [{ column: 'code', op: 'gt', value: 'P-LT' }] })).toEqual(['X-TN']);
     expect(await wardCodes({ filters: [{ column: 'code', op: 'gte', value: 'P-LT' }] })).toEqual(['P-LT', 'X-TN']);
-    expect(await wardCodes({ filters: [{ column: 'code', op: 'between', value: 'P-C', value2: 'P-Z' }] })).toEqual(['P-DK', 'P-LT']);
+    expect(await wardCodes({ filters: [{ column: 'code', op: 'between', value: 'P-C', value2: 'P-Z' }] })).toEqual([
+      'P-DK',
+      'P-LT',
+    ]);
     expect(
       await wardCodes({
         filters: [
@@ -132,8 +152,11 @@ describe('catalog CRUD, filters and search', () => {
       { code: 'K4', name: 'Hóa đơn sai', resolutionDays: 15 },
     ]);
     const kinds = async (filters: unknown[]) =>
-      (await ok(admin, `query($f: CatalogQuery) { complaintKinds(filter: $f) { rows { code resolutionDays } } }`, { f: { filters } }))
-        .complaintKinds.rows.map((r: { code: string }) => r.code);
+      (
+        await ok(admin, `query($f: CatalogQuery) { complaintKinds(filter: $f) { rows { code resolutionDays } } }`, {
+          f: { filters },
+        })
+      ).complaintKinds.rows.map((r: { code: string }) => r.code);
     expect(await kinds([{ column: 'resolutionDays', op: 'eq', value: '2' }])).toEqual(['K1']);
     expect(await kinds([{ column: 'resolutionDays', op: 'ne', value: '2' }])).toEqual(['K2', 'K3', 'K4']);
     expect(await kinds([{ column: 'resolutionDays', op: 'lt', value: '10' }])).toEqual(['K1', 'K2']);
@@ -141,7 +164,11 @@ describe('catalog CRUD, filters and search', () => {
     expect(await kinds([{ column: 'resolutionDays', op: 'gt', value: '10' }])).toEqual(['K4']);
     expect(await kinds([{ column: 'resolutionDays', op: 'gte', value: '10' }])).toEqual(['K3', 'K4']);
     expect(await kinds([{ column: 'resolutionDays', op: 'between', value: '2', value2: '10' }])).toEqual(['K1', 'K3']);
-    const bad = await gql(db, admin, `{ complaintKinds(filter: { filters: [{ column: "resolutionDays", op: gt, value: "mười" }] }) { total } }`);
+    const bad = await gql(
+      db,
+      admin,
+      `{ complaintKinds(filter: { filters: [{ column: "resolutionDays", op: gt, value: "mười" }] }) { total } }`,
+    );
     expect(bad.code).toBe('INVALID_FILTER');
     expect(bad.errors[0]!.message).toContain('Số ngày giải quyết');
 
@@ -151,13 +178,22 @@ describe('catalog CRUD, filters and search', () => {
       { code: 'DHT3', name: 'Đồng hồ tổng dự phòng' },
     ]);
     const meters = async (filters: unknown[]) =>
-      (await ok(admin, `query($f: CatalogQuery) { masterMeters(filter: $f) { rows { code wardName installedOn } } }`, { f: { filters } }))
-        .masterMeters.rows;
-    expect((await meters([{ column: 'installedOn', op: 'gte', value: '01/01/2025' }])).map((m: { code: string }) => m.code)).toEqual(['DHT2']);
+      (
+        await ok(admin, `query($f: CatalogQuery) { masterMeters(filter: $f) { rows { code wardName installedOn } } }`, {
+          f: { filters },
+        })
+      ).masterMeters.rows;
     expect(
-      (await meters([{ column: 'installedOn', op: 'between', value: '2024-01-01', value2: '2024-12-31' }])).map((m: { code: string }) => m.code),
+      (await meters([{ column: 'installedOn', op: 'gte', value: '01/01/2025' }])).map((m: { code: string }) => m.code),
+    ).toEqual(['DHT2']);
+    expect(
+      (await meters([{ column: 'installedOn', op: 'between', value: '2024-01-01', value2: '2024-12-31' }])).map(
+        (m: { code: string }) => m.code,
+      ),
     ).toEqual(['DHT1']);
-    expect((await meters([{ column: 'installedOn', op: 'eq', value: null }])).map((m: { code: string }) => m.code)).toEqual(['DHT3']);
+    expect(
+      (await meters([{ column: 'installedOn', op: 'eq', value: null }])).map((m: { code: string }) => m.code),
+    ).toEqual(['DHT3']);
     expect((await meters([{ column: 'wardId', op: 'eq', value: String(created['P-BN']) }]))[0]).toEqual({
       code: 'DHT1',
       wardName: 'Phường Bến Nghé',
@@ -166,8 +202,12 @@ describe('catalog CRUD, filters and search', () => {
   });
 
   it('searches text columns ignoring accents and case, and pages', async () => {
-    expect((await ok(admin, LIST_WARDS, { filter: { search: 'ĐA KAO' } })).wards.rows.map((w: { code: string }) => w.code)).toEqual(['P-DK']);
-    expect((await ok(admin, LIST_WARDS, { filter: { search: 'thu duc' } })).wards.rows.map((w: { code: string }) => w.code)).toEqual(['P-LT']);
+    expect(
+      (await ok(admin, LIST_WARDS, { filter: { search: 'ĐA KAO' } })).wards.rows.map((w: { code: string }) => w.code),
+    ).toEqual(['P-DK']);
+    expect(
+      (await ok(admin, LIST_WARDS, { filter: { search: 'thu duc' } })).wards.rows.map((w: { code: string }) => w.code),
+    ).toEqual(['P-LT']);
     expect((await ok(admin, LIST_WARDS, { filter: { search: 'binh chanh' } })).wards.total).toBe(1);
     expect((await ok(admin, LIST_WARDS, { filter: { search: '100%' } })).wards.total).toBe(0);
     const page = await ok(admin, LIST_WARDS, { filter: { offset: 1, limit: 2 } });
@@ -178,12 +218,16 @@ describe('catalog CRUD, filters and search', () => {
     const tooMany = await gql(db, admin, LIST_WARDS, { filter: { limit: 501 } });
     expect(tooMany.code).toBe('VALIDATION_FAILED');
     expect(tooMany.errors[0]!.message).toContain('500');
-    const unknown = await gql(db, admin, LIST_WARDS, { filter: { filters: [{ column: 'passwordHash', op: 'eq', value: 'x' }] } });
+    const unknown = await gql(db, admin, LIST_WARDS, {
+      filter: { filters: [{ column: 'passwordHash', op: 'eq', value: 'x' }] },
+    });
     expect(unknown.code).toBe('INVALID_FILTER');
   });
 
   it('refuses a duplicate code, on add and on edit, writing nothing', async () => {
-    const dup = await gql(db, admin, CREATE_WARD, { input: { code: 'P-BN', name: 'Khác', district: 'Khác', province: 'Khác' } });
+    const dup = await gql(db, admin, CREATE_WARD, {
+      input: { code: 'P-BN', name: 'Khác', district: 'Khác', province: 'Khác' },
+    });
     expect(dup.code).toBe('DUPLICATE_CODE');
     expect(dup.errors[0]!.message).toBe('Mã «P-BN» đã có trong danh mục phường – xã.');
     const rename = await gql(db, admin, UPDATE_WARD, {
@@ -196,15 +240,27 @@ describe('catalog CRUD, filters and search', () => {
   });
 
   it('validates input with Vietnamese messages', async () => {
-    const empty = await gql(db, admin, CREATE_WARD, { input: { code: 'P-X', name: '   ', district: 'Quận 1', province: 'TP. Hồ Chí Minh' } });
+    const empty = await gql(db, admin, CREATE_WARD, {
+      input: { code: 'P-X', name: '   ', district: 'Quận 1', province: 'TP. Hồ Chí Minh' },
+    });
     expect(empty.code).toBe('VALIDATION_FAILED');
     expect(empty.errors[0]!.message).toContain('Tên phường – xã không được để trống');
-    const kind = await gql(db, admin, CREATE_WARD, { input: { code: 'P-X', name: 'X', district: 'X', province: 'X', kind: 'city' } });
+    const kind = await gql(db, admin, CREATE_WARD, {
+      input: { code: 'P-X', name: 'X', district: 'X', province: 'X', kind: 'city' },
+    });
     expect(kind.code).toBe('VALIDATION_FAILED');
-    const day = await gql(db, admin, `mutation { createReadingBook(input: { code: "S09", name: "Sổ 9", routeId: ${ids.r1}, readingDay: 32 }) { id } }`);
+    const day = await gql(
+      db,
+      admin,
+      `mutation { createReadingBook(input: { code: "S09", name: "Sổ 9", routeId: ${ids.r1}, readingDay: 32 }) { id } }`,
+    );
     expect(day.code).toBe('VALIDATION_FAILED');
     expect(day.errors[0]!.message).toContain('Ngày ghi không được lớn hơn 31');
-    const route = await gql(db, admin, `mutation { createReadingBook(input: { code: "S09", name: "Sổ 9", routeId: 999999 }) { id } }`);
+    const route = await gql(
+      db,
+      admin,
+      `mutation { createReadingBook(input: { code: "S09", name: "Sổ 9", routeId: 999999 }) { id } }`,
+    );
     expect(route.code).toBe('INVALID_REFERENCE');
     expect(route.errors[0]!.message).toBe('Tuyến đã chọn không tồn tại.');
     expect(await countWards()).toBe(4);
@@ -240,17 +296,41 @@ describe('catalog CRUD, filters and search', () => {
          routes(filter: { search: "vo van ngan" }) { rows { code branchId branchName } } }`,
     );
     expect(data.readingBooks.rows).toEqual([
-      { code: 'S01', routeId: ids.r1, routeName: 'Tuyến Lê Lợi', branchId: ids.b1, branchName: 'Chi nhánh Quận 1', customersCount: 1, readingDay: 5 },
+      {
+        code: 'S01',
+        routeId: ids.r1,
+        routeName: 'Tuyến Lê Lợi',
+        branchId: ids.b1,
+        branchName: 'Chi nhánh Quận 1',
+        customersCount: 1,
+        readingDay: 5,
+      },
     ]);
     expect(data.routes.rows).toEqual([{ code: 'R02', branchId: ids.b2, branchName: 'Chi nhánh Thủ Đức' }]);
-    const byBranch = await ok(admin, `{ readingBooks(filter: { filters: [{ column: "branchName", op: contains, value: "thu duc" }] }) { rows { code } } }`);
+    const byBranch = await ok(
+      admin,
+      `{ readingBooks(filter: { filters: [{ column: "branchName", op: contains, value: "thu duc" }] }) { rows { code } } }`,
+    );
     expect(byBranch.readingBooks.rows).toEqual([{ code: 'S03' }]);
   });
 
   it('describes columns for the generic screen', async () => {
-    const data = await ok(reader, `{ catalogColumns(catalog: readingBooks) { name label kind ref required readOnly } catalogs { name label canAdd } }`);
+    const data = await ok(
+      reader,
+      `{ catalogColumns(catalog: readingBooks) { name label kind ref required readOnly } catalogs { name label canAdd } }`,
+    );
     const cols = data.catalogColumns as { name: string; kind: string; ref: string | null; readOnly: boolean }[];
-    expect(cols.map((c) => c.name)).toEqual(['code', 'name', 'routeId', 'routeName', 'branchId', 'branchName', 'readerName', 'readingDay', 'customersCount']);
+    expect(cols.map((c) => c.name)).toEqual([
+      'code',
+      'name',
+      'routeId',
+      'routeName',
+      'branchId',
+      'branchName',
+      'readerName',
+      'readingDay',
+      'customersCount',
+    ]);
     expect(cols.find((c) => c.name === 'routeId')).toMatchObject({ kind: 'ref', ref: 'routes', readOnly: false });
     expect(cols.find((c) => c.name === 'routeName')).toMatchObject({ kind: 'string', readOnly: true });
     expect(data.catalogs).toHaveLength(9);
@@ -258,9 +338,17 @@ describe('catalog CRUD, filters and search', () => {
   });
 
   it('exports a filtered catalog as a sheet, with coded values by label', async () => {
-    const sheet = await catalogToSheet(db, admin, 'wards', [{ column: 'district', op: 'contains', value: 'binh chanh' }]);
+    const sheet = await catalogToSheet(db, admin, 'wards', [
+      { column: 'district', op: 'contains', value: 'binh chanh' },
+    ]);
     expect(sheet.title).toBe('Phường – xã');
-    expect(sheet.columns.map((c) => c.label)).toEqual(['Mã', 'Tên phường – xã', 'Quận – huyện', 'Tỉnh – thành phố', 'Loại']);
+    expect(sheet.columns.map((c) => c.label)).toEqual([
+      'Mã',
+      'Tên phường – xã',
+      'Quận – huyện',
+      'Tỉnh – thành phố',
+      'Loại',
+    ]);
     expect(sheet.rows).toEqual([
       { code: 'X-TN', name: 'Xã Tân Nhựt', district: 'Huyện Bình Chánh', province: 'TP. Hồ Chí Minh', kind: 'Xã' },
     ]);
@@ -275,16 +363,25 @@ describe('catalog CRUD, filters and search', () => {
 describe('catalog rights and book-scoped visibility', () => {
   it('refuses writes without the catalog right (FORBIDDEN) and changes nothing', async () => {
     const before = await countWards();
-    const add = await gql(db, reader, CREATE_WARD, { input: { code: 'P-NEW', name: 'Mới', district: 'Mới', province: 'Mới' } });
+    const add = await gql(db, reader, CREATE_WARD, {
+      input: { code: 'P-NEW', name: 'Mới', district: 'Mới', province: 'Mới' },
+    });
     expect(add.code).toBe('FORBIDDEN');
     expect(add.errors[0]!.message).toBe('Bạn không có quyền thực hiện thao tác này.');
     const [ward] = await db.select().from(wards).where(eq(wards.code, 'P-DK'));
-    const edit = await gql(db, reader, UPDATE_WARD, { id: ward!.id, input: { code: 'P-DK', name: 'Đổi tên', district: 'X', province: 'X' } });
+    const edit = await gql(db, reader, UPDATE_WARD, {
+      id: ward!.id,
+      input: { code: 'P-DK', name: 'Đổi tên', district: 'X', province: 'X' },
+    });
     expect(edit.code).toBe('FORBIDDEN');
     const del = await gql(db, reader, DELETE_WARD, { id: ward!.id });
     expect(del.code).toBe('FORBIDDEN');
     // The clerk's rights are on wards only.
-    const meter = await gql(db, clerk, `mutation { createMeterType(input: { code: "DN15", name: "Đồng hồ DN15" }) { id } }`);
+    const meter = await gql(
+      db,
+      clerk,
+      `mutation { createMeterType(input: { code: "DN15", name: "Đồng hồ DN15" }) { id } }`,
+    );
     expect(meter.code).toBe('FORBIDDEN');
     expect(await countWards()).toBe(before);
     const [same] = await db.select().from(wards).where(eq(wards.id, ward!.id));
@@ -293,7 +390,9 @@ describe('catalog rights and book-scoped visibility', () => {
   });
 
   it('lets a user with the right write', async () => {
-    const data = await ok(clerk, CREATE_WARD, { input: { code: 'P-TD', name: 'Phường Tân Định', district: 'Quận 1', province: 'TP. Hồ Chí Minh' } });
+    const data = await ok(clerk, CREATE_WARD, {
+      input: { code: 'P-TD', name: 'Phường Tân Định', district: 'Quận 1', province: 'TP. Hồ Chí Minh' },
+    });
     expect(data.createWard.code).toBe('P-TD');
     expect((await ok(clerk, DELETE_WARD, { id: data.createWard.id })).deleteWard).toBe(true);
   });
@@ -313,16 +412,34 @@ describe('catalog rights and book-scoped visibility', () => {
     expect(a.readingBooks.total).toBe(3);
     expect(a.branches.rows).toHaveLength(2);
     // A filter cannot reach around the scope.
-    const around = await ok(reader, `{ readingBooks(filter: { filters: [{ column: "code", op: eq, value: "S03" }] }) { total } }`);
+    const around = await ok(
+      reader,
+      `{ readingBooks(filter: { filters: [{ column: "code", op: eq, value: "S03" }] }) { total } }`,
+    );
     expect(around.readingBooks.total).toBe(0);
   });
 
   it('lets a non-admin edit only books they hold, with the right on that branch', async () => {
-    const mine = await ok(clerk, `mutation { updateReadingBook(id: ${ids.s3}, input: { code: "S03", name: "Sổ Võ Văn Ngân (mới)", routeId: ${ids.r2}, readerName: "Trần Văn Bình" }) { name readerName readingDay } }`);
-    expect(mine.updateReadingBook).toEqual({ name: 'Sổ Võ Văn Ngân (mới)', readerName: 'Trần Văn Bình', readingDay: null });
-    const other = await gql(db, clerk, `mutation { updateReadingBook(id: ${ids.s2}, input: { code: "S02", name: "Chiếm", routeId: ${ids.r1} }) { id } }`);
+    const mine = await ok(
+      clerk,
+      `mutation { updateReadingBook(id: ${ids.s3}, input: { code: "S03", name: "Sổ Võ Văn Ngân (mới)", routeId: ${ids.r2}, readerName: "Trần Văn Bình" }) { name readerName readingDay } }`,
+    );
+    expect(mine.updateReadingBook).toEqual({
+      name: 'Sổ Võ Văn Ngân (mới)',
+      readerName: 'Trần Văn Bình',
+      readingDay: null,
+    });
+    const other = await gql(
+      db,
+      clerk,
+      `mutation { updateReadingBook(id: ${ids.s2}, input: { code: "S02", name: "Chiếm", routeId: ${ids.r1} }) { id } }`,
+    );
     expect(other.code).toBe('FORBIDDEN');
-    const move = await gql(db, clerk, `mutation { updateReadingBook(id: ${ids.s3}, input: { code: "S03", name: "Chuyển", routeId: ${ids.r1} }) { id } }`);
+    const move = await gql(
+      db,
+      clerk,
+      `mutation { updateReadingBook(id: ${ids.s3}, input: { code: "S03", name: "Chuyển", routeId: ${ids.r1} }) { id } }`,
+    );
     // Moving the book to route R01 needs the right on branch CN1 (and a route the clerk holds).
     expect(move.code).toBe('FORBIDDEN');
     const [s2] = await db.select().from(readingBooks).where(eq(readingBooks.id, ids.s2));

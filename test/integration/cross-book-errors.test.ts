@@ -30,7 +30,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   f = await createOrgFixture(database.db);
   held = await addCustomer(database.db, f, { name: 'Trần Thị Kín' });
-  const r = await gql(database.db, f.admin, `query($id: Int!) { customer(id: $id) { meters { serial } } }`, { id: held.id });
+  const r = await gql(database.db, f.admin, `query($id: Int!) { customer(id: $id) { meters { serial } } }`, {
+    id: held.id,
+  });
   heldSerial = r.data!.customer.meters[0].serial;
 });
 afterAll(async () => {
@@ -42,12 +44,12 @@ const CREATE = `mutation($input: CustomerInput!, $meter: MeterInput) { createCus
 const customerInput = (bookId: number) => ({
   bookId,
   name: 'Khách hàng mới',
-  customerType: 0,
+  customerType: 'INDIVIDUAL',
   address: '9 Phố Mới',
   households: 1,
   persons: 1,
-  wastewaterFeeMode: 'standard',
-  status: 1,
+  wastewaterFeeMode: 'STANDARD',
+  status: 'IN_SERVICE',
   isPreferential: false,
 });
 
@@ -68,15 +70,32 @@ describe('errors do not leak across books', () => {
 
   it('every id-keyed query answers NOT_FOUND for a missing id, as it does for an id of another book', async () => {
     for (const field of ['customer', 'invoice', 'billingRun']) {
-      const r = await gql(database.db, f.outsider, `query($id: Int!) { ${field}(id: $id) { __typename } }`, { id: 999_999 });
+      const r = await gql(database.db, f.outsider, `query($id: Int!) { ${field}(id: $id) { __typename } }`, {
+        id: 999_999,
+      });
       expect([field, r.code]).toEqual([field, 'NOT_FOUND']);
     }
   });
 
   it('an id of a row in another book answers exactly like an id that does not exist (code and message)', async () => {
-    const suspension = await declareSuspension(database.db, f.admin, { customerId: held.id, fromPeriod: '2026-10', toPeriod: null, reason: 'Đi vắng' });
-    const adjustment = await createBackBill(database.db, f.admin, { customerId: held.id, tariffPeriod: '2026-01', billPeriod: '2026-02', amount: 1000, reason: 'Truy thu' });
-    const attachment = await addAttachment(database.db, f.admin, { customerId: held.id, fileName: 'a.pdf', data: new TextEncoder().encode('%PDF-1.4\n') });
+    const suspension = await declareSuspension(database.db, f.admin, {
+      customerId: held.id,
+      fromPeriod: '2026-10',
+      toPeriod: null,
+      reason: 'Đi vắng',
+    });
+    const adjustment = await createBackBill(database.db, f.admin, {
+      customerId: held.id,
+      tariffPeriod: '2026-01',
+      billPeriod: '2026-02',
+      amount: 1000,
+      reason: 'Truy thu',
+    });
+    const attachment = await addAttachment(database.db, f.admin, {
+      customerId: held.id,
+      fileName: 'a.pdf',
+      data: new TextEncoder().encode('%PDF-1.4\n'),
+    });
     const probes: [string, number][] = [
       ['mutation($id: Int!) { endSuspension(id: $id, toPeriod: "2026-11") { id } }', suspension.id],
       ['mutation($id: Int!) { deleteSuspension(id: $id) }', suspension.id],
@@ -129,8 +148,15 @@ describe('errors do not leak across books', () => {
     ws.getRow(last + 1).values = [null, held.code, null, null, null, null, 15];
     ws.getRow(last + 2).values = [null, 'KH9999999', null, null, null, null, 15];
     const file = Buffer.from(await wb.xlsx.writeBuffer());
-    const r = await importReadings(database.db, f.outsider, { bookId: f.bookIds[2], period: '2026-03', file, acceptValid: false });
-    const messages = r.errors.filter((e) => e.field === 'customerCode').map((e) => e.message.replace(e.customerCode ?? '', '<code>'));
+    const r = await importReadings(database.db, f.outsider, {
+      bookId: f.bookIds[2],
+      period: '2026-03',
+      file,
+      acceptValid: false,
+    });
+    const messages = r.errors
+      .filter((e) => e.field === 'customerCode')
+      .map((e) => e.message.replace(e.customerCode ?? '', '<code>'));
     expect(messages).toHaveLength(2);
     expect(messages[0]).toBe(messages[1]);
   });

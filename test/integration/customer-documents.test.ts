@@ -1,4 +1,4 @@
-import { execute, parse } from 'graphql';
+import { execute, parse, type FieldNode, type FragmentDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OperationResult } from '@urql/core';
 import {
@@ -6,10 +6,16 @@ import {
   CUSTOMER_TYPENAMES,
   CustomerBooksQuery,
   CustomerQuery,
+  CustomerBaseFragment,
+  CustomerDetailFragment,
+  CustomerRowFragment,
+  CustomerSearchHitFragment,
   MoveCustomersMutation,
   ReplaceMeterMutation,
+  SearchCustomersQuery,
   bookVariables,
 } from '@/components/customers/customer-documents';
+import { readFragment } from '@/lib/graphql/graphql';
 import type { Db } from '@/db/client';
 import type { GraphQLContext } from '@/graphql/context';
 import { formatError } from '@/graphql/errors';
@@ -45,9 +51,16 @@ function browserClient(ctx: GraphQLContext) {
   const inProcess = (async (_url: string | URL | Request, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as { query: string; variables?: Record<string, unknown> };
     requests.push(body.query);
-    const result = await execute({ schema, document: parse(body.query), contextValue: ctx, variableValues: body.variables });
+    const result = await execute({
+      schema,
+      document: parse(body.query),
+      contextValue: ctx,
+      variableValues: body.variables,
+    });
     const errors = result.errors?.map((e) => formatError(e.toJSON(), e));
-    return new Response(JSON.stringify({ data: result.data ?? null, ...(errors ? { errors } : {}) }), { headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ data: result.data ?? null, ...(errors ? { errors } : {}) }), {
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof fetch;
   return { ...createGraphQLClient({ inBrowser: true, fetch: inProcess }), requests };
 }
@@ -82,6 +95,33 @@ describe('customers screen documents', () => {
     expect(held.data!.readingBooks.total).toBe(2);
   });
 
+  it('a grid row, a search hit and the detail panel are one Customer and agree on the base fragment', async () => {
+    const ctx = clerkCtx();
+    const grid = await prefetch(ctx, BookCustomersQuery, bookVariables(org.bookIds[0]));
+    const search = await prefetch(ctx, SearchCustomersQuery, { query: 'Trần Thị Hai', currentBookId: org.bookIds[0] });
+    const file = await prefetch(ctx, CustomerQuery, { id: ids[1]! });
+    expect([grid.error, search.error, file.error]).toEqual([null, null, null]);
+
+    const row = readFragment(CustomerRowFragment, grid.data!.bookCustomers.rows).find((r) => r.id === ids[1]);
+    const [hit] = readFragment(CustomerSearchHitFragment, search.data!.searchCustomers);
+    const detail = readFragment(CustomerDetailFragment, file.data!.customer!);
+    // The fields the base fragment itself selects, read from its document.
+    const [definition] = CustomerBaseFragment.definitions as readonly FragmentDefinitionNode[];
+    const baseFields = definition!.selectionSet.selections.map((f) => (f as FieldNode).name.value);
+    expect(baseFields).toContain('code');
+    const base = (c: object) => Object.fromEntries(baseFields.map((k) => [k, (c as Record<string, unknown>)[k]]));
+    expect(row).toBeDefined();
+    expect(base(hit!)).toEqual(base(row!));
+    expect(base(detail)).toEqual(base(row!));
+    expect([row, hit, detail].map((c) => (c as { __typename?: string }).__typename)).toEqual([
+      'Customer',
+      'Customer',
+      'Customer',
+    ]);
+    expect(hit!.inCurrentBook).toBe(true);
+    expect(hit!.bookCode).toBe(detail.bookCode);
+  });
+
   it('a book the user does not hold is refused on the server render with a Vietnamese message', async () => {
     const rows = await prefetch(clerkCtx(), BookCustomersQuery, bookVariables(org.bookIds[2]));
     expect(rows.data).toBeNull();
@@ -99,7 +139,9 @@ describe('customers screen documents', () => {
     await until(from, (r) => r.data?.bookCustomers.total === 3);
     await until(to, (r) => r.data?.bookCustomers.total === 0);
 
-    const moved = await client.mutation(MoveCustomersMutation, { customerIds: [ids[0]!], targetBookId: org.bookIds[1] }, CUSTOMER_TYPENAMES).toPromise();
+    const moved = await client
+      .mutation(MoveCustomersMutation, { customerIds: [ids[0]!], targetBookId: org.bookIds[1] }, CUSTOMER_TYPENAMES)
+      .toPromise();
     expect(moved.data?.moveCustomers).toBe(1);
 
     // Book 1 held a row; book 2 was empty, and its list is found by the page type.
@@ -123,12 +165,20 @@ describe('customers screen documents', () => {
     const installed = await client
       .mutation(
         ReplaceMeterMutation,
-        { customerId: ids[1]!, finalIndex: 0, removedOn: '2026-11-01', meter: { serial: 'W2A-TEST-1', installedOn: '2026-11-01', initialIndex: 0 } },
+        {
+          customerId: ids[1]!,
+          finalIndex: 0,
+          removedOn: '2026-11-01',
+          meter: { serial: 'W2A-TEST-1', installedOn: '2026-11-01', initialIndex: 0 },
+        },
         CUSTOMER_TYPENAMES,
       )
       .toPromise();
     expect(installed.error).toBeUndefined();
-    const refreshed = await until(files, (r) => files.indexOf(r) >= loaded && (r.data?.customer as { meters?: unknown[] } | null)?.meters?.length === 1);
+    const refreshed = await until(
+      files,
+      (r) => files.indexOf(r) >= loaded && (r.data?.customer as { meters?: unknown[] } | null)?.meters?.length === 1,
+    );
     expect(refreshed.error).toBeUndefined();
     watching.unsubscribe();
   });

@@ -35,8 +35,16 @@ async function explainWithoutSeqScan(text: string, params: unknown[]): Promise<s
 beforeAll(async () => {
   database = await createCountedTestDatabase();
   f = await createOrgFixture(database.db);
-  await addCustomer(database.db, f, { name: 'Nguyễn Thị Đào', address: '12 Phố Phúc Xá, Ba Đình', phone: '0912345678' });
-  await addCustomer(database.db, f, { bookId: f.bookIds[2], name: 'Đặng Văn Đào', address: '7 Đường Kim Chung, Đông Anh' });
+  await addCustomer(database.db, f, {
+    name: 'Nguyễn Thị Đào',
+    address: '12 Phố Phúc Xá, Ba Đình',
+    phone: '0912345678',
+  });
+  await addCustomer(database.db, f, {
+    bookId: f.bookIds[2],
+    name: 'Đặng Văn Đào',
+    address: '7 Đường Kim Chung, Đông Anh',
+  });
   // enough customers in books 0 and 2 for the planner to prefer an index over a scan (written as the generator writes them)
   await database.db.execute(sql`
     insert into customers (code, book_id, sequence_no, name, address, search_text)
@@ -53,9 +61,18 @@ afterAll(async () => {
 
 describe('cross-book customer search', () => {
   it('ignores accents, case, đ and the Unicode form (NFC or NFD) of the query', async () => {
-    for (const q of ['nguyen thi dao', 'NGUYỄN THỊ ĐÀO', 'Nguyễn Thị Đào'.normalize('NFD'), 'Nguyễn Thị Đào'.normalize('NFC'), 'phuc xa']) {
+    for (const q of [
+      'nguyen thi dao',
+      'NGUYỄN THỊ ĐÀO',
+      'Nguyễn Thị Đào'.normalize('NFD'),
+      'Nguyễn Thị Đào'.normalize('NFC'),
+      'phuc xa',
+    ]) {
       const hits = await searchCustomers(database.db, f.admin, { query: q });
-      expect(hits.map((h) => h.name), q).toEqual(['Nguyễn Thị Đào']);
+      expect(
+        hits.map((h) => h.name),
+        q,
+      ).toEqual(['Nguyễn Thị Đào']);
     }
     const dao = await searchCustomers(database.db, f.admin, { query: 'đào'.normalize('NFD') });
     expect(dao.map((h) => h.name).sort()).toEqual(['Nguyễn Thị Đào', 'Đặng Văn Đào']);
@@ -63,16 +80,22 @@ describe('cross-book customer search', () => {
 
   it('finds by code and meter serial, and only in the books the user holds', async () => {
     const [c] = await searchCustomers(database.db, f.admin, { query: 'Nguyễn Thị Đào' });
-    expect((await searchCustomers(database.db, f.admin, { query: c!.code.toLowerCase() })).map((h) => h.id)).toEqual([c!.id]);
+    expect((await searchCustomers(database.db, f.admin, { query: c!.code.toLowerCase() })).map((h) => h.id)).toEqual([
+      c!.id,
+    ]);
     expect((await searchCustomers(database.db, f.admin, { query: c!.meterSerial! })).map((h) => h.id)).toEqual([c!.id]);
     // the clerk holds books 0 and 1: Đặng Văn Đào (book 2) stays hidden
-    expect((await searchCustomers(database.db, f.clerk, { query: 'dao' })).map((h) => h.name)).toEqual(['Nguyễn Thị Đào']);
+    expect((await searchCustomers(database.db, f.clerk, { query: 'dao' })).map((h) => h.name)).toEqual([
+      'Nguyễn Thị Đào',
+    ]);
     expect(await searchCustomers(database.db, f.clerk, { query: 'kim chung' })).toEqual([]);
   });
 
   it('can answer from the trigram index instead of scanning every customer', async () => {
     const fragment = createHash('md5').update('12345').digest('hex').slice(0, 10);
-    const { result, statements, params } = await database.counter.measure(() => searchCustomers(database.db, f.admin, { query: fragment.toUpperCase() }));
+    const { result, statements, params } = await database.counter.measure(() =>
+      searchCustomers(database.db, f.admin, { query: fragment.toUpperCase() }),
+    );
     expect(result.map((h) => h.name)).toEqual([`Khách hàng ${fragment}`]);
     expect(statements).toHaveLength(1);
     const plan = await explainWithoutSeqScan(statements[0]!, params[0]!);
@@ -83,7 +106,9 @@ describe('cross-book customer search', () => {
   it('reads the customers of a user holding a few books through the book index, not the trigram index', async () => {
     // a common fragment: gathering it from the trigram index over every book costs far more than filtering the
     // few thousand customers of the user's books
-    const { statements, params } = await database.counter.measure(() => searchCustomers(database.db, f.clerk, { query: 'khach hang' }));
+    const { statements, params } = await database.counter.measure(() =>
+      searchCustomers(database.db, f.clerk, { query: 'khach hang' }),
+    );
     const plan = await explainWithoutSeqScan(statements[0]!, params[0]!);
     expect(plan).not.toMatch(/customers_search_trgm/);
     expect(plan).toMatch(/customers_book_sequence/);

@@ -27,14 +27,14 @@ let serial = 5000;
 const customerInput = (overrides: Record<string, unknown> = {}) => ({
   bookId: f.bookIds[0],
   name: 'Lê Thị Hồng',
-  customerType: 0,
+  customerType: 'INDIVIDUAL',
   address: '5 Ngõ Huế, Hai Bà Trưng',
   wardId: f.wardId,
   serviceTypeId: f.serviceTypeId,
   households: 1,
   persons: 3,
-  wastewaterFeeMode: 'standard',
-  status: 1,
+  wastewaterFeeMode: 'STANDARD',
+  status: 'IN_SERVICE',
   isPreferential: false,
   ...overrides,
 });
@@ -52,28 +52,44 @@ async function countRows(table: 'customers' | 'meters' | 'period_locks'): Promis
 }
 
 describe('Date and Period scalars', () => {
-  it.each(['2026-02-30', '0000-01-01', '2101-01-01', '1899-12-31', '2026-13-01', '26-01-01'])('refuses the date %s with INVALID_DATE, writing nothing', async (bad) => {
-    const before = await countRows('customers');
-    const preferential = await gql(database.db, f.clerk, CREATE, {
-      input: customerInput({ isPreferential: true, preferentialUntil: bad }),
-    });
-    expect(preferential.code).toBe('INVALID_DATE');
-    const installed = await gql(database.db, f.clerk, CREATE, { input: customerInput(), meter: meterInput({ installedOn: bad }) });
-    expect(installed.code).toBe('INVALID_DATE');
-    // The Vietnamese message alone, without graphql-js's English "Variable … got invalid value" prefix.
-    expect(installed.errors[0]!.message).toMatch(/^Ngày không hợp lệ/);
-    expect(await countRows('customers')).toBe(before);
-  });
+  it.each(['2026-02-30', '0000-01-01', '2101-01-01', '1899-12-31', '2026-13-01', '26-01-01'])(
+    'refuses the date %s with INVALID_DATE, writing nothing',
+    async (bad) => {
+      const before = await countRows('customers');
+      const preferential = await gql(database.db, f.clerk, CREATE, {
+        input: customerInput({ isPreferential: true, preferentialUntil: bad }),
+      });
+      expect(preferential.code).toBe('INVALID_DATE');
+      const installed = await gql(database.db, f.clerk, CREATE, {
+        input: customerInput(),
+        meter: meterInput({ installedOn: bad }),
+      });
+      expect(installed.code).toBe('INVALID_DATE');
+      // The Vietnamese message alone, without graphql-js's English "Variable … got invalid value" prefix.
+      expect(installed.errors[0]!.message).toMatch(/^Ngày không hợp lệ/);
+      expect(await countRows('customers')).toBe(before);
+    },
+  );
 
-  it.each(['0000-01', '2101-01', '1899-12', '2026-00', '2026-13'])('refuses the period %s with INVALID_PERIOD, writing nothing', async (bad) => {
-    const before = await countRows('period_locks');
-    const r = await gql(database.db, f.admin, `mutation($p: Period!) { lockPeriod(period: $p) { period } }`, { p: bad });
-    expect(r.code).toBe('INVALID_PERIOD');
-    expect(r.errors[0]!.message).toMatch(/^Kỳ không hợp lệ/);
-    const q = await gql(database.db, f.admin, `query($p: Period!) { bookInvoices(bookId: ${f.bookIds[0]}, period: $p) { total } }`, { p: bad });
-    expect(q.code).toBe('INVALID_PERIOD');
-    expect(await countRows('period_locks')).toBe(before);
-  });
+  it.each(['0000-01', '2101-01', '1899-12', '2026-00', '2026-13'])(
+    'refuses the period %s with INVALID_PERIOD, writing nothing',
+    async (bad) => {
+      const before = await countRows('period_locks');
+      const r = await gql(database.db, f.admin, `mutation($p: Period!) { lockPeriod(period: $p) { period } }`, {
+        p: bad,
+      });
+      expect(r.code).toBe('INVALID_PERIOD');
+      expect(r.errors[0]!.message).toMatch(/^Kỳ không hợp lệ/);
+      const q = await gql(
+        database.db,
+        f.admin,
+        `query($p: Period!) { bookInvoices(bookId: ${f.bookIds[0]}, period: $p) { total } }`,
+        { p: bad },
+      );
+      expect(q.code).toBe('INVALID_PERIOD');
+      expect(await countRows('period_locks')).toBe(before);
+    },
+  );
 
   it('accepts the edges of the window and a leap day', async () => {
     const r = await gql(database.db, f.clerk, CREATE, {
@@ -81,14 +97,28 @@ describe('Date and Period scalars', () => {
       meter: meterInput({ installedOn: '2024-02-29' }),
     });
     expect(r.errors).toEqual([]);
-    const q = await gql(database.db, f.admin, `query($p: Period!) { bookInvoices(bookId: ${f.bookIds[0]}, period: $p) { total } }`, { p: '1900-01' });
+    const q = await gql(
+      database.db,
+      f.admin,
+      `query($p: Period!) { bookInvoices(bookId: ${f.bookIds[0]}, period: $p) { total } }`,
+      { p: '1900-01' },
+    );
     expect(q.errors).toEqual([]);
   });
 
   it('DateTime refuses garbage, impossible instants and instants without an offset', () => {
     const scalar = schema.getType('DateTime') as GraphQLScalarType;
-    for (const bad of ['garbage', '2026-02-30T10:00:00Z', '2026-03-01T25:00:00Z', '2026-03-01T10:00:00', '0000-01-01T00:00:00Z', 42]) {
-      expect(() => scalar.parseValue(bad), String(bad)).toThrow(expect.objectContaining({ extensions: { code: 'INVALID_DATETIME' } }));
+    for (const bad of [
+      'garbage',
+      '2026-02-30T10:00:00Z',
+      '2026-03-01T25:00:00Z',
+      '2026-03-01T10:00:00',
+      '0000-01-01T00:00:00Z',
+      42,
+    ]) {
+      expect(() => scalar.parseValue(bad), String(bad)).toThrow(
+        expect.objectContaining({ extensions: { code: 'INVALID_DATETIME' } }),
+      );
     }
     expect((scalar.parseValue('2026-03-01T08:00:00+07:00') as Date).toISOString()).toBe('2026-03-01T01:00:00.000Z');
   });
@@ -97,23 +127,40 @@ describe('Date and Period scalars', () => {
 describe('meter bounds', () => {
   it('refuses an installation date in the far future or past, and indexes out of range, writing nothing', async () => {
     const before = await countRows('meters');
-    const future = await gql(database.db, f.clerk, CREATE, { input: customerInput(), meter: meterInput({ installedOn: '2099-01-01' }) });
+    const future = await gql(database.db, f.clerk, CREATE, {
+      input: customerInput(),
+      meter: meterInput({ installedOn: '2099-01-01' }),
+    });
     expect(future.code).toBe('VALIDATION_FAILED');
     expect(future.errors[0]!.message).toContain('Ngày lắp');
-    const past = await gql(database.db, f.clerk, CREATE, { input: customerInput(), meter: meterInput({ installedOn: '1901-01-01' }) });
+    const past = await gql(database.db, f.clerk, CREATE, {
+      input: customerInput(),
+      meter: meterInput({ installedOn: '1901-01-01' }),
+    });
     expect(past.code).toBe('VALIDATION_FAILED');
-    const negative = await gql(database.db, f.clerk, CREATE, { input: customerInput(), meter: meterInput({ initialIndex: -1 }) });
+    const negative = await gql(database.db, f.clerk, CREATE, {
+      input: customerInput(),
+      meter: meterInput({ initialIndex: -1 }),
+    });
     expect(negative.code).toBe('VALIDATION_FAILED');
     expect(negative.errors[0]!.message).toContain('Chỉ số đầu không được âm');
-    const huge = await gql(database.db, f.clerk, CREATE, { input: customerInput(), meter: meterInput({ initialIndex: 1_500_000_000 }) });
+    const huge = await gql(database.db, f.clerk, CREATE, {
+      input: customerInput(),
+      meter: meterInput({ initialIndex: 1_500_000_000 }),
+    });
     expect(huge.code).toBe('VALIDATION_FAILED');
     expect(await countRows('meters')).toBe(before);
   });
 
   it("refuses an initial index above the meter type's capacity", async () => {
-    const [type] = rowsOf<{ max_index: number }>(await database.db.execute(sql`select max_index from meter_types where id = ${f.meterTypeId}`));
+    const [type] = rowsOf<{ max_index: number }>(
+      await database.db.execute(sql`select max_index from meter_types where id = ${f.meterTypeId}`),
+    );
     const before = await countRows('customers');
-    const r = await gql(database.db, f.clerk, CREATE, { input: customerInput(), meter: meterInput({ initialIndex: Number(type!.max_index) + 1 }) });
+    const r = await gql(database.db, f.clerk, CREATE, {
+      input: customerInput(),
+      meter: meterInput({ initialIndex: Number(type!.max_index) + 1 }),
+    });
     expect(r.code).toBe('INDEX_ABOVE_CAPACITY');
     expect(r.errors[0]!.message).toContain('vượt quá chỉ số tối đa');
     expect(await countRows('customers')).toBe(before);
@@ -124,12 +171,24 @@ describe('meter replacement bounds', () => {
   it("refuses a final index above the old meter's capacity and a removal date far ahead, writing nothing", async () => {
     const created = await gql(database.db, f.clerk, CREATE, { input: customerInput(), meter: meterInput() });
     const customerId = created.data!.createCustomer.id;
-    const [type] = rowsOf<{ max_index: number }>(await database.db.execute(sql`select max_index from meter_types where id = ${f.meterTypeId}`));
+    const [type] = rowsOf<{ max_index: number }>(
+      await database.db.execute(sql`select max_index from meter_types where id = ${f.meterTypeId}`),
+    );
     const REPLACE = `mutation($c: Int!, $fi: Int!, $on: Date!, $m: MeterInput!) { replaceMeter(customerId: $c, finalIndex: $fi, removedOn: $on, meter: $m) { id } }`;
     const before = await countRows('meters');
-    const above = await gql(database.db, f.clerk, REPLACE, { c: customerId, fi: Number(type!.max_index) + 1, on: '2026-02-01', m: meterInput({ installedOn: '2026-02-01' }) });
+    const above = await gql(database.db, f.clerk, REPLACE, {
+      c: customerId,
+      fi: Number(type!.max_index) + 1,
+      on: '2026-02-01',
+      m: meterInput({ installedOn: '2026-02-01' }),
+    });
     expect(above.code).toBe('INDEX_ABOVE_CAPACITY');
-    const farAhead = await gql(database.db, f.clerk, REPLACE, { c: customerId, fi: 10, on: '2090-02-01', m: meterInput({ installedOn: '2026-02-01' }) });
+    const farAhead = await gql(database.db, f.clerk, REPLACE, {
+      c: customerId,
+      fi: 10,
+      on: '2090-02-01',
+      m: meterInput({ installedOn: '2026-02-01' }),
+    });
     expect(farAhead.code).toBe('VALIDATION_FAILED');
     expect(farAhead.errors[0]!.message).toContain('Ngày tháo');
     expect(await countRows('meters')).toBe(before);
@@ -143,10 +202,18 @@ describe('server log', () => {
       sql.raw(`create function refuse_test_customer() returns trigger language plpgsql as $$
         begin if new.name = 'Đỗ Bí Mật' then raise exception 'test failure'; end if; return new; end $$`),
     );
-    await database.db.execute(sql.raw(`create trigger refuse_test_customer before insert on customers for each row execute function refuse_test_customer()`));
+    await database.db.execute(
+      sql.raw(
+        `create trigger refuse_test_customer before insert on customers for each row execute function refuse_test_customer()`,
+      ),
+    );
     const logged: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      logged.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}\n${JSON.stringify(a)}` : String(a))).join(' '));
+      logged.push(
+        args
+          .map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}\n${JSON.stringify(a)}` : String(a)))
+          .join(' '),
+      );
     });
     try {
       const r = await gql(database.db, f.clerk, CREATE, {
@@ -167,7 +234,8 @@ describe('server log', () => {
     const log = logged.join('\n');
     expect(log).toContain('P0001');
     expect(log).toContain('insert into "customers"');
-    for (const secret of ['079123456789', 'Đỗ Bí Mật', 'Bí Mật', '99 Đường', 'test failure']) expect(log).not.toContain(secret);
+    for (const secret of ['079123456789', 'Đỗ Bí Mật', 'Bí Mật', '99 Đường', 'test failure'])
+      expect(log).not.toContain(secret);
   });
 });
 
@@ -207,7 +275,9 @@ const ESTIMATE = `query($input: EstimateBillInput!) {
 
 describe('Money', () => {
   it('estimateBill takes 1,000,000 m3 and returns the exact amount above 2^31', async () => {
-    const r = await gql(database.db, null, ESTIMATE, { input: { serviceTypeCode: 'HN_SH', consumption: 1_000_000, period: '2026-03' } });
+    const r = await gql(database.db, null, ESTIMATE, {
+      input: { serviceTypeCode: 'HN_SH', consumption: 1_000_000, period: '2026-03' },
+    });
     expect(r.errors).toEqual([]);
     const e = r.data!.estimateBill;
     expect(e.total).toBeGreaterThan(2 ** 31);
@@ -232,30 +302,47 @@ describe('Money', () => {
 
   it('estimateBill refuses a period outside 1900–2100 as bad input, not an internal error', async () => {
     for (const period of ['0000-01', '2101-01']) {
-      const r = await gql(database.db, null, ESTIMATE, { input: { serviceTypeCode: 'HN_SH', consumption: 10, period } });
+      const r = await gql(database.db, null, ESTIMATE, {
+        input: { serviceTypeCode: 'HN_SH', consumption: 10, period },
+      });
       expect(r.code, period).toBe('VALIDATION_FAILED');
       expect(r.errors[0]!.message).toMatch(/^Kỳ không hợp lệ/);
     }
   });
 
-  it.each([1.5, 2 ** 53, -(2 ** 53), '100000'])('refuses the amount %s with INVALID_MONEY, writing nothing', async (amount) => {
-    const created = await gql(database.db, f.clerk, CREATE, { input: customerInput() });
-    const customerId = created.data!.createCustomer.id;
-    const r = await gql(database.db, f.clerk, `mutation($input: BackBillInput!) { createBackBill(input: $input) { id } }`, {
-      input: { customerId, tariffPeriod: '2026-03', billPeriod: '2026-04', amount, reason: 'Câu đấu trái phép' },
-    });
-    expect(r.code).toBe('INVALID_MONEY');
-    expect(r.errors[0]!.message).toMatch(/Số tiền/);
-    const [n] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from adjustments where customer_id = ${customerId}`));
-    expect(Number(n!.n)).toBe(0);
-  });
+  it.each([1.5, 2 ** 53, -(2 ** 53), '100000'])(
+    'refuses the amount %s with INVALID_MONEY, writing nothing',
+    async (amount) => {
+      const created = await gql(database.db, f.clerk, CREATE, { input: customerInput() });
+      const customerId = created.data!.createCustomer.id;
+      const r = await gql(
+        database.db,
+        f.clerk,
+        `mutation($input: BackBillInput!) { createBackBill(input: $input) { id } }`,
+        {
+          input: { customerId, tariffPeriod: '2026-03', billPeriod: '2026-04', amount, reason: 'Câu đấu trái phép' },
+        },
+      );
+      expect(r.code).toBe('INVALID_MONEY');
+      expect(r.errors[0]!.message).toMatch(/Số tiền/);
+      const [n] = rowsOf<{ n: number }>(
+        await database.db.execute(sql`select count(*)::int as n from adjustments where customer_id = ${customerId}`),
+      );
+      expect(Number(n!.n)).toBe(0);
+    },
+  );
 
   it('every VND amount in the schema is Money', () => {
     const amountFields: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || !('getFields' in type)) continue;
       for (const field of Object.values(type.getFields())) {
-        if (!/^(amount|unitPrice|subtotal|vat|total|totalAmount|environmentFee|drainageFee|drainageVat|meterSubscription)$/.test(field.name)) continue;
+        if (
+          !/^(amount|unitPrice|subtotal|vat|total|totalAmount|environmentFee|drainageFee|drainageVat|meterSubscription)$/.test(
+            field.name,
+          )
+        )
+          continue;
         // `total` of a page or of the reading sheet is a row count.
         if (field.name === 'total' && (type.name.endsWith('Page') || type.name === 'ReadingSheet')) continue;
         amountFields.push(`${type.name}.${field.name}: ${String(field.type)}`);

@@ -24,16 +24,34 @@ async function ok<T = Record<string, any>>(query: string, vars: Record<string, u
 }
 
 async function sheetRows(customerId: number) {
-  const d = await ok(`query($b: Int!, $p: Period!) { readingSheet(bookId: $b, period: $p) { rows { customerId ${ROW} } } }`, { b: f.bookIds[0], p: PERIOD });
-  return (d.readingSheet.rows as { customerId: number; meterId: number; meterSerial: string; isOutgoingMeter: boolean; currentIndex: number | null; fixedCurrentIndex: number | null; suggestedCurrentIndex: number | null }[]).filter(
-    (r) => r.customerId === customerId,
+  const d = await ok(
+    `query($b: Int!, $p: Period!) { readingSheet(bookId: $b, period: $p) { rows { customerId ${ROW} } } }`,
+    { b: f.bookIds[0], p: PERIOD },
   );
+  return (
+    d.readingSheet.rows as {
+      customerId: number;
+      meterId: number;
+      meterSerial: string;
+      isOutgoingMeter: boolean;
+      currentIndex: number | null;
+      fixedCurrentIndex: number | null;
+      suggestedCurrentIndex: number | null;
+    }[]
+  ).filter((r) => r.customerId === customerId);
 }
 
 async function readingsOf(customerId: number) {
   return rowsOf<{ meter_id: number; current_index: number | null; consumption: number; version: number }>(
-    await database.db.execute(sql`select meter_id, current_index, consumption, version from readings where customer_id = ${customerId} and period = ${PERIOD} order by id`),
-  ).map((r) => ({ meterId: Number(r.meter_id), currentIndex: r.current_index === null ? null : Number(r.current_index), consumption: Number(r.consumption), version: Number(r.version) }));
+    await database.db.execute(
+      sql`select meter_id, current_index, consumption, version from readings where customer_id = ${customerId} and period = ${PERIOD} order by id`,
+    ),
+  ).map((r) => ({
+    meterId: Number(r.meter_id),
+    currentIndex: r.current_index === null ? null : Number(r.current_index),
+    consumption: Number(r.consumption),
+    version: Number(r.version),
+  }));
 }
 
 async function bill() {
@@ -44,8 +62,13 @@ async function bill() {
 }
 
 async function invoiceOf(customerId: number) {
-  const d = await ok(`query($id: Int!) { customerInvoices(customerId: $id) { period kind consumption needsRecalculation } }`, { id: customerId });
-  return (d.customerInvoices as { period: string; kind: string; consumption: number; needsRecalculation: boolean }[]).find((i) => i.period === PERIOD && i.kind === 'regular');
+  const d = await ok(
+    `query($id: Int!) { customerInvoices(customerId: $id) { period kind consumption needsRecalculation } }`,
+    { id: customerId },
+  );
+  return (
+    d.customerInvoices as { period: string; kind: string; consumption: number; needsRecalculation: boolean }[]
+  ).find((i) => i.period === PERIOD && i.kind === 'REGULAR');
 }
 
 beforeAll(async () => {
@@ -62,11 +85,16 @@ beforeAll(async () => {
       meter: { serial: 'MOI-X', installedOn: '2026-04-10', initialIndex: 0, meterTypeId: f.meterTypeId },
     },
   );
-  await ok(`mutation($input: SaveReadingInput!) { saveReading(input: $input) { key } }`, { input: { customerId: x.id, period: PERIOD, currentIndex: 11 } });
-  await ok(`mutation($id: Int!, $m: MeterInput!) { replaceMeter(customerId: $id, finalIndex: 5, removedOn: "2026-04-10", meter: $m) { id } }`, {
-    id: y.id,
-    m: { serial: 'MOI-Y', installedOn: '2026-04-10', initialIndex: 0, meterTypeId: f.meterTypeId },
+  await ok(`mutation($input: SaveReadingInput!) { saveReading(input: $input) { key } }`, {
+    input: { customerId: x.id, period: PERIOD, currentIndex: 11 },
   });
+  await ok(
+    `mutation($id: Int!, $m: MeterInput!) { replaceMeter(customerId: $id, finalIndex: 5, removedOn: "2026-04-10", meter: $m) { id } }`,
+    {
+      id: y.id,
+      m: { serial: 'MOI-Y', installedOn: '2026-04-10', initialIndex: 0, meterTypeId: f.meterTypeId },
+    },
+  );
 });
 afterAll(async () => database?.close());
 
@@ -76,27 +104,53 @@ describe('the final index of a replaced meter', () => {
     expect(outgoing).toMatchObject({ isOutgoingMeter: true, currentIndex: 5, fixedCurrentIndex: 5 });
     const before = await readingsOf(x.id);
 
-    const typed = await gql(database.db, f.clerk, `mutation($input: SaveReadingInput!) { saveReading(input: $input) { key } }`, {
-      input: { customerId: x.id, period: PERIOD, meterId: outgoing!.meterId, currentIndex: 10 },
-    });
+    const typed = await gql(
+      database.db,
+      f.clerk,
+      `mutation($input: SaveReadingInput!) { saveReading(input: $input) { key } }`,
+      {
+        input: { customerId: x.id, period: PERIOD, meterId: outgoing!.meterId, currentIndex: 10 },
+      },
+    );
     expect(typed.code).toBe('REPLACED_METER_FINAL_INDEX');
     expect(typed.errors[0]!.message).toContain('chỉ số cuối 5');
-    const estimated = await gql(database.db, f.clerk, `mutation($input: SaveReadingInput!) { saveReading(input: $input) { key } }`, {
-      input: { customerId: x.id, period: PERIOD, meterId: outgoing!.meterId, currentIndex: null, code: 'house_closed' },
-    });
+    const estimated = await gql(
+      database.db,
+      f.clerk,
+      `mutation($input: SaveReadingInput!) { saveReading(input: $input) { key } }`,
+      {
+        input: {
+          customerId: x.id,
+          period: PERIOD,
+          meterId: outgoing!.meterId,
+          currentIndex: null,
+          code: 'house_closed',
+        },
+      },
+    );
     expect(estimated.code).toBe('REPLACED_METER_FINAL_INDEX');
 
     const device = await ok(
       `mutation($input: DeviceSubmissionInput!) { submitDeviceReadings(input: $input) { accepted rows { accepted errorCode } } }`,
-      { input: { deviceId: 'HH-9', submissionId: 'thay-1', readings: [{ customerId: x.id, period: PERIOD, meterSerial: outgoing!.meterSerial, currentIndex: 10 }] } },
+      {
+        input: {
+          deviceId: 'HH-9',
+          submissionId: 'thay-1',
+          readings: [{ customerId: x.id, period: PERIOD, meterSerial: outgoing!.meterSerial, currentIndex: 10 }],
+        },
+      },
     );
-    expect(device.submitDeviceReadings).toEqual({ accepted: 0, rows: [{ accepted: false, errorCode: 'REPLACED_METER_FINAL_INDEX' }] });
+    expect(device.submitDeviceReadings).toEqual({
+      accepted: 0,
+      rows: [{ accepted: false, errorCode: 'REPLACED_METER_FINAL_INDEX' }],
+    });
 
     const template = await buildReadingTemplate(database.db, f.clerk, f.bookIds[0], PERIOD);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Chỉ số')!;
-    for (let r = 5; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(5).value === outgoing!.meterSerial) ws.getRow(r).getCell(7).value = 10;
+    for (let r = 5; r <= ws.rowCount; r++)
+      if (ws.getRow(r).getCell(5).value === outgoing!.meterSerial) ws.getRow(r).getCell(7).value = 10;
     const imported = await importReadings(database.db, f.clerk, {
       bookId: f.bookIds[0],
       period: PERIOD,
@@ -113,13 +167,22 @@ describe('the final index of a replaced meter', () => {
 
   it('prefills the declared index on a replacement made from the customer’s file and accepts only that index', async () => {
     const [outgoing, incoming] = await sheetRows(y.id);
-    expect(outgoing).toMatchObject({ isOutgoingMeter: true, currentIndex: null, suggestedCurrentIndex: 5, fixedCurrentIndex: 5 });
+    expect(outgoing).toMatchObject({
+      isOutgoingMeter: true,
+      currentIndex: null,
+      suggestedCurrentIndex: 5,
+      fixedCurrentIndex: 5,
+    });
     expect(incoming).toMatchObject({ isOutgoingMeter: false, fixedCurrentIndex: null });
     const save = `mutation($input: SaveReadingInput!) { saveReading(input: $input) { currentIndex consumption } }`;
-    const wrong = await gql(database.db, f.clerk, save, { input: { customerId: y.id, period: PERIOD, meterId: outgoing!.meterId, currentIndex: 10 } });
+    const wrong = await gql(database.db, f.clerk, save, {
+      input: { customerId: y.id, period: PERIOD, meterId: outgoing!.meterId, currentIndex: 10 },
+    });
     expect(wrong.code).toBe('REPLACED_METER_FINAL_INDEX');
     expect(await readingsOf(y.id)).toEqual([]);
-    const right = await ok(save, { input: { customerId: y.id, period: PERIOD, meterId: outgoing!.meterId, currentIndex: 5 } });
+    const right = await ok(save, {
+      input: { customerId: y.id, period: PERIOD, meterId: outgoing!.meterId, currentIndex: 5 },
+    });
     expect(right.saveReading).toEqual({ currentIndex: 5, consumption: 5 });
   });
 
@@ -131,14 +194,24 @@ describe('the final index of a replaced meter', () => {
     });
     expect(notReplaced.code).toBe('METER_NOT_REPLACED');
 
-    const fixed = await ok(CORRECT, { input: { customerId: x.id, meterId: outgoing!.meterId, finalIndex: 7, reason: 'Đọc nhầm chỉ số cuối' } });
+    const fixed = await ok(CORRECT, {
+      input: { customerId: x.id, meterId: outgoing!.meterId, finalIndex: 7, reason: 'Đọc nhầm chỉ số cuối' },
+    });
     expect(fixed.correctMeterReplacement).toEqual({ id: outgoing!.meterId, finalIndex: 7 });
     const [after] = await sheetRows(x.id);
     expect(after).toMatchObject({ currentIndex: 7, fixedCurrentIndex: 7, consumption: 7 });
     expect((await invoiceOf(x.id))?.needsRecalculation).toBe(true);
-    const history = await ok(`query($id: Int!) { customer(id: $id) { meters { id finalIndex } history { kind before after note } } }`, { id: x.id });
+    const history = await ok(
+      `query($id: Int!) { customer(id: $id) { meters { id finalIndex } history { kind before after note } } }`,
+      { id: x.id },
+    );
     expect(history.customer.meters.find((m: { id: number }) => m.id === outgoing!.meterId).finalIndex).toBe(7);
-    expect(history.customer.history).toContainEqual({ kind: 'meter', before: { finalIndex: 5 }, after: { finalIndex: 7 }, note: 'Sửa chỉ số cuối khi thay đồng hồ: Đọc nhầm chỉ số cuối' });
+    expect(history.customer.history).toContainEqual({
+      kind: 'meter',
+      before: { finalIndex: 5 },
+      after: { finalIndex: 7 },
+      note: 'Sửa chỉ số cuối khi thay đồng hồ: Đọc nhầm chỉ số cuối',
+    });
     await bill();
     expect((await invoiceOf(x.id))?.consumption).toBe(18);
   });

@@ -43,7 +43,16 @@ let f: OrgFixture;
 let storageDir: string;
 let moved: TestCustomer;
 let other: TestCustomer; // stays in book 2: a neighbour for placeCustomerAfter
-const ids = { meterId: 0, anomalyReadingId: 0, invoiceId: 0, runId: 0, booksRunId: 0, suspensionId: 0, adjustmentId: 0, attachmentId: 0 };
+const ids = {
+  meterId: 0,
+  anomalyReadingId: 0,
+  invoiceId: 0,
+  runId: 0,
+  booksRunId: 0,
+  suspensionId: 0,
+  adjustmentId: 0,
+  attachmentId: 0,
+};
 
 beforeAll(async () => {
   storageDir = await mkdtemp(path.join(tmpdir(), 'capnuoc-moved-'));
@@ -55,9 +64,15 @@ beforeAll(async () => {
   other = await addCustomer(database.db, f, { name: 'Hàng xóm sổ ba', bookId: f.bookIds[2] });
   const db = database.db;
   for (const [i, period] of ['2026-01', '2026-02', '2026-03', '2026-04'].entries()) {
-    await enterReadings(db, f.admin, period, [[moved.id, 10 * (i + 1)], [other.id, 10 * (i + 1)]]);
+    await enterReadings(db, f.admin, period, [
+      [moved.id, 10 * (i + 1)],
+      [other.id, 10 * (i + 1)],
+    ]);
   }
-  const run = await createBillingRun(db, f.admin, { period: '2026-04', scope: { kind: 'customer', customerId: moved.id } });
+  const run = await createBillingRun(db, f.admin, {
+    period: '2026-04',
+    scope: { kind: 'customer', customerId: moved.id },
+  });
   await runBillingRunNow(db, run.id);
   ids.runId = run.id;
   const [row] = await enterReadings(db, f.admin, '2026-05', [[moved.id, 400]]); // 360 m3 after ~10: an open anomaly
@@ -65,18 +80,42 @@ beforeAll(async () => {
   ids.anomalyReadingId = row!.readingId!;
   ids.meterId = row!.meterId;
   // A run over book 0 that skips the customer for its open anomaly: its skip list names the customer.
-  const booksRun = await createBillingRun(db, f.admin, { period: '2026-05', scope: { kind: 'books', bookIds: [f.bookIds[0]] } });
+  const booksRun = await createBillingRun(db, f.admin, {
+    period: '2026-05',
+    scope: { kind: 'books', bookIds: [f.bookIds[0]] },
+  });
   await runBillingRunNow(db, booksRun.id);
   ids.booksRunId = booksRun.id;
-  ids.suspensionId = (await declareSuspension(db, f.admin, { customerId: moved.id, fromPeriod: '2026-10', toPeriod: null, reason: 'Đi vắng' })).id;
-  ids.adjustmentId = (
-    await createBackBill(db, f.admin, { customerId: moved.id, tariffPeriod: '2026-03', billPeriod: '2026-06', quantity: 3, reason: 'Truy thu' })
+  ids.suspensionId = (
+    await declareSuspension(db, f.admin, {
+      customerId: moved.id,
+      fromPeriod: '2026-10',
+      toPeriod: null,
+      reason: 'Đi vắng',
+    })
   ).id;
-  ids.attachmentId = (await addAttachment(db, f.admin, { customerId: moved.id, fileName: 'hop-dong.pdf', data: PDF })).id;
+  ids.adjustmentId = (
+    await createBackBill(db, f.admin, {
+      customerId: moved.id,
+      tariffPeriod: '2026-03',
+      billPeriod: '2026-06',
+      quantity: 3,
+      reason: 'Truy thu',
+    })
+  ).id;
+  ids.attachmentId = (
+    await addAttachment(db, f.admin, { customerId: moved.id, fileName: 'hop-dong.pdf', data: PDF })
+  ).id;
   // A handheld batch sent by the old holder while the customer was theirs (rejected: the period is closed by later readings).
-  const sent = await submitDeviceReadings(db, f.clerk, { deviceId: 'MAY-CU', submissionId: 'LAN-CU', readings: [{ customerId: moved.id, period: '2025-12', currentIndex: 5 }] });
+  const sent = await submitDeviceReadings(db, f.clerk, {
+    deviceId: 'MAY-CU',
+    submissionId: 'LAN-CU',
+    readings: [{ customerId: moved.id, period: '2025-12', currentIndex: 5 }],
+  });
   expect(sent.rows[0]!.customerId).toBe(moved.id);
-  const [inv] = rowsOf<{ id: number }>(await db.execute(sql`select id from invoices where customer_id = ${moved.id} order by id limit 1`));
+  const [inv] = rowsOf<{ id: number }>(
+    await db.execute(sql`select id from invoices where customer_id = ${moved.id} order by id limit 1`),
+  );
   ids.invoiceId = Number(inv!.id);
   // Every id above exists: a NOT_FOUND below is a refusal, not a missing row.
   for (const [name, id] of Object.entries(ids)) expect(id, name).toBeGreaterThan(0);
@@ -87,12 +126,17 @@ afterAll(async () => {
   await rm(storageDir, { recursive: true, force: true });
 });
 
-const q = (actor: Actor, document: string, variables?: Record<string, unknown>) => gql(database.db, actor, document, variables);
+const q = (actor: Actor, document: string, variables?: Record<string, unknown>) =>
+  gql(database.db, actor, document, variables);
 const json = (r: GqlResult<unknown>) => JSON.stringify(r.data);
 const names = (r: GqlResult<unknown>) => json(r).includes('Nguyễn Văn Chuyển') || json(r).includes(moved.code);
 
 /** Runs a mutation as `actor` and rolls everything back, so each field meets the same fixture. */
-async function tryAndRollBack(actor: Actor, document: string, variables: Record<string, unknown>): Promise<GqlResult<Record<string, any>>> {
+async function tryAndRollBack(
+  actor: Actor,
+  document: string,
+  variables: Record<string, unknown>,
+): Promise<GqlResult<Record<string, any>>> {
   let result: GqlResult<Record<string, any>> | undefined;
   const rollback = new Error('rollback');
   try {
@@ -123,7 +167,10 @@ async function snapshot(): Promise<string> {
 }
 
 /** Root fields that reach one customer's data through an id argument. */
-const QUERIES: Record<string, { document: string; vars: () => Record<string, unknown>; reached: (data: any) => boolean }> = {
+const QUERIES: Record<
+  string,
+  { document: string; vars: () => Record<string, unknown>; reached: (data: any) => boolean }
+> = {
   customer: {
     document: `query($id: Int!) { customer(id: $id) { id name history { kind } attachments { id } meters { serial } contracts { number } } }`,
     vars: () => ({ id: moved.id }),
@@ -132,7 +179,7 @@ const QUERIES: Record<string, { document: string; vars: () => Record<string, unk
   readingHistory: {
     document: `query($c: Int!) { readingHistory(customerId: $c) { period anomalyStatus } }`,
     vars: () => ({ c: moved.id }),
-    reached: (d) => d.readingHistory.some((r: any) => r.period === '2026-05' && r.anomalyStatus === 'open'),
+    reached: (d) => d.readingHistory.some((r: any) => r.period === '2026-05' && r.anomalyStatus === 'OPEN'),
   },
   customerInvoices: {
     document: `query($c: Int!) { customerInvoices(customerId: $c) { id } }`,
@@ -165,7 +212,10 @@ const QUERIES: Record<string, { document: string; vars: () => Record<string, unk
  * Root fields that list rows of customers: as the old holder (asking for the old book, or every book they
  * hold) the moved customer must be absent; as the new holder (their book) present.
  */
-const LISTS: Record<string, { document: string; oldVars: () => Record<string, unknown>; newVars: () => Record<string, unknown> | null }> = {
+const LISTS: Record<
+  string,
+  { document: string; oldVars: () => Record<string, unknown>; newVars: () => Record<string, unknown> | null }
+> = {
   anomalyQueue: {
     document: `query($b: [Int!]) { anomalyQueue(bookIds: $b) { total rows { readingId customerCode customerName address meterSerial } } }`,
     oldVars: () => ({ b: null }),
@@ -240,7 +290,10 @@ const MUTATIONS: Record<string, { document: string; vars: () => Record<string, u
     document: `mutation($s: Int!) { endSuspension(id: $s, toPeriod: "2026-11") { id } }`,
     vars: () => ({ s: ids.suspensionId }),
   },
-  deleteSuspension: { document: `mutation($s: Int!) { deleteSuspension(id: $s) }`, vars: () => ({ s: ids.suspensionId }) },
+  deleteSuspension: {
+    document: `mutation($s: Int!) { deleteSuspension(id: $s) }`,
+    vars: () => ({ s: ids.suspensionId }),
+  },
   createBackBill: {
     document: `mutation($c: Int!) { createBackBill(input: { customerId: $c, tariffPeriod: "2026-03", billPeriod: "2026-06", quantity: 1, reason: "Truy thu" }) { id } }`,
     vars: () => ({ c: moved.id }),
@@ -249,7 +302,10 @@ const MUTATIONS: Record<string, { document: string; vars: () => Record<string, u
     document: `mutation($c: Int!) { spreadOwedConsumption(input: { customerId: $c, quantity: 4, firstPeriod: "2026-06", periods: 2, reason: "Nợ m3" }) { id } }`,
     vars: () => ({ c: moved.id }),
   },
-  deleteAdjustment: { document: `mutation($a: Int!) { deleteAdjustment(id: $a) }`, vars: () => ({ a: ids.adjustmentId }) },
+  deleteAdjustment: {
+    document: `mutation($a: Int!) { deleteAdjustment(id: $a) }`,
+    vars: () => ({ a: ids.adjustmentId }),
+  },
   submitDeviceReadings: {
     document: `mutation($c: Int!) { submitDeviceReadings(input: { deviceId: "MAY-1", submissionId: "LAN-1", readings: [{ customerId: $c, period: "2026-05", currentIndex: 50 }] }) { accepted } }`,
     vars: () => ({ c: moved.id }),
@@ -258,12 +314,20 @@ const MUTATIONS: Record<string, { document: string; vars: () => Record<string, u
     document: `mutation($c: Int!) { startBillingRun(input: { period: "2026-04", scope: { kind: customer, customerId: $c } }) { id } }`,
     vars: () => ({ c: moved.id }),
   },
-  resumeBillingRun: { document: `mutation($r: Int!) { resumeBillingRun(id: $r) { id } }`, vars: () => ({ r: ids.runId }), domainCodes: ['RUN_FINISHED'] },
+  resumeBillingRun: {
+    document: `mutation($r: Int!) { resumeBillingRun(id: $r) { id } }`,
+    vars: () => ({ r: ids.runId }),
+    domainCodes: ['RUN_FINISHED'],
+  },
   updateCustomer: {
-    document: `mutation($id: Int!, $v: Int!, $b: Int!) { updateCustomer(id: $id, version: $v, input: { bookId: $b, name: "Nguyễn Văn Chuyển", customerType: 0, address: "8 Phố Chuyển Sổ", households: 1, persons: 4, wastewaterFeeMode: "standard", status: 1, isPreferential: false }) { id } }`,
+    document: `mutation($id: Int!, $v: Int!, $b: Int!) { updateCustomer(id: $id, version: $v, input: { bookId: $b, name: "Nguyễn Văn Chuyển", customerType: INDIVIDUAL, address: "8 Phố Chuyển Sổ", households: 1, persons: 4, wastewaterFeeMode: STANDARD, status: IN_SERVICE, isPreferential: false }) { id } }`,
     vars: () => ({ id: moved.id, v: currentVersion, b: f.bookIds[2] }),
   },
-  deleteCustomer: { document: `mutation($id: Int!) { deleteCustomer(id: $id) }`, vars: () => ({ id: moved.id }), domainCodes: ['CUSTOMER_HAS_INVOICES'] },
+  deleteCustomer: {
+    document: `mutation($id: Int!) { deleteCustomer(id: $id) }`,
+    vars: () => ({ id: moved.id }),
+    domainCodes: ['CUSTOMER_HAS_INVOICES'],
+  },
   moveCustomers: {
     // The old holder tries to take the customer back into their own book.
     document: `mutation($c: Int!, $b: Int!) { moveCustomers(customerIds: [$c], targetBookId: $b) }`,
@@ -295,7 +359,10 @@ const MUTATIONS: Record<string, { document: string; vars: () => Record<string, u
     document: `mutation($c: Int!) { updateMeter(customerId: $c, sealNo: "NIEM-9") { id } }`,
     vars: () => ({ c: moved.id }),
   },
-  deleteAttachment: { document: `mutation($a: Int!) { deleteAttachment(id: $a) }`, vars: () => ({ a: ids.attachmentId }) },
+  deleteAttachment: {
+    document: `mutation($a: Int!) { deleteAttachment(id: $a) }`,
+    vars: () => ({ a: ids.attachmentId }),
+  },
 };
 
 let currentVersion = 0;
@@ -305,25 +372,33 @@ let currentNeighbour: number | null = null;
 /** Arguments that name a customer or something that belongs to one. */
 const CUSTOMER_ARGS = /^(customerId|customerIds|afterCustomerId|readingIds|runId)$/;
 /** `id` arguments of fields on things that are not a customer's (catalogs, users, tariffs). */
-const NOT_CUSTOMER_ID_FIELD = /Branch|ComplaintKind|InstallationTeam|MasterMeter|MeterType|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
+const NOT_CUSTOMER_ID_FIELD =
+  /Branch|ComplaintKind|InstallationTeam|MasterMeter|MeterType|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
 
 function inputMentionsCustomer(type: GraphQLInputType, seen = new Set<string>()): boolean {
   const named = getNamedType(type);
   if (!isInputObjectType(named) || seen.has(named.name)) return false;
   seen.add(named.name);
-  return Object.values(named.getFields()).some((fl) => CUSTOMER_ARGS.test(fl.name) || inputMentionsCustomer(fl.type, seen));
+  return Object.values(named.getFields()).some(
+    (fl) => CUSTOMER_ARGS.test(fl.name) || inputMentionsCustomer(fl.type, seen),
+  );
 }
 
 function outputNamesCustomer(type: GraphQLNamedType, seen = new Set<string>()): boolean {
   if (!isObjectType(type) || seen.has(type.name)) return false;
   seen.add(type.name);
   if (type.name === 'Customer') return true;
-  return Object.values(type.getFields()).some((fl) => fl.name === 'customerId' || fl.name === 'customerCode' || outputNamesCustomer(getNamedType(fl.type), seen));
+  return Object.values(type.getFields()).some(
+    (fl) => fl.name === 'customerId' || fl.name === 'customerCode' || outputNamesCustomer(getNamedType(fl.type), seen),
+  );
 }
 
 function customerLinked(field: GraphQLField<unknown, unknown>): boolean {
   return field.args.some(
-    (a) => CUSTOMER_ARGS.test(a.name) || inputMentionsCustomer(a.type) || (a.name === 'id' && !NOT_CUSTOMER_ID_FIELD.test(field.name)),
+    (a) =>
+      CUSTOMER_ARGS.test(a.name) ||
+      inputMentionsCustomer(a.type) ||
+      (a.name === 'id' && !NOT_CUSTOMER_ID_FIELD.test(field.name)),
   );
 }
 
@@ -382,23 +457,33 @@ describe('authorization follows the customer after moveCustomers', () => {
     expect(Buffer.from(file.data).equals(Buffer.from(PDF))).toBe(true);
   });
 
-  it.each(Object.keys(MUTATIONS))('%s: refused to the old holder (nothing changes), allowed to the new holder', async (name) => {
-    const spec = MUTATIONS[name]!;
-    const [c] = rowsOf<{ version: number }>(await database.db.execute(sql`select version from customers where id = ${moved.id}`));
-    currentVersion = Number(c!.version);
-    currentTarget = f.bookIds[0];
-    currentNeighbour = null;
-    const before = await snapshot();
-    const old = await q(f.clerk, spec.document, spec.vars());
-    expect(REFUSAL_CODES.has(old.code ?? ''), `${name} let the old holder through: ${old.code ?? json(old)}`).toBe(true);
-    expect(await snapshot()).toBe(before);
+  it.each(Object.keys(MUTATIONS))(
+    '%s: refused to the old holder (nothing changes), allowed to the new holder',
+    async (name) => {
+      const spec = MUTATIONS[name]!;
+      const [c] = rowsOf<{ version: number }>(
+        await database.db.execute(sql`select version from customers where id = ${moved.id}`),
+      );
+      currentVersion = Number(c!.version);
+      currentTarget = f.bookIds[0];
+      currentNeighbour = null;
+      const before = await snapshot();
+      const old = await q(f.clerk, spec.document, spec.vars());
+      expect(REFUSAL_CODES.has(old.code ?? ''), `${name} let the old holder through: ${old.code ?? json(old)}`).toBe(
+        true,
+      );
+      expect(await snapshot()).toBe(before);
 
-    currentTarget = f.bookIds[2];
-    currentNeighbour = other.id;
-    const now = await tryAndRollBack(f.outsider, spec.document, spec.vars());
-    const code = now.code ?? null;
-    expect(code !== null && REFUSAL_CODES.has(code), `${name} refused the new holder: ${code} ${now.errors[0]?.message ?? ''}`).toBe(false);
-    if (code !== null) expect(spec.domainCodes ?? [], `${name}: ${code} ${now.errors[0]?.message}`).toContain(code);
-    expect(await snapshot()).toBe(before);
-  });
+      currentTarget = f.bookIds[2];
+      currentNeighbour = other.id;
+      const now = await tryAndRollBack(f.outsider, spec.document, spec.vars());
+      const code = now.code ?? null;
+      expect(
+        code !== null && REFUSAL_CODES.has(code),
+        `${name} refused the new holder: ${code} ${now.errors[0]?.message ?? ''}`,
+      ).toBe(false);
+      if (code !== null) expect(spec.domainCodes ?? [], `${name}: ${code} ${now.errors[0]?.message}`).toContain(code);
+      expect(await snapshot()).toBe(before);
+    },
+  );
 });

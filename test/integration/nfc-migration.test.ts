@@ -46,7 +46,9 @@ describe('migration normalize_text_nfc', () => {
         returning id`),
     );
     // varchar column (installation team phone/code are varchar; name is text).
-    await database.db.execute(sql`insert into installation_teams (code, name, phone) values (${nfd('ĐỘI1')}, ${nfd(TEAM)}, '0241234567')`);
+    await database.db.execute(
+      sql`insert into installation_teams (code, name, phone) values (${nfd('ĐỘI1')}, ${nfd(TEAM)}, '0241234567')`,
+    );
     const [{ n: decomposedBefore }] = rowsOf<{ n: number }>(
       await database.db.execute(sql`select count(*)::int as n from customers where name is not nfc normalized`),
     ) as [{ n: number }];
@@ -55,21 +57,28 @@ describe('migration normalize_text_nfc', () => {
     await database.db.execute(sql.raw(migrationSql()));
 
     const rows = rowsOf<{ id: number; name: string; address: string; extra: Record<string, string> | string }>(
-      await database.db.execute(sql`select id, name, address, extra from customers where code in ('KH9999001', 'KH9999002') order by code`),
+      await database.db.execute(
+        sql`select id, name, address, extra from customers where code in ('KH9999001', 'KH9999002') order by code`,
+      ),
     );
-    const extra = (r: (typeof rows)[number]) => (typeof r.extra === 'string' ? (JSON.parse(r.extra) as Record<string, string>) : r.extra);
+    const extra = (r: (typeof rows)[number]) =>
+      typeof r.extra === 'string' ? (JSON.parse(r.extra) as Record<string, string>) : r.extra;
     expect(rows.map((r) => [Number(r.id), r.name, r.address])).toEqual([
       [Number(c!.id), NAME, ADDRESS],
       [Number(same!.id), NAME, ADDRESS],
     ]);
     expect(extra(rows[0]!)).toEqual({ ghiChu: 'Nhà có chó dữ' });
-    const [team] = rowsOf<{ code: string; name: string }>(await database.db.execute(sql`select code, name from installation_teams where phone = '0241234567'`));
+    const [team] = rowsOf<{ code: string; name: string }>(
+      await database.db.execute(sql`select code, name from installation_teams where phone = '0241234567'`),
+    );
     expect(team).toEqual({ code: 'ĐỘI1', name: TEAM });
 
     // Run again: nothing is left to change, and it still succeeds.
     await database.db.execute(sql.raw(migrationSql()));
     const [{ n }] = rowsOf<{ n: number }>(
-      await database.db.execute(sql`select count(*)::int as n from customers where name is not nfc normalized or address is not nfc normalized`),
+      await database.db.execute(
+        sql`select count(*)::int as n from customers where name is not nfc normalized or address is not nfc normalized`,
+      ),
     ) as [{ n: number }];
     expect(Number(n)).toBe(0);
   });

@@ -21,7 +21,10 @@ beforeAll(async () => {
   await seedPublishedTariffs(database.db, f.admin);
   a = await addCustomer(database.db, f, { name: 'Ngô Thị Sửa' });
   b = await addCustomer(database.db, f, { name: 'Vũ Văn Khóa' });
-  await enterReadings(database.db, f.clerk, '2026-03', [[a.id, 12], [b.id, 15]]);
+  await enterReadings(database.db, f.clerk, '2026-03', [
+    [a.id, 12],
+    [b.id, 15],
+  ]);
 });
 afterAll(async () => database?.close());
 
@@ -34,7 +37,12 @@ describe('clearReading', () => {
   it('takes a mistaken reading back so the row reads "not entered" again', async () => {
     const before = await rowOf(a.id, '2026-03');
     expect(before.row.readingId).not.toBeNull();
-    const r = await gql(database.db, f.clerk, CLEAR, { c: a.id, p: '2026-03', m: before.row.meterId, v: before.row.version });
+    const r = await gql(database.db, f.clerk, CLEAR, {
+      c: a.id,
+      p: '2026-03',
+      m: before.row.meterId,
+      v: before.row.version,
+    });
     expect(r.errors).toEqual([]);
     expect(r.data!.clearReading).toMatchObject({ readingId: null, currentIndex: null });
     const after = await rowOf(a.id, '2026-03');

@@ -40,12 +40,14 @@ function withRows(extra: string, claimSize?: (name: string, size: number) => num
 const openedByExcelJS = () => vi.spyOn(ExcelJS.Workbook.prototype, 'xlsx', 'get');
 afterEach(() => vi.restoreAllMocks());
 
-const run = (file: Buffer) => importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: PERIOD, file, acceptValid: false });
+const run = (file: Buffer) =>
+  importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: PERIOD, file, acceptValid: false });
 
 describe('reading import size limits', () => {
   it('refuses a well-compressed workbook of 300,000 rows before exceljs loads it', async () => {
     const rows: string[] = [];
-    for (let r = 10; r < 300_010; r++) rows.push(`<row r="${r}"><c r="B${r}" t="inlineStr"><is><t>X</t></is></c></row>`);
+    for (let r = 10; r < 300_010; r++)
+      rows.push(`<row r="${r}"><c r="B${r}" t="inlineStr"><is><t>X</t></is></c></row>`);
     const file = withRows(rows.join(''));
     expect(file.byteLength).toBeLessThan(4 * 1024 * 1024);
     const opened = openedByExcelJS();
@@ -60,7 +62,10 @@ describe('reading import size limits', () => {
     const padding = `<row r="10"><c r="I10" t="inlineStr"><is><t>${'a'.repeat(40 * 1024 * 1024)}</t></is></c></row>`;
     const file = withRows(padding);
     const opened = openedByExcelJS();
-    await expect(run(file)).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('quá lớn sau khi giải nén') });
+    await expect(run(file)).rejects.toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      message: expect.stringContaining('quá lớn sau khi giải nén'),
+    });
     expect(opened).not.toHaveBeenCalled();
   });
 

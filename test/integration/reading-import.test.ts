@@ -16,23 +16,38 @@ const PERIOD = '2026-03';
 beforeAll(async () => {
   database = await createTestDatabase();
   f = await createOrgFixture(database.db);
-  for (let i = 0; i < 5; i++) c.push(await addCustomer(database.db, f, { name: `Khách ${i + 1}` }, { initialIndex: i === 3 ? 99_995 : 0 }));
+  for (let i = 0; i < 5; i++)
+    c.push(await addCustomer(database.db, f, { name: `Khách ${i + 1}` }, { initialIndex: i === 3 ? 99_995 : 0 }));
   other = await addCustomer(database.db, f, { name: 'Sổ khác', bookId: f.bookIds[1] });
   for (const [period, index] of [
     ['2026-01', 10],
     ['2026-02', 20],
   ] as const) {
-    await enterReadings(database.db, f.clerk, period, c.filter((_, i) => i !== 3).map((x) => [x.id, index] as const));
+    await enterReadings(
+      database.db,
+      f.clerk,
+      period,
+      c.filter((_, i) => i !== 3).map((x) => [x.id, index] as const),
+    );
   }
 });
 afterAll(async () => database?.close());
 
-async function readingsOfPeriod(): Promise<{ customer_id: number; current_index: number | null; consumption: number; is_estimated: boolean; source: string }[]> {
-  return rowsOf(await database.db.execute(sql`select customer_id, current_index, consumption, is_estimated, source from readings where period = ${PERIOD} order by customer_id`));
+async function readingsOfPeriod(): Promise<
+  { customer_id: number; current_index: number | null; consumption: number; is_estimated: boolean; source: string }[]
+> {
+  return rowsOf(
+    await database.db.execute(
+      sql`select customer_id, current_index, consumption, is_estimated, source from readings where period = ${PERIOD} order by customer_id`,
+    ),
+  );
 }
 
 /** Reads the template back, lets `fill` type into it, and returns the new file. */
-async function filled(fill: (ws: ExcelJS.Worksheet, rowOf: (code: string) => ExcelJS.Row) => void, period = PERIOD): Promise<Buffer> {
+async function filled(
+  fill: (ws: ExcelJS.Worksheet, rowOf: (code: string) => ExcelJS.Row) => void,
+  period = PERIOD,
+): Promise<Buffer> {
   const template = await buildReadingTemplate(database.db, f.clerk, f.bookIds[0], period);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
@@ -48,11 +63,24 @@ async function filled(fill: (ws: ExcelJS.Worksheet, rowOf: (code: string) => Exc
 describe('reading template', () => {
   it('lists the book in sequence order with the previous index, for the book and period it names', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await buildReadingTemplate(database.db, f.clerk, f.bookIds[0], PERIOD)) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await buildReadingTemplate(database.db, f.clerk, f.bookIds[0], PERIOD)) as unknown as ArrayBuffer,
+    );
     const ws = wb.getWorksheet('Chỉ số')!;
     expect(ws.getCell('A1').value).toBe('BẢNG GHI CHỈ SỐ – SỔ S01 – KỲ 03/2026');
     expect([ws.getCell('B2').value, ws.getCell('D2').value]).toEqual(['S01', PERIOD]);
-    expect(ws.getRow(4).values).toEqual([undefined, 'STT', 'Mã KH', 'Tên khách hàng', 'Địa chỉ', 'Số seri đồng hồ', 'Chỉ số cũ', 'Chỉ số mới', 'Mã ghi chỉ số', 'Ghi chú']);
+    expect(ws.getRow(4).values).toEqual([
+      undefined,
+      'STT',
+      'Mã KH',
+      'Tên khách hàng',
+      'Địa chỉ',
+      'Số seri đồng hồ',
+      'Chỉ số cũ',
+      'Chỉ số mới',
+      'Mã ghi chỉ số',
+      'Ghi chú',
+    ]);
     const rows = [5, 6, 7, 8, 9].map((r) => [ws.getRow(r).getCell(2).value, ws.getRow(r).getCell(6).value]);
     expect(rows).toEqual(c.map((x, i) => [x.code, i === 3 ? 99_995 : 20]));
     expect(wb.getWorksheet('Mã ghi chỉ số')!.getRow(3).values).toEqual([undefined, 'house_closed', 'Nhà đóng cửa']);
@@ -76,7 +104,12 @@ describe('reading import', () => {
   });
 
   it('reports every bad row with its Excel row number and reason, and writes nothing', async () => {
-    const r = await importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: PERIOD, file: mixed, acceptValid: false });
+    const r = await importReadings(database.db, f.clerk, {
+      bookId: f.bookIds[0],
+      period: PERIOD,
+      file: mixed,
+      acceptValid: false,
+    });
     expect(r).toMatchObject({ applied: false, totalRows: 8, validRows: 3, errorRows: 5, saved: 0 });
     expect(r.errors.map((e) => [e.row, e.customerCode, e.message])).toEqual([
       [6, c[1]!.code, 'Chỉ số mới "ba mươi" phải là số nguyên không âm.'],
@@ -89,9 +122,22 @@ describe('reading import', () => {
   });
 
   it('saves the valid rows only when the user accepts them', async () => {
-    const r = await importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: PERIOD, file: mixed, acceptValid: true });
+    const r = await importReadings(database.db, f.clerk, {
+      bookId: f.bookIds[0],
+      period: PERIOD,
+      file: mixed,
+      acceptValid: true,
+    });
     expect(r).toMatchObject({ applied: true, validRows: 3, saved: 3, anomalies: 1 }); // the roll-over
-    expect((await readingsOfPeriod()).map((x) => [Number(x.customer_id), x.current_index === null ? null : Number(x.current_index), Number(x.consumption), x.is_estimated, x.source])).toEqual([
+    expect(
+      (await readingsOfPeriod()).map((x) => [
+        Number(x.customer_id),
+        x.current_index === null ? null : Number(x.current_index),
+        Number(x.consumption),
+        x.is_estimated,
+        x.source,
+      ]),
+    ).toEqual([
       [c[0]!.id, 31, 11, false, 'import'],
       [c[2]!.id, null, 10, true, 'import'],
       [c[3]!.id, 4, 9, false, 'import'],
@@ -103,7 +149,12 @@ describe('reading import', () => {
       rowOf(c[1]!.code).getCell(7).value = 29;
       rowOf(c[4]!.code).getCell(7).value = '30';
     });
-    const r = await importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: PERIOD, file: good, acceptValid: false });
+    const r = await importReadings(database.db, f.clerk, {
+      bookId: f.bookIds[0],
+      period: PERIOD,
+      file: good,
+      acceptValid: false,
+    });
     // The template carries the rows already saved (their index or code), so they come back unchanged.
     expect(r).toMatchObject({ applied: true, errorRows: 0, blankRows: 0, saved: 5 });
     expect((await readingsOfPeriod()).length).toBe(5);
@@ -113,21 +164,39 @@ describe('reading import', () => {
     const april = await filled((_ws, rowOf) => {
       rowOf(c[0]!.code).getCell(7).value = 40;
     }, '2026-04');
-    const r = await importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: PERIOD, file: april, acceptValid: true });
+    const r = await importReadings(database.db, f.clerk, {
+      bookId: f.bookIds[0],
+      period: PERIOD,
+      file: april,
+      acceptValid: true,
+    });
     expect(r.applied).toBe(false);
     expect(r.errors[0]).toMatchObject({ row: 2, message: 'Tệp là của kỳ 2026-04, không phải kỳ 2026-03.' });
-    await expect(importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: PERIOD, file: Buffer.from('not excel'), acceptValid: true })).rejects.toMatchObject({
+    await expect(
+      importReadings(database.db, f.clerk, {
+        bookId: f.bookIds[0],
+        period: PERIOD,
+        file: Buffer.from('not excel'),
+        acceptValid: true,
+      }),
+    ).rejects.toMatchObject({
       code: 'INVALID_FILE',
     });
   });
 
   it('refuses users without the import right on the book, changing nothing', async () => {
     const before = await readingsOfPeriod();
-    await expect(buildReadingTemplate(database.db, f.outsider, f.bookIds[0], PERIOD)).rejects.toMatchObject({ code: 'BOOK_FORBIDDEN' });
-    await expect(importReadings(database.db, f.outsider, { bookId: f.bookIds[0], period: PERIOD, file: mixed, acceptValid: true })).rejects.toMatchObject({
+    await expect(buildReadingTemplate(database.db, f.outsider, f.bookIds[0], PERIOD)).rejects.toMatchObject({
       code: 'BOOK_FORBIDDEN',
     });
-    await expect(importReadings(database.db, f.viewer, { bookId: f.bookIds[0], period: PERIOD, file: mixed, acceptValid: true })).rejects.toMatchObject({
+    await expect(
+      importReadings(database.db, f.outsider, { bookId: f.bookIds[0], period: PERIOD, file: mixed, acceptValid: true }),
+    ).rejects.toMatchObject({
+      code: 'BOOK_FORBIDDEN',
+    });
+    await expect(
+      importReadings(database.db, f.viewer, { bookId: f.bookIds[0], period: PERIOD, file: mixed, acceptValid: true }),
+    ).rejects.toMatchObject({
       code: 'BOOK_FORBIDDEN',
     });
     expect(await readingsOfPeriod()).toEqual(before);
@@ -141,9 +210,16 @@ describe('reading import text', () => {
       rowOf(c[4]!.code).getCell(7).value = 35;
       rowOf(c[4]!.code).getCell(9).value = note.normalize('NFD');
     }, '2026-06');
-    const r = await importReadings(database.db, f.clerk, { bookId: f.bookIds[0], period: '2026-06', file, acceptValid: true });
+    const r = await importReadings(database.db, f.clerk, {
+      bookId: f.bookIds[0],
+      period: '2026-06',
+      file,
+      acceptValid: true,
+    });
     expect(r.applied).toBe(true);
-    const [row] = rowsOf<{ note: string }>(await database.db.execute(sql`select note from readings where period = '2026-06' and customer_id = ${c[4]!.id}`));
+    const [row] = rowsOf<{ note: string }>(
+      await database.db.execute(sql`select note from readings where period = '2026-06' and customer_id = ${c[4]!.id}`),
+    );
     expect(row?.note).toBe(note);
   });
 });

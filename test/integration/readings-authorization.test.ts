@@ -24,9 +24,30 @@ beforeAll(async () => {
   const [row] = await enterReadings(database.db, f.admin, '2026-06', [[mine.id, 90]]); // high: an open anomaly
   readingId = row!.readingId!;
   meterId = row!.meterId;
-  suspensionId = (await declareSuspension(database.db, f.admin, { customerId: mine.id, fromPeriod: '2026-09', toPeriod: null, reason: 'Đi vắng' })).id;
-  adjustmentId = (await createBackBill(database.db, f.admin, { customerId: mine.id, tariffPeriod: '2026-05', billPeriod: '2026-07', quantity: 3, reason: 'Truy thu' })).id;
-  await spreadOwedConsumption(database.db, f.admin, { customerId: mine.id, quantity: 6, firstPeriod: '2026-07', periods: 2, reason: 'Nợ m3' });
+  suspensionId = (
+    await declareSuspension(database.db, f.admin, {
+      customerId: mine.id,
+      fromPeriod: '2026-09',
+      toPeriod: null,
+      reason: 'Đi vắng',
+    })
+  ).id;
+  adjustmentId = (
+    await createBackBill(database.db, f.admin, {
+      customerId: mine.id,
+      tariffPeriod: '2026-05',
+      billPeriod: '2026-07',
+      quantity: 3,
+      reason: 'Truy thu',
+    })
+  ).id;
+  await spreadOwedConsumption(database.db, f.admin, {
+    customerId: mine.id,
+    quantity: 6,
+    firstPeriod: '2026-07',
+    periods: 2,
+    reason: 'Nợ m3',
+  });
   // A NOT_FOUND below proves a refusal only because each id exists, in book 0 which the outsider lacks.
   const [where] = rowsOf<Record<string, number>>(
     await database.db.execute(sql`select
@@ -52,36 +73,76 @@ async function snapshot() {
 }
 
 const BOOK_SCOPED: [name: string, query: string, vars: () => Record<string, unknown>][] = [
-  ['readingSheet', `query($b: Int!) { readingSheet(bookId: $b, period: "2026-06") { total } }`, () => ({ b: f.bookIds[0] })],
-  ['periodLockState', `query($b: Int!) { periodLockState(bookId: $b, period: "2026-06") { isLocked } }`, () => ({ b: f.bookIds[0] })],
+  [
+    'readingSheet',
+    `query($b: Int!) { readingSheet(bookId: $b, period: "2026-06") { total } }`,
+    () => ({ b: f.bookIds[0] }),
+  ],
+  [
+    'periodLockState',
+    `query($b: Int!) { periodLockState(bookId: $b, period: "2026-06") { isLocked } }`,
+    () => ({ b: f.bookIds[0] }),
+  ],
   ['readingHistory', `query($c: Int!) { readingHistory(customerId: $c) { period } }`, () => ({ c: mine.id })],
   ['anomalyQueue', `query($b: Int!) { anomalyQueue(bookIds: [$b]) { total } }`, () => ({ b: f.bookIds[0] })],
   ['customerSuspensions', `query($c: Int!) { customerSuspensions(customerId: $c) { id } }`, () => ({ c: mine.id })],
   ['customerAdjustments', `query($c: Int!) { customerAdjustments(customerId: $c) { id } }`, () => ({ c: mine.id })],
-  ['saveReading', `mutation($c: Int!) { saveReading(input: { customerId: $c, period: "2026-06", currentIndex: 20 }) { key } }`, () => ({ c: mine.id })],
+  [
+    'saveReading',
+    `mutation($c: Int!) { saveReading(input: { customerId: $c, period: "2026-06", currentIndex: 20 }) { key } }`,
+    () => ({ c: mine.id }),
+  ],
   [
     'clearReading',
     `mutation($c: Int!, $m: Int!) { clearReading(customerId: $c, meterId: $m, period: "2026-06") { key } }`,
     () => ({ c: mine.id, m: meterId }),
   ],
-  ['resolveAnomalies', `mutation($r: Int!) { resolveAnomalies(readingIds: [$r], action: clear) }`, () => ({ r: readingId })],
+  [
+    'resolveAnomalies',
+    `mutation($r: Int!) { resolveAnomalies(readingIds: [$r], action: clear) }`,
+    () => ({ r: readingId }),
+  ],
   [
     'declareMeterReplacement',
     `mutation($c: Int!) { declareMeterReplacement(input: { customerId: $c, period: "2026-06", finalIndex: 95, removedOn: "2026-06-10" }, newMeter: { serial: "NGOAI-1", installedOn: "2026-06-10", initialIndex: 0 }) { key } }`,
     () => ({ c: mine.id }),
   ],
-  ['declareSuspension', `mutation($c: Int!) { declareSuspension(input: { customerId: $c, fromPeriod: "2026-07", reason: "x" }) { id } }`, () => ({ c: mine.id })],
-  ['endSuspension', `mutation($s: Int!) { endSuspension(id: $s, toPeriod: "2026-10") { id } }`, () => ({ s: suspensionId })],
+  [
+    'declareSuspension',
+    `mutation($c: Int!) { declareSuspension(input: { customerId: $c, fromPeriod: "2026-07", reason: "x" }) { id } }`,
+    () => ({ c: mine.id }),
+  ],
+  [
+    'endSuspension',
+    `mutation($s: Int!) { endSuspension(id: $s, toPeriod: "2026-10") { id } }`,
+    () => ({ s: suspensionId }),
+  ],
   ['deleteSuspension', `mutation($s: Int!) { deleteSuspension(id: $s) }`, () => ({ s: suspensionId })],
   [
     'correctPreviousIndex',
     `mutation($c: Int!) { correctPreviousIndex(input: { customerId: $c, period: "2026-06", previousIndex: 80, reason: "x" }) { key } }`,
     () => ({ c: mine.id }),
   ],
-  ['createBackBill', `mutation($c: Int!) { createBackBill(input: { customerId: $c, tariffPeriod: "2026-05", billPeriod: "2026-07", quantity: 1, reason: "x" }) { id } }`, () => ({ c: mine.id })],
-  ['spreadOwedConsumption', `mutation($c: Int!) { spreadOwedConsumption(input: { customerId: $c, quantity: 4, firstPeriod: "2026-07", periods: 2, reason: "x" }) { id } }`, () => ({ c: mine.id })],
-  ['deleteAdjustment', `mutation($a: Int!) { deleteAdjustment(id: $a, wholeGroup: true) }`, () => ({ a: adjustmentId })],
-  ['lockPeriod', `mutation($b: Int!) { lockPeriod(period: "2026-06", bookId: $b) { isLocked } }`, () => ({ b: f.bookIds[0] })],
+  [
+    'createBackBill',
+    `mutation($c: Int!) { createBackBill(input: { customerId: $c, tariffPeriod: "2026-05", billPeriod: "2026-07", quantity: 1, reason: "x" }) { id } }`,
+    () => ({ c: mine.id }),
+  ],
+  [
+    'spreadOwedConsumption',
+    `mutation($c: Int!) { spreadOwedConsumption(input: { customerId: $c, quantity: 4, firstPeriod: "2026-07", periods: 2, reason: "x" }) { id } }`,
+    () => ({ c: mine.id }),
+  ],
+  [
+    'deleteAdjustment',
+    `mutation($a: Int!) { deleteAdjustment(id: $a, wholeGroup: true) }`,
+    () => ({ a: adjustmentId }),
+  ],
+  [
+    'lockPeriod',
+    `mutation($b: Int!) { lockPeriod(period: "2026-06", bookId: $b) { isLocked } }`,
+    () => ({ b: f.bookIds[0] }),
+  ],
   ['unlockPeriod', `mutation($b: Int!) { unlockPeriod(period: "2026-06", bookId: $b) }`, () => ({ b: f.bookIds[0] })],
   [
     'submitDeviceReadings',
@@ -107,7 +168,9 @@ describe('readings authorization', () => {
   });
 
   it('lets a read-only user see but not write', async () => {
-    expect((await gql(database.db, f.viewer, BOOK_SCOPED[0]![1], BOOK_SCOPED[0]![2]())).data!.readingSheet.total).toBe(1);
+    expect((await gql(database.db, f.viewer, BOOK_SCOPED[0]![1], BOOK_SCOPED[0]![2]())).data!.readingSheet.total).toBe(
+      1,
+    );
     const before = await snapshot();
     const r = await gql(database.db, f.viewer, BOOK_SCOPED[6]![1], BOOK_SCOPED[6]![2]());
     expect(r.code).toBe('FORBIDDEN');

@@ -29,7 +29,8 @@ afterAll(async () => database?.close());
 
 async function state() {
   return rowsOf<Record<string, unknown>>(
-    await database.db.execute(sql`select (select count(*) from readings)::int as readings, (select coalesce(sum(version), 0) from readings)::int as versions,
+    await database.db
+      .execute(sql`select (select count(*) from readings)::int as readings, (select coalesce(sum(version), 0) from readings)::int as versions,
       (select count(*) from device_submissions)::int as submissions`),
   )[0];
 }
@@ -49,9 +50,23 @@ describe('device batches', () => {
     const r = await gql(database.db, f.clerk, SUBMIT, { input: batch() });
     expect(r.errors).toEqual([]);
     const result = r.data!.submitDeviceReadings;
-    expect(result).toMatchObject({ deviceId: 'HH-01', submissionId: 'lan-1', accepted: 1, rejected: 2, replayed: false });
+    expect(result).toMatchObject({
+      deviceId: 'HH-01',
+      submissionId: 'lan-1',
+      accepted: 1,
+      rejected: 2,
+      replayed: false,
+    });
     expect(result.rows).toEqual([
-      { index: 0, customerId: x.id, accepted: true, consumption: 30, anomalies: ['high'], errorCode: null, message: null },
+      {
+        index: 0,
+        customerId: x.id,
+        accepted: true,
+        consumption: 30,
+        anomalies: ['high'],
+        errorCode: null,
+        message: null,
+      },
       {
         index: 1,
         customerId: y.id,
@@ -61,13 +76,23 @@ describe('device batches', () => {
         errorCode: 'MISSING_INDEX',
         message: `Chưa nhập chỉ số mới của khách hàng ${y.code}; không đọc được thì chọn mã ghi chỉ số.`,
       },
-      { index: 2, customerId: 999_999, accepted: false, consumption: null, anomalies: [], errorCode: 'NOT_FOUND', message: 'Không tìm thấy khách hàng.' },
+      {
+        index: 2,
+        customerId: 999_999,
+        accepted: false,
+        consumption: null,
+        anomalies: [],
+        errorCode: 'NOT_FOUND',
+        message: 'Không tìm thấy khách hàng.',
+      },
     ]);
   });
 
   it('answers a retry of the same submission from the stored result, writing nothing again', async () => {
     const before = await state();
-    const again = await gql(database.db, f.clerk, SUBMIT, { input: { ...batch(), readings: [{ customerId: x.id, period: '2026-06', currentIndex: 99 }] } });
+    const again = await gql(database.db, f.clerk, SUBMIT, {
+      input: { ...batch(), readings: [{ customerId: x.id, period: '2026-06', currentIndex: 99 }] },
+    });
     expect(again.data!.submitDeviceReadings).toMatchObject({ accepted: 1, rejected: 2, replayed: true });
     expect(again.data!.submitDeviceReadings.rows[0].consumption).toBe(30);
     expect(await state()).toEqual(before);
@@ -75,7 +100,11 @@ describe('device batches', () => {
 
   it('treats another submission id as new data', async () => {
     const r = await gql(database.db, f.clerk, SUBMIT, {
-      input: { deviceId: 'HH-01', submissionId: 'lan-2', readings: [{ customerId: y.id, period: '2026-06', code: 'house_closed', currentIndex: 10 }] },
+      input: {
+        deviceId: 'HH-01',
+        submissionId: 'lan-2',
+        readings: [{ customerId: y.id, period: '2026-06', code: 'house_closed', currentIndex: 10 }],
+      },
     });
     expect(r.data!.submitDeviceReadings).toMatchObject({ accepted: 1, rejected: 0, replayed: false });
     expect(r.data!.submitDeviceReadings.rows[0]).toMatchObject({ consumption: 0, anomalies: [] });
@@ -83,7 +112,13 @@ describe('device batches', () => {
 
   it('refuses a batch touching a book the user does not hold, storing nothing', async () => {
     const before = await state();
-    const r = await gql(database.db, f.outsider, SUBMIT, { input: { deviceId: 'HH-09', submissionId: 'x', readings: [{ customerId: x.id, period: '2026-06', currentIndex: 41 }] } });
+    const r = await gql(database.db, f.outsider, SUBMIT, {
+      input: {
+        deviceId: 'HH-09',
+        submissionId: 'x',
+        readings: [{ customerId: x.id, period: '2026-06', currentIndex: 41 }],
+      },
+    });
     expect(r.code).toBe('BOOK_FORBIDDEN');
     expect(await state()).toEqual(before);
   });

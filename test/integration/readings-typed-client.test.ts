@@ -60,9 +60,18 @@ const clerkCtx = (): GraphQLContext => ({ db: database.db, actor: f.clerk, ip: '
 function browserClient(ctx: GraphQLContext) {
   const requests: string[] = [];
   const inProcess = (async (_url: string | URL | Request, init?: RequestInit) => {
-    const body = JSON.parse(String(init?.body)) as { query: string; variables?: Record<string, unknown>; operationName?: string };
+    const body = JSON.parse(String(init?.body)) as {
+      query: string;
+      variables?: Record<string, unknown>;
+      operationName?: string;
+    };
     requests.push(body.operationName ?? '?');
-    const result = await execute({ schema, document: parse(body.query), contextValue: ctx, variableValues: body.variables });
+    const result = await execute({
+      schema,
+      document: parse(body.query),
+      contextValue: ctx,
+      variableValues: body.variables,
+    });
     const errors = result.errors?.map((e) => formatError(e.toJSON(), e));
     return new Response(JSON.stringify({ data: result.data ?? null, ...(errors ? { errors } : {}) }), {
       headers: { 'content-type': 'application/json' },
@@ -87,10 +96,14 @@ describe('reading screens on the typed client', () => {
     const sheetResult = await client.query(ReadingSheetQuery, sheetVariables(f.bookIds[0], PERIOD)).toPromise();
 
     expect(requests).toEqual([]);
-    expect(readFragment(ReadingBookFragment, bookResult.data!.readingBooks.rows).map((r) => r.id).sort()).toEqual([f.bookIds[0], f.bookIds[1]].sort());
+    expect(
+      readFragment(ReadingBookFragment, bookResult.data!.readingBooks.rows)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([f.bookIds[0], f.bookIds[1]].sort());
     const rows = readFragment(SheetRowFragment, sheetResult.data!.readingSheet.rows);
     expect(rows.map((r) => r.customerId).sort()).toEqual([a.id, b.id].sort());
-    expect(rows.find((r) => r.customerId === b.id)).toMatchObject({ currentIndex: 900, anomalyStatus: 'open' });
+    expect(rows.find((r) => r.customerId === b.id)).toMatchObject({ currentIndex: 900, anomalyStatus: 'OPEN' });
   });
 
   it('a saved row evicts the cached sheet without re-running it; the next read of the sheet is fresh', async () => {
@@ -102,31 +115,54 @@ describe('reading screens on the typed client', () => {
     // The screen holds the sheet in its store and keeps the query paused, as this one-shot read is: no
     // 2,000-row re-read per Enter.
     const saved = await client
-      .mutation(SaveReadingMutation, { input: { customerId: a.id, period: PERIOD, meterId: row.meterId, currentIndex: 41, code: 'normal', version: row.version } })
+      .mutation(SaveReadingMutation, {
+        input: {
+          customerId: a.id,
+          period: PERIOD,
+          meterId: row.meterId,
+          currentIndex: 41,
+          code: 'normal',
+          version: row.version,
+        },
+      })
       .toPromise();
     expect(saved.error).toBeUndefined();
-    expect(readFragment(SheetRowFragment, saved.data!.saveReading)).toMatchObject({ customerId: a.id, currentIndex: 41, consumption: 11 });
+    expect(readFragment(SheetRowFragment, saved.data!.saveReading)).toMatchObject({
+      customerId: a.id,
+      currentIndex: 41,
+      consumption: 11,
+    });
     await tick();
     expect(requests).toEqual(['ReadingSheet', 'SaveReading']);
 
     // "Làm mới" / another visit reads the sheet again rather than the evicted copy.
     const again = await client.query(ReadingSheetQuery, sheetVariables(f.bookIds[0], PERIOD)).toPromise();
     expect(requests).toEqual(['ReadingSheet', 'SaveReading', 'ReadingSheet']);
-    expect(readFragment(SheetRowFragment, again.data!.readingSheet.rows).find((r) => r.customerId === a.id)).toMatchObject({ currentIndex: 41 });
+    expect(
+      readFragment(SheetRowFragment, again.data!.readingSheet.rows).find((r) => r.customerId === a.id),
+    ).toMatchObject({ currentIndex: 41 });
   });
 
   it('resolving anomalies re-runs the open queue the screen shows (an Int answer, named typenames)', async () => {
     const { client, requests } = browserClient(clerkCtx());
-    const vars = queueVariables({ bookId: f.bookIds[0], period: PERIOD, status: 'open', pages: 1 });
+    const vars = queueVariables({ bookId: f.bookIds[0], period: PERIOD, status: 'OPEN', pages: 1 });
     const results: { total: number; readingIds: number[] }[] = [];
     const watching = client.query(AnomalyQueueQuery, vars).subscribe((r) => {
-      if (r.data) results.push({ total: r.data.anomalyQueue.total, readingIds: readFragment(AnomalyQueueRowFragment, r.data.anomalyQueue.rows).map((x) => x.readingId) });
+      if (r.data)
+        results.push({
+          total: r.data.anomalyQueue.total,
+          readingIds: readFragment(AnomalyQueueRowFragment, r.data.anomalyQueue.rows).map((x) => x.readingId),
+        });
     });
     for (let i = 0; i < 100 && results.length === 0; i++) await tick();
     expect(results.map((r) => r.total)).toEqual([1]);
 
     const done = await client
-      .mutation(ResolveAnomaliesMutation, { readingIds: results[0]!.readingIds, action: 'clear', note: 'Khách xác nhận' }, { additionalTypenames: ANOMALY_TYPENAMES })
+      .mutation(
+        ResolveAnomaliesMutation,
+        { readingIds: results[0]!.readingIds, action: 'clear', note: 'Khách xác nhận' },
+        { additionalTypenames: ANOMALY_TYPENAMES },
+      )
       .toPromise();
     expect(done.data?.resolveAnomalies).toBe(1);
     // urql first marks the shown page stale, then delivers the re-run's answer.

@@ -165,7 +165,13 @@ describe('seedDemo into PGlite', () => {
   });
 
   it('gives every customer one active meter and one current contract numbered <code>/01', async () => {
-    const [row] = await query<{ bad_code: number; meters: number; contracts: number; serials: number; customers: number }>(
+    const [row] = await query<{
+      bad_code: number;
+      meters: number;
+      contracts: number;
+      serials: number;
+      customers: number;
+    }>(
       database,
       sql`select
             (select count(*)::int from customers where code !~ '^KH[0-9]{7}$') as bad_code,
@@ -177,7 +183,13 @@ describe('seedDemo into PGlite', () => {
             (select count(distinct serial)::int from meters) as serials,
             (select count(*)::int from customers) as customers`,
     );
-    expect(row).toEqual({ bad_code: 0, meters: CUSTOMERS, contracts: CUSTOMERS, serials: CUSTOMERS, customers: CUSTOMERS });
+    expect(row).toEqual({
+      bad_code: 0,
+      meters: CUSTOMERS,
+      contracts: CUSTOMERS,
+      serials: CUSTOMERS,
+      customers: CUSTOMERS,
+    });
   });
 
   it('writes Vietnamese names with diacritics and a folded search text', async () => {
@@ -190,7 +202,10 @@ describe('seedDemo into PGlite', () => {
       customer_type: number;
       tax_code: string | null;
       citizen_id: string | null;
-    }>(database, sql`select code, name, address, phone, search_text, customer_type, tax_code, citizen_id from customers`);
+    }>(
+      database,
+      sql`select code, name, address, phone, search_text, customer_type, tax_code, citizen_id from customers`,
+    );
     const withDiacritics = customers.filter((c) => /[^\u0000-\u007f]/.test(c.name));
     expect(withDiacritics.length / customers.length).toBeGreaterThan(0.9);
     expect(customers.some((c) => /[ăâđêôơưĐ]/.test(c.name))).toBe(true);
@@ -232,7 +247,13 @@ describe('seedDemo into PGlite', () => {
   });
 
   it('seeds 12 closed periods of readings, chained and ending before the current month', async () => {
-    const [row] = await query<{ periods: string; per_customer_bad: number; unchained: number; bad_consumption: number; out_of_range: number }>(
+    const [row] = await query<{
+      periods: string;
+      per_customer_bad: number;
+      unchained: number;
+      bad_consumption: number;
+      out_of_range: number;
+    }>(
       database,
       sql`with r as (
             select r.*, c.status, lag(r.current_index) over (partition by r.customer_id order by r.period) as prev_current
@@ -276,7 +297,15 @@ describe('generateCustomers into PGlite', () => {
       today: TODAY,
       onProgress: (p) => progress.push(p),
     });
-    expect(result).toMatchObject({ skipped: false, existing: 0, created: 2300, booksCreated: 2, meters: 2300, contracts: 2300, readings: 6900 });
+    expect(result).toMatchObject({
+      skipped: false,
+      existing: 0,
+      created: 2300,
+      booksCreated: 2,
+      meters: 2300,
+      contracts: 2300,
+      readings: 6900,
+    });
     expect(progress.map((p) => p.done)).toEqual([1000, 2000, 2300]);
     expect(progress.at(-1)?.percent).toBe(100);
     expect(progress.every((p) => p.rowsPerSecond > 0)).toBe(true);
@@ -290,7 +319,10 @@ describe('generateCustomers into PGlite', () => {
       { code: 'GS00001', n: 2000, max: 20000 },
       { code: 'GS00002', n: 300, max: 3000 },
     ]);
-    const [readings] = await query<{ periods: string }>(database, sql`select string_agg(distinct period, ',' order by period) as periods from readings`);
+    const [readings] = await query<{ periods: string }>(
+      database,
+      sql`select string_agg(distinct period, ',' order by period) as periods from readings`,
+    );
     expect(readings?.periods).toBe('2025-12,2026-01,2026-02');
 
     const again = await generateCustomers(database, { customers: 2300, today: TODAY, onProgress: null });

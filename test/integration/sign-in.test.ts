@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAddress, installSocketAddressStamp, stampSocketAddress, trustedProxyHops } from '@/app/server/client-address';
+import {
+  clientAddress,
+  installSocketAddressStamp,
+  stampSocketAddress,
+  trustedProxyHops,
+} from '@/app/server/client-address';
 import { users } from '@/db/schema/users';
 import { hashPassword, verifyPassword } from '@/services/auth/password';
 import { checkCredentials, SIGN_IN_LIMITS, unlockLogin } from '@/services/auth/sign-in.service';
@@ -49,34 +54,64 @@ describe('checkCredentials', () => {
 
   it(`locks a login only from the address of its ${SIGN_IN_LIMITS.pair} failures: another address and the admin still get in`, async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.pair; i++) {
-      expect(await checkCredentials(database.db, 'khoa', `sai-${i}`, '10.1.0.1')).toEqual({ ok: false, reason: 'invalid' });
-      expect(await checkCredentials(database.db, 'quantri', `sai-${i}`, '10.1.0.1')).toEqual({ ok: false, reason: 'invalid' });
+      expect(await checkCredentials(database.db, 'khoa', `sai-${i}`, '10.1.0.1')).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+      expect(await checkCredentials(database.db, 'quantri', `sai-${i}`, '10.1.0.1')).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
     }
     // The pair stays locked for address A, even with the right password ...
-    expect(await checkCredentials(database.db, 'khoa', 'dung-mat-khau-2', '10.1.0.1')).toEqual({ ok: false, reason: 'locked' });
-    expect(await checkCredentials(database.db, 'quantri', 'quan-tri-dung', '10.1.0.1')).toEqual({ ok: false, reason: 'locked' });
+    expect(await checkCredentials(database.db, 'khoa', 'dung-mat-khau-2', '10.1.0.1')).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
+    expect(await checkCredentials(database.db, 'quantri', 'quan-tri-dung', '10.1.0.1')).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
     // ... while the same accounts sign in from address B.
-    expect(await checkCredentials(database.db, 'khoa', 'dung-mat-khau-2', '10.1.0.2')).toMatchObject({ ok: true, user: { login: 'khoa' } });
-    expect(await checkCredentials(database.db, 'quantri', 'quan-tri-dung', '10.1.0.2')).toMatchObject({ ok: true, user: { isAdmin: true } });
-    expect(await checkCredentials(database.db, 'khoa', 'dung-mat-khau-2', '10.1.0.1')).toEqual({ ok: false, reason: 'locked' });
+    expect(await checkCredentials(database.db, 'khoa', 'dung-mat-khau-2', '10.1.0.2')).toMatchObject({
+      ok: true,
+      user: { login: 'khoa' },
+    });
+    expect(await checkCredentials(database.db, 'quantri', 'quan-tri-dung', '10.1.0.2')).toMatchObject({
+      ok: true,
+      user: { isAdmin: true },
+    });
+    expect(await checkCredentials(database.db, 'khoa', 'dung-mat-khau-2', '10.1.0.1')).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
   });
 
   it('user:unlock lifts the locks of one login from every address', async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.pair; i++) await checkCredentials(database.db, 'thungan', 'sai', '10.2.0.1');
-    expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', '10.2.0.1')).toEqual({ ok: false, reason: 'locked' });
+    expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', '10.2.0.1')).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
     expect(await unlockLogin(database.db, ' ThuNgan ')).toBeGreaterThan(0);
     expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', '10.2.0.1')).toMatchObject({ ok: true });
   });
 
   it('counts junk logins of any length without failing', async () => {
-    expect(await checkCredentials(database.db, 'x'.repeat(300), 'sai', '10.2.0.9')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkCredentials(database.db, 'x'.repeat(300), 'sai', '10.2.0.9')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it(`locks an address after ${SIGN_IN_LIMITS.address} failures across accounts`, async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.address; i++) {
       await checkCredentials(database.db, `nguoi${i}`, 'sai', '10.9.9.9');
     }
-    expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', '10.9.9.9')).toEqual({ ok: false, reason: 'locked' });
+    expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', '10.9.9.9')).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
     expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', '10.9.9.8')).toMatchObject({ ok: true });
   });
 });
@@ -84,7 +119,10 @@ describe('checkCredentials', () => {
 describe('unknown client address', () => {
   it('requests of unknown address share one address budget', async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.address; i++) await checkCredentials(database.db, `vodanh${i}`, 'sai', null);
-    expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', null)).toEqual({ ok: false, reason: 'locked' });
+    expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', null)).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
   });
 });
 
@@ -122,14 +160,22 @@ describe('client address', () => {
 
   it(`with no trusted proxy, a spoofed X-Forwarded-For does not escape the per-address limit`, async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.address; i++) {
-      await checkCredentials(database.db, `khach${i}`, 'sai', clientAddress(received('10.8.8.8', `198.51.100.${i}`), 0));
+      await checkCredentials(
+        database.db,
+        `khach${i}`,
+        'sai',
+        clientAddress(received('10.8.8.8', `198.51.100.${i}`), 0),
+      );
     }
     const next = clientAddress(received('10.8.8.8', '198.51.100.250'), 0);
     expect(next).toBe('10.8.8.8');
-    expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', next)).toEqual({ ok: false, reason: 'locked' });
+    expect(await checkCredentials(database.db, 'thungan', 'dung-mat-khau-1', next)).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
   });
 
-  it('with one trusted proxy, takes the entry the proxy appended, not the client\'s', () => {
+  it("with one trusted proxy, takes the entry the proxy appended, not the client's", () => {
     // client wrote "1.1.1.1", the proxy appended the real client 203.0.113.9, the socket peer is the proxy.
     const h = received('10.0.0.1', '1.1.1.1, 203.0.113.9');
     expect(clientAddress(h, 1)).toBe('203.0.113.9');

@@ -22,7 +22,11 @@ const large: TestCustomer[] = [];
 const PERIOD = '2026-04';
 
 async function count(query: string, variables: Record<string, unknown>, actor = f.clerk) {
-  const { result, count: n, statements } = await database.counter.measure(() => gql(database.db, actor, query, variables));
+  const {
+    result,
+    count: n,
+    statements,
+  } = await database.counter.measure(() => gql(database.db, actor, query, variables));
   if (result.errors.length) throw new Error(`${result.code}: ${result.errors[0]!.message}`);
   return { n, statements, data: result.data! };
 }
@@ -33,9 +37,20 @@ beforeAll(async () => {
   await seedPublishedTariffs(database.db, f.admin);
   // book 0: 5 customers, book 1: 50 customers
   for (let i = 0; i < 5; i++) small.push(await addCustomer(database.db, f, { name: `Nguyễn Văn Nhỏ ${i}` }));
-  for (let i = 0; i < 50; i++) large.push(await addCustomer(database.db, f, { bookId: f.bookIds[1], name: `Trần Thị Lớn ${i}` }));
-  await enterReadings(database.db, f.admin, '2026-03', [...small, ...large].map((c, i) => [c.id, 10 + (i % 7)] as const));
-  await enterReadings(database.db, f.admin, PERIOD, [...small, ...large].slice(0, 40).map((c, i) => [c.id, 30 + (i % 11)] as const));
+  for (let i = 0; i < 50; i++)
+    large.push(await addCustomer(database.db, f, { bookId: f.bookIds[1], name: `Trần Thị Lớn ${i}` }));
+  await enterReadings(
+    database.db,
+    f.admin,
+    '2026-03',
+    [...small, ...large].map((c, i) => [c.id, 10 + (i % 7)] as const),
+  );
+  await enterReadings(
+    database.db,
+    f.admin,
+    PERIOD,
+    [...small, ...large].slice(0, 40).map((c, i) => [c.id, 30 + (i % 11)] as const),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -81,16 +96,30 @@ describe('statement counts of the main screens', () => {
     const plain = small[0]!;
     const busy = small[1]!;
     for (let i = 0; i < 3; i++) {
-      const [row] = rowsOf<{ version: number }>(await database.db.execute(sql`select version from customers where id = ${busy.id}`));
+      const [row] = rowsOf<{ version: number }>(
+        await database.db.execute(sql`select version from customers where id = ${busy.id}`),
+      );
       await updateCustomer(database.db, f.admin, {
         id: busy.id,
         version: Number(row!.version),
-        customer: customerFields(f.bookIds[0], { name: `Nguyễn Văn Bận ${i}`, address: `${i} Phố Huế`, persons: 2 + i }),
+        customer: customerFields(f.bookIds[0], {
+          name: `Nguyễn Văn Bận ${i}`,
+          address: `${i} Phố Huế`,
+          persons: 2 + i,
+        }),
       });
     }
-    await database.db.insert(attachments).values(
-      [1, 2, 3].map((i) => ({ customerId: busy.id, fileName: `giay-to-${i}.pdf`, mimeType: 'application/pdf', sizeBytes: 100, storageKey: `k-${busy.id}-${i}` })),
-    );
+    await database.db
+      .insert(attachments)
+      .values(
+        [1, 2, 3].map((i) => ({
+          customerId: busy.id,
+          fileName: `giay-to-${i}.pdf`,
+          mimeType: 'application/pdf',
+          sizeBytes: 100,
+          storageKey: `k-${busy.id}-${i}`,
+        })),
+      );
     const a = await count(DETAIL, { id: plain.id });
     const b = await count(DETAIL, { id: busy.id });
     expect(b.data.customer.history.length).toBeGreaterThan(a.data.customer.history.length);
@@ -123,13 +152,22 @@ describe('statement counts of the main screens', () => {
           select ${run.id}, id, case when id % 2 = 0 then 'no_reading' else 'no_tariff' end from customers where book_id = ${f.bookIds[0]}`);
       }
     };
-    await addRuns([{ kind: 'books', bookIds: [f.bookIds[0]] }, { kind: 'customer', customerId: small[0]!.id }]);
+    await addRuns([
+      { kind: 'books', bookIds: [f.bookIds[0]] },
+      { kind: 'customer', customerId: small[0]!.id },
+    ]);
     const a = await count(RUNS, { b: f.bookIds[0], p: null, l: 30 }, f.admin);
-    await addRuns([{ kind: 'all' }, { kind: 'books', bookIds: [f.bookIds[0], f.bookIds[1]] }, { kind: 'books', bookIds: [f.bookIds[0]] }, { kind: 'all' }]);
+    await addRuns([
+      { kind: 'all' },
+      { kind: 'books', bookIds: [f.bookIds[0], f.bookIds[1]] },
+      { kind: 'books', bookIds: [f.bookIds[0]] },
+      { kind: 'all' },
+    ]);
     const b = await count(RUNS, { b: f.bookIds[0], p: null, l: 30 }, f.admin);
     expect(a.data.billingRuns).toHaveLength(2);
     expect(b.data.billingRuns).toHaveLength(6);
-    for (const run of b.data.billingRuns) expect(run.skipped.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(5);
+    for (const run of b.data.billingRuns)
+      expect(run.skipped.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(5);
     expect(b.n).toBe(a.n);
     expect(a.n).toBeLessThanOrEqual(2);
     // the clerk holds books 0 and 1 only: runs over the whole company stay hidden, in the same number of statements

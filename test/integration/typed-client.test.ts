@@ -36,7 +36,12 @@ function browserClient(ctx: GraphQLContext) {
   const inProcess = (async (_url: string | URL | Request, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as { query: string; variables?: Record<string, unknown> };
     requests.push(body.query);
-    const result = await execute({ schema, document: parse(body.query), contextValue: ctx, variableValues: body.variables });
+    const result = await execute({
+      schema,
+      document: parse(body.query),
+      contextValue: ctx,
+      variableValues: body.variables,
+    });
     const errors = result.errors?.map((e) => formatError(e.toJSON(), e));
     return new Response(JSON.stringify({ data: result.data ?? null, ...(errors ? { errors } : {}) }), {
       headers: { 'content-type': 'application/json' },
@@ -104,9 +109,13 @@ describe('typed client: invalidation after mutations', () => {
     await until(results, (r) => r.data?.page.total === before);
 
     const created = await client
-      .mutation(wards().create, { input: { code: 'P-TC1', name: 'Phường Thử Cache', district: 'Quận Một', province: 'Hà Nội', kind: 'ward' } }, {
-        additionalTypenames: catalogTypenames({ typeName: 'Ward' }),
-      })
+      .mutation(
+        wards().create,
+        { input: { code: 'P-TC1', name: 'Phường Thử Cache', district: 'Quận Một', province: 'Hà Nội', kind: 'ward' } },
+        {
+          additionalTypenames: catalogTypenames({ typeName: 'Ward' }),
+        },
+      )
       .toPromise();
     expect(created.error).toBeUndefined();
 
@@ -140,7 +149,9 @@ describe('typed client: invalidation after mutations', () => {
     const { client } = browserClient(adminCtx());
     const taken = (await prefetch(adminCtx(), wards().list, firstPage)).data!.page.rows[0]!;
     const result = await client
-      .mutation(wards().create, { input: { code: String(taken.code), name: 'Trùng mã', district: 'Quận Một', province: 'Hà Nội' } })
+      .mutation(wards().create, {
+        input: { code: String(taken.code), name: 'Trùng mã', district: 'Quận Một', province: 'Hà Nội' },
+      })
       .toPromise();
     const error = apiError(result.error);
     expect(error.code).toBe('DUPLICATE_CODE');

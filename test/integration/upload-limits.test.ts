@@ -69,9 +69,12 @@ function post(url: string, body: ReadableStream<Uint8Array>, headers: Record<str
 describe('upload size caps count the streamed bytes', () => {
   it('an attachment sent chunked, without Content-Length, gets 413 after reading no more than the cap and a chunk', async () => {
     const { stream, stats, contentType } = endlessMultipart();
-    const res = await uploadAttachment(post(`http://test/api/customers/${customer.id}/attachments`, stream, { 'content-type': contentType }), {
-      params: Promise.resolve({ id: String(customer.id) }),
-    });
+    const res = await uploadAttachment(
+      post(`http://test/api/customers/${customer.id}/attachments`, stream, { 'content-type': contentType }),
+      {
+        params: Promise.resolve({ id: String(customer.id) }),
+      },
+    );
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', message: 'Tệp đính kèm vượt quá 10 MB.' });
     // The stream may have one chunk queued ahead of the reader (its high-water mark) besides the one that crossed.
@@ -82,7 +85,10 @@ describe('upload size caps count the streamed bytes', () => {
   it('a lying Content-Length is not trusted: the attachment is still cut at the cap', async () => {
     const { stream, stats, contentType } = endlessMultipart();
     const res = await uploadAttachment(
-      post(`http://test/api/customers/${customer.id}/attachments`, stream, { 'content-type': contentType, 'content-length': '2000' }),
+      post(`http://test/api/customers/${customer.id}/attachments`, stream, {
+        'content-type': contentType,
+        'content-length': '2000',
+      }),
       { params: Promise.resolve({ id: String(customer.id) }) },
     );
     expect(res.status).toBe(413);
@@ -92,7 +98,10 @@ describe('upload size caps count the streamed bytes', () => {
   it('a declared Content-Length above the cap is refused before reading the body', async () => {
     const { stream, stats, contentType } = endlessMultipart();
     const res = await uploadAttachment(
-      post(`http://test/api/customers/${customer.id}/attachments`, stream, { 'content-type': contentType, 'content-length': String(50 * MB) }),
+      post(`http://test/api/customers/${customer.id}/attachments`, stream, {
+        'content-type': contentType,
+        'content-length': String(50 * MB),
+      }),
       { params: Promise.resolve({ id: String(customer.id) }) },
     );
     expect(res.status).toBe(413);
@@ -101,7 +110,9 @@ describe('upload size caps count the streamed bytes', () => {
 
   it('a reading import sent chunked gets 413 after reading no more than the cap and a chunk', async () => {
     const { stream, stats, contentType } = endlessMultipart();
-    const res = await importReadingsRoute(post('http://test/api/readings/import', stream, { 'content-type': contentType }));
+    const res = await importReadingsRoute(
+      post('http://test/api/readings/import', stream, { 'content-type': contentType }),
+    );
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', message: 'Tệp Excel vượt quá 10 MB.' });
     expect(stats.pulled).toBeLessThanOrEqual(LIMIT + 2 * CHUNK);
@@ -110,10 +121,16 @@ describe('upload size caps count the streamed bytes', () => {
 
   it('a file under the cap is still accepted', async () => {
     const form = new FormData();
-    form.set('file', new File([new TextEncoder().encode('%PDF-1.7\n% hợp đồng\n')], 'hợp đồng.pdf', { type: 'application/pdf' }));
-    const res = await uploadAttachment(new Request(`http://test/api/customers/${customer.id}/attachments`, { method: 'POST', body: form }), {
-      params: Promise.resolve({ id: String(customer.id) }),
-    });
+    form.set(
+      'file',
+      new File([new TextEncoder().encode('%PDF-1.7\n% hợp đồng\n')], 'hợp đồng.pdf', { type: 'application/pdf' }),
+    );
+    const res = await uploadAttachment(
+      new Request(`http://test/api/customers/${customer.id}/attachments`, { method: 'POST', body: form }),
+      {
+        params: Promise.resolve({ id: String(customer.id) }),
+      },
+    );
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ fileName: 'hợp đồng.pdf', mimeType: 'application/pdf' });
   });

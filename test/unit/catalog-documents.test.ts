@@ -1,6 +1,11 @@
 import { Kind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { allCatalogDocuments, catalogTypenames, FIRST_PAGE, listVariables } from '@/components/catalogs/catalog-documents';
+import {
+  allCatalogDocuments,
+  catalogTypenames,
+  FIRST_PAGE,
+  listVariables,
+} from '@/components/catalogs/catalog-documents';
 import { CATALOG_NAMES, CATALOGS } from '@/services/catalogs/registry';
 
 /** The fields selected under `rows` of every root field of a document. */
@@ -18,7 +23,9 @@ function rowFields(doc: DocumentNode): Map<string, string[]> {
 }
 
 const rootFields = (doc: DocumentNode): string[] =>
-  (doc.definitions[0] as OperationDefinitionNode).selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+  (doc.definitions[0] as OperationDefinitionNode).selectionSet.selections.flatMap((s) =>
+    s.kind === Kind.FIELD ? [s.name.value] : [],
+  );
 
 describe('catalog documents', () => {
   const docs = allCatalogDocuments();
@@ -45,7 +52,7 @@ describe('catalog documents', () => {
     for (const fields of lists.values()) expect(fields).toEqual(['id', 'code', 'name']);
   });
 
-  it.each(CATALOG_NAMES)('%s: the mutations write the catalog\'s own type', (name) => {
+  it.each(CATALOG_NAMES)("%s: the mutations write the catalog's own type", (name) => {
     const t = CATALOGS[name].typeName;
     expect(rootFields(docs[name].create)).toEqual([`create${t}`]);
     expect(rootFields(docs[name].update)).toEqual([`update${t}`]);
@@ -54,9 +61,16 @@ describe('catalog documents', () => {
   });
 
   it('builds list variables with every key present, so the server page and the screen share one cache key', () => {
-    expect(listVariables(FIRST_PAGE)).toEqual({ filter: { filters: [], search: null, offset: 0, limit: 100, orderBy: null } });
+    expect(listVariables(FIRST_PAGE)).toEqual({
+      filter: { filters: [], search: null, offset: 0, limit: 100, orderBy: null },
+    });
     expect(
-      listVariables({ ...FIRST_PAGE, search: '  hà ', sort: { key: 'name', dir: 'desc' }, filters: [{ column: 'code', op: 'between', value: 'A', value2: 'C' }] }),
+      listVariables({
+        ...FIRST_PAGE,
+        search: '  hà ',
+        sort: { key: 'name', dir: 'desc' },
+        filters: [{ column: 'code', op: 'between', value: 'A', value2: 'C' }],
+      }),
     ).toEqual({
       filter: {
         filters: [{ column: 'code', op: 'between', value: 'A', value2: 'C' }],

@@ -69,7 +69,10 @@ describe('castFilterValue', () => {
 describe('buildCondition', () => {
   it('builds each operator with parameters, never inlined values', () => {
     expect(cond({ column: 'code', op: 'eq', value: "P'01" })).toEqual({ sql: '"code" = $1::text', params: ["P'01"] });
-    expect(cond({ column: 'days', op: 'ne', value: '5' })).toEqual({ sql: '"days" is distinct from $1::bigint', params: [5] });
+    expect(cond({ column: 'days', op: 'ne', value: '5' })).toEqual({
+      sql: '"days" is distinct from $1::bigint',
+      params: [5],
+    });
     expect(cond({ column: 'days', op: 'lt', value: '5' }).sql).toBe('"days" < $1::bigint');
     expect(cond({ column: 'days', op: 'lte', value: '5' }).sql).toBe('"days" <= $1::bigint');
     expect(cond({ column: 'days', op: 'gt', value: '5' }).sql).toBe('"days" > $1::bigint');
@@ -95,12 +98,16 @@ describe('buildCondition', () => {
   });
 
   it('refuses columns outside the whitelist, missing values and unknown operators', () => {
-    expect(codeOf(() => buildCondition(columns, { column: 'password_hash', op: 'eq', value: 'x' }))).toBe('INVALID_FILTER');
+    expect(codeOf(() => buildCondition(columns, { column: 'password_hash', op: 'eq', value: 'x' }))).toBe(
+      'INVALID_FILTER',
+    );
     expect(codeOf(() => buildCondition(columns, { column: 'toString', op: 'eq', value: 'x' }))).toBe('INVALID_FILTER');
     expect(codeOf(() => buildCondition(columns, { column: 'days', op: 'between', value: '1' }))).toBe('INVALID_FILTER');
     expect(codeOf(() => buildCondition(columns, { column: 'days', op: 'gt', value: null }))).toBe('INVALID_FILTER');
     expect(codeOf(() => buildCondition(columns, { column: 'code', op: 'contains', value: '' }))).toBe('INVALID_FILTER');
-    expect(codeOf(() => buildCondition(columns, { column: 'code', op: 'like' as never, value: 'x' }))).toBe('INVALID_FILTER');
+    expect(codeOf(() => buildCondition(columns, { column: 'code', op: 'like' as never, value: 'x' }))).toBe(
+      'INVALID_FILTER',
+    );
   });
 });
 
@@ -114,9 +121,14 @@ describe('buildFilters and buildSearch', () => {
       ]),
     )!;
     expect(q.sql).toBe('(("days" >= $1::bigint) and ("code" = $2::text))');
-    expect(codeOf(() => buildFilters(columns, Array.from({ length: 21 }, () => ({ column: 'days', op: 'eq' as const, value: '1' }))))).toBe(
-      'INVALID_FILTER',
-    );
+    expect(
+      codeOf(() =>
+        buildFilters(
+          columns,
+          Array.from({ length: 21 }, () => ({ column: 'days', op: 'eq' as const, value: '1' })),
+        ),
+      ),
+    ).toBe('INVALID_FILTER');
   });
 
   it('searches every text column, accent- and case-insensitively', () => {

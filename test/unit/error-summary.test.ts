@@ -23,7 +23,11 @@ describe('safeErrorSummary', () => {
       query: 'insert into customers (name, citizen_id) values ($1, $2)',
       parameters: ['Đỗ Bí Mật', '079123456789'],
     });
-    const err = new FakeQueryError('insert into customers (name, citizen_id) values ($1, $2)', ['Đỗ Bí Mật', '079123456789'], pg);
+    const err = new FakeQueryError(
+      'insert into customers (name, citizen_id) values ($1, $2)',
+      ['Đỗ Bí Mật', '079123456789'],
+      pg,
+    );
     const line = safeErrorSummary(err);
     expect(line).toContain('DrizzleQueryError');
     expect(line).toContain('query: insert into customers (name, citizen_id) values ($1, $2)');
@@ -35,7 +39,9 @@ describe('safeErrorSummary', () => {
   });
 
   it('keeps the message of errors that carry no database values', () => {
-    expect(safeErrorSummary(new TypeError('x is not a function'), { frames: false })).toBe('TypeError: x is not a function');
+    expect(safeErrorSummary(new TypeError('x is not a function'), { frames: false })).toBe(
+      'TypeError: x is not a function',
+    );
     expect(safeErrorSummary('boom')).toBe('non-error thrown (string)');
   });
 });
@@ -43,8 +49,12 @@ describe('safeErrorSummary', () => {
 describe('storableErrorMessage', () => {
   it("keeps a plain failure's message and replaces a database error's by its SQLSTATE", () => {
     expect(storableErrorMessage(new Error('mất điện'))).toBe('mất điện');
-    const pg = Object.assign(new Error('value too long for type character varying(20): "Đỗ Bí Mật"'), { code: '22001' });
-    expect(storableErrorMessage(new FakeQueryError('update customers set name = $1', ['Đỗ Bí Mật'], pg))).toBe('Lỗi cơ sở dữ liệu (mã 22001).');
+    const pg = Object.assign(new Error('value too long for type character varying(20): "Đỗ Bí Mật"'), {
+      code: '22001',
+    });
+    expect(storableErrorMessage(new FakeQueryError('update customers set name = $1', ['Đỗ Bí Mật'], pg))).toBe(
+      'Lỗi cơ sở dữ liệu (mã 22001).',
+    );
     expect(storableErrorMessage(pg)).toBe('Lỗi cơ sở dữ liệu (mã 22001).');
   });
 });

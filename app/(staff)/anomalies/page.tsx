@@ -18,7 +18,11 @@ function first(v: string | string[] | undefined): string | null {
  * The supervisor's queue of flagged readings (SPEC §2): clear them for billing or reopen them. The books
  * the user may edit only enable the buttons; resolveAnomalies checks every reading's book again.
  */
-export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AnomaliesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getRequestContext();
   const actor = ctx.actor;
   if (!actor) redirect('/login?callbackUrl=/anomalies');
@@ -30,7 +34,11 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
   // The books and the first page run here with the request's actor, so the queue opens with its rows.
   const [books, queue] = await Promise.all([
     prefetch(ctx, ReadingBooksQuery, {}),
-    prefetch(ctx, AnomalyQueueQuery, queueVariables({ bookId, period: period ?? currentPeriod(), status: 'open', pages: 1 })),
+    prefetch(
+      ctx,
+      AnomalyQueueQuery,
+      queueVariables({ bookId, period: period ?? currentPeriod(), status: 'OPEN', pages: 1 }),
+    ),
   ]);
   return (
     <AnomalyQueueScreen

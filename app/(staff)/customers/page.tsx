@@ -2,7 +2,14 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getRequestContext } from '@/app/server/request-context';
-import { BOOK_COOKIE, BookCustomersQuery, BookOptionFragment, CustomerBooksQuery, CustomerCatalogsQuery, bookVariables } from '@/components/customers/customer-documents';
+import {
+  BOOK_COOKIE,
+  BookCustomersQuery,
+  BookOptionFragment,
+  CustomerBooksQuery,
+  CustomerCatalogsQuery,
+  bookVariables,
+} from '@/components/customers/customer-documents';
 import type { CustomerRights } from '@/components/customers/customer-rights';
 import { CustomersScreen } from '@/components/customers/customers-screen';
 import { readFragment } from '@/lib/graphql/graphql';
@@ -23,7 +30,11 @@ function firstInt(v: string | string[] | undefined): number | null {
  * (useHydrate). The rights handed to the client only enable/disable buttons; every query and mutation checks
  * them again on the server.
  */
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getRequestContext();
   const actor = ctx.actor;
   if (!actor) redirect('/login?callbackUrl=/customers');
@@ -40,11 +51,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     }
   }
 
-  const [books, catalogs] = await Promise.all([prefetch(ctx, CustomerBooksQuery, {}), prefetch(ctx, CustomerCatalogsQuery, {})]);
+  const [books, catalogs] = await Promise.all([
+    prefetch(ctx, CustomerBooksQuery, {}),
+    prefetch(ctx, CustomerCatalogsQuery, {}),
+  ]);
   const held = books.data ? readFragment(BookOptionFragment, books.data.readingBooks.rows) : [];
   // The book asked for in the address, else the one the clerk had open last time, else their first book.
   const remembered = firstInt((await cookies()).get(BOOK_COOKIE)?.value);
-  const bookId = [firstInt(sp.book), remembered].find((id) => id !== null && held.some((b) => b.id === id)) ?? held[0]?.id ?? null;
+  const bookId =
+    [firstInt(sp.book), remembered].find((id) => id !== null && held.some((b) => b.id === id)) ?? held[0]?.id ?? null;
   const rows = bookId === null ? null : await prefetch(ctx, BookCustomersQuery, bookVariables(bookId));
 
   return (

@@ -9,12 +9,17 @@ import { Button } from '@/components/ui/button';
 import { enterMovesFocus, TextField } from '@/components/ui/form-field';
 import { ToastProvider, useToast } from '@/components/ui/toast';
 import { useHotkeys } from '@/components/ui/use-hotkeys';
-import { ChangePasswordMutation, MeQuery, ProfileFieldsFragment, UpdateProfileMutation, type Me } from '@/components/admin/admin.documents';
+import {
+  ChangePasswordMutation,
+  MeQuery,
+  ProfileFieldsFragment,
+  UpdateProfileMutation,
+  type Me,
+} from '@/components/admin/admin.documents';
 import { MIN_PASSWORD_LENGTH, passwordChangeSchema, profileFormSchema } from '@/schemas/user-input';
 import { apiError } from '@/lib/graphql/errors';
 import { readFragment } from '@/lib/graphql/graphql';
 import { useHydrate } from '@/lib/graphql/provider';
-
 
 /** The server's codes for the password change, in the words shown to the user, and the field they belong to. */
 const PASSWORD_ERRORS: Record<string, { field: PasswordField; message: string }> = {
@@ -75,10 +80,13 @@ function ProfileFormsInner({ me }: { me: Me }) {
 
   const saveProfile = profile.handleSubmit(async (v) => {
     if (pBusy) return;
-    const r = await executeUpdateProfile({ input: { fullName: v.fullName.replace(/\s+/g, ' '), email: v.email || null, phone: v.phone || null } });
+    const r = await executeUpdateProfile({
+      input: { fullName: v.fullName.replace(/\s+/g, ' '), email: v.email || null, phone: v.phone || null },
+    });
     if (r.error || !r.data) {
       const e = apiError(r.error, 'Không lưu được, vui lòng thử lại.');
-      if (e.field === 'fullName' || e.field === 'email' || e.field === 'phone') profile.setError(e.field, { message: e.message }, { shouldFocus: true });
+      if (e.field === 'fullName' || e.field === 'email' || e.field === 'phone')
+        profile.setError(e.field, { message: e.message }, { shouldFocus: true });
       else profile.setError('root.server', { message: e.message });
       return;
     }
@@ -140,9 +148,19 @@ function ProfileFormsInner({ me }: { me: Me }) {
         <h2 id="profile-title" className="text-base font-semibold text-slate-900">
           Họ tên và liên hệ
         </h2>
-        <form noValidate onSubmit={(e) => void saveProfile(e)} onKeyDown={enterMovesFocus} className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="profile-form">
+        <form
+          noValidate
+          onSubmit={(e) => void saveProfile(e)}
+          onKeyDown={enterMovesFocus}
+          className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2"
+          data-testid="profile-form"
+        >
           {pError && (
-            <p role="alert" data-testid="profile-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2">
+            <p
+              role="alert"
+              data-testid="profile-error"
+              className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2"
+            >
               {pError}
             </p>
           )}
@@ -174,11 +192,7 @@ function ProfileFormsInner({ me }: { me: Me }) {
           />
           <div className="flex items-center justify-end gap-2 sm:col-span-2">
             {profileDirty && <span className="text-sm text-amber-700">Có thay đổi chưa lưu</span>}
-            <Button
-              onClick={() => profile.reset()}
-              disabled={!profileDirty || pBusy}
-              data-testid="profile-reset"
-            >
+            <Button onClick={() => profile.reset()} disabled={!profileDirty || pBusy} data-testid="profile-reset">
               Hoàn tác
             </Button>
             <Button type="submit" variant="primary" disabled={pBusy} shortcut="Alt+S" data-testid="profile-save">
@@ -201,12 +215,20 @@ function ProfileFormsInner({ me }: { me: Me }) {
           data-testid="password-form"
         >
           {wError && (
-            <p role="alert" data-testid="password-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2">
+            <p
+              role="alert"
+              data-testid="password-error"
+              className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2"
+            >
               {wError}
             </p>
           )}
           {wDone && (
-            <p role="status" data-testid="password-done" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2">
+            <p
+              role="status"
+              data-testid="password-done"
+              className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2"
+            >
               Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.
             </p>
           )}

@@ -3,7 +3,12 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getRequestContext } from '@/app/server/request-context';
 import { currentPeriod } from '@/components/readings/format';
-import { ReadingBookFragment, ReadingBooksQuery, ReadingSheetQuery, sheetVariables } from '@/components/readings/readings.documents';
+import {
+  ReadingBookFragment,
+  ReadingBooksQuery,
+  ReadingSheetQuery,
+  sheetVariables,
+} from '@/components/readings/readings.documents';
 import { ReadingsScreen, type ReadingRights } from '@/components/readings/readings-screen';
 import { readFragment } from '@/lib/graphql/graphql';
 import { prefetch } from '@/lib/graphql/prefetch';
@@ -20,7 +25,11 @@ function first(v: string | string[] | undefined): string | null {
  * Reading entry for a book and period (SPEC §2). The rights handed to the client only enable inputs and
  * buttons; every query and mutation checks them again on the server.
  */
-export default async function ReadingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReadingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getRequestContext();
   const actor = ctx.actor;
   if (!actor) redirect('/login?callbackUrl=/readings');
@@ -40,7 +49,8 @@ export default async function ReadingsPage({ searchParams }: { searchParams: Pro
   const askedPeriod = first(sp.period);
   const customer = first(sp.customer);
   const maxPeriod = currentPeriod();
-  const period = askedPeriod && /^\d{4}-(0[1-9]|1[0-2])$/.test(askedPeriod) && askedPeriod <= maxPeriod ? askedPeriod : null;
+  const period =
+    askedPeriod && /^\d{4}-(0[1-9]|1[0-2])$/.test(askedPeriod) && askedPeriod <= maxPeriod ? askedPeriod : null;
 
   // The books and the starting book's sheet run here, in-process with the request's actor, so the screen opens
   // with its rows; the client cache takes both over (useHydrate). The starting book is the address's, else the
@@ -48,7 +58,8 @@ export default async function ReadingsPage({ searchParams }: { searchParams: Pro
   const books = await prefetch(ctx, ReadingBooksQuery, {});
   const held = books.data ? readFragment(ReadingBookFragment, books.data.readingBooks.rows) : [];
   const bookId = [asked, remembered].find((id) => held.some((b) => b.id === id)) ?? held[0]?.id ?? null;
-  const sheet = bookId === null ? null : await prefetch(ctx, ReadingSheetQuery, sheetVariables(bookId, period ?? maxPeriod));
+  const sheet =
+    bookId === null ? null : await prefetch(ctx, ReadingSheetQuery, sheetVariables(bookId, period ?? maxPeriod));
   return (
     <ReadingsScreen
       rights={rights}

@@ -24,14 +24,18 @@ export async function POST(request: NextRequest) {
     return await handler(bounded);
   } catch (error) {
     // The integration parses the JSON body itself and lets a SyntaxError escape (a bare 500 otherwise).
-    if (error instanceof SyntaxError) return graphqlRefusal(400, 'BAD_REQUEST', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+    if (error instanceof SyntaxError)
+      return graphqlRefusal(400, 'BAD_REQUEST', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
     throw error;
   }
 }
 
 /** A refusal made before GraphQL runs, shaped like a GraphQL error so every client reads it the same way. */
 function graphqlRefusal(status: number, code: string, message: string): Response {
-  return Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { errors: [{ message, extensions: { code } }] },
+    { status, headers: { 'cache-control': 'no-store' } },
+  );
 }
 
 const payloadTooLarge = () => graphqlRefusal(413, 'PAYLOAD_TOO_LARGE', PAYLOAD_TOO_LARGE_MESSAGE);

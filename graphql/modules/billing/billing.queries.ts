@@ -1,4 +1,5 @@
 import { builder } from '@/graphql/builder';
+import { signedIn } from '@/graphql/signed-in';
 import { listLimit } from '@/graphql/limits/list-limit';
 import { getBillingRun, listBillingRuns, listRunSkips, listRunWarnings } from '@/services/billing/billing-run.service';
 import { getInvoice, listBookInvoices, listCustomerInvoices } from '@/services/billing/invoice.service';
@@ -22,22 +23,30 @@ const CUSTOMER_INVOICES_LIMIT = listLimit({ default: 24, max: 240 });
 const billingAccess = { permission: { group: 'document' as const, object: 'billing', right: 'access' as const } };
 
 builder.queryFields((t) => ({
-  billingRun: t.field({
+  billingRun: t.withAuth(billingAccess).field({
     type: BillingRunType,
     description: 'A run with its progress (poll while running) and end summary.',
     args: { id: t.arg.int({ required: true }) },
-    authScopes: billingAccess,
-    resolve: (_root, args, ctx) => getBillingRun(ctx.db, ctx.actor!, args.id),
+    resolve: (_root, args, ctx) => getBillingRun(ctx.db, ctx.actor, args.id),
   }),
   billingRuns: t.field({
     type: [BillingRunType],
     description: 'Runs that covered a book, newest first (runs over more books than the viewer holds are left out).',
     extensions: RUNS_LIMIT.extensions,
-    args: { bookId: t.arg.int({ required: true }), period: t.arg({ type: 'Period' }), limit: t.arg.int(RUNS_LIMIT.arg) },
+    args: {
+      bookId: t.arg.int({ required: true }),
+      period: t.arg({ type: 'Period' }),
+      limit: t.arg.int(RUNS_LIMIT.arg),
+    },
     authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'billing', right: 'access' } }),
-    resolve: (_root, args, ctx) => listBillingRuns(ctx.db, ctx.actor!, { bookId: args.bookId, period: args.period ?? null, limit: args.limit ?? RUNS_LIMIT.spec.default }),
+    resolve: (_root, args, ctx) =>
+      listBillingRuns(ctx.db, signedIn(ctx), {
+        bookId: args.bookId,
+        period: args.period ?? null,
+        limit: args.limit ?? RUNS_LIMIT.spec.default,
+      }),
   }),
-  billingRunSkips: t.field({
+  billingRunSkips: t.withAuth(billingAccess).field({
     type: SkippedCustomerPageType,
     description: 'The customers a run skipped, with the reason, in book and sequence order.',
     extensions: SKIPS_LIMIT.extensions,
@@ -47,18 +56,26 @@ builder.queryFields((t) => ({
       offset: t.arg.int(),
       limit: t.arg.int(SKIPS_LIMIT.arg),
     },
-    authScopes: billingAccess,
     resolve: (_root, args, ctx) =>
-      listRunSkips(ctx.db, ctx.actor!, { runId: args.runId, reason: args.reason ?? null, offset: args.offset ?? 0, limit: args.limit ?? SKIPS_LIMIT.spec.default }),
+      listRunSkips(ctx.db, ctx.actor, {
+        runId: args.runId,
+        reason: args.reason ?? null,
+        offset: args.offset ?? 0,
+        limit: args.limit ?? SKIPS_LIMIT.spec.default,
+      }),
   }),
-  billingRunWarnings: t.field({
+  billingRunWarnings: t.withAuth(billingAccess).field({
     type: BilledWithWarningsPageType,
-    description: 'The customers a run billed with warnings of the rate engine (e.g. 0 persons billed as 1), in book and sequence order.',
+    description:
+      'The customers a run billed with warnings of the rate engine (e.g. 0 persons billed as 1), in book and sequence order.',
     extensions: SKIPS_LIMIT.extensions,
     args: { runId: t.arg.int({ required: true }), offset: t.arg.int(), limit: t.arg.int(SKIPS_LIMIT.arg) },
-    authScopes: billingAccess,
     resolve: (_root, args, ctx) =>
-      listRunWarnings(ctx.db, ctx.actor!, { runId: args.runId, offset: args.offset ?? 0, limit: args.limit ?? SKIPS_LIMIT.spec.default }),
+      listRunWarnings(ctx.db, ctx.actor, {
+        runId: args.runId,
+        offset: args.offset ?? 0,
+        limit: args.limit ?? SKIPS_LIMIT.spec.default,
+      }),
   }),
   bookInvoices: t.field({
     type: InvoicePageType,
@@ -74,7 +91,7 @@ builder.queryFields((t) => ({
     },
     authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'billing', right: 'access' } }),
     resolve: (_root, args, ctx) =>
-      listBookInvoices(ctx.db, ctx.actor!, {
+      listBookInvoices(ctx.db, signedIn(ctx), {
         bookId: args.bookId,
         period: args.period,
         kind: args.kind ?? null,
@@ -83,18 +100,19 @@ builder.queryFields((t) => ({
         limit: args.limit ?? BOOK_INVOICES_LIMIT.spec.default,
       }),
   }),
-  invoice: t.field({
+  invoice: t.withAuth(billingAccess).field({
     type: InvoiceType,
     args: { id: t.arg.int({ required: true }) },
-    authScopes: billingAccess,
-    resolve: (_root, args, ctx) => getInvoice(ctx.db, ctx.actor!, args.id),
+    resolve: (_root, args, ctx) => getInvoice(ctx.db, ctx.actor, args.id),
   }),
-  customerInvoices: t.field({
+  customerInvoices: t.withAuth(billingAccess).field({
     type: [InvoiceSummaryType],
     extensions: CUSTOMER_INVOICES_LIMIT.extensions,
     args: { customerId: t.arg.int({ required: true }), limit: t.arg.int(CUSTOMER_INVOICES_LIMIT.arg) },
-    authScopes: billingAccess,
     resolve: (_root, args, ctx) =>
-      listCustomerInvoices(ctx.db, ctx.actor!, { customerId: args.customerId, limit: args.limit ?? CUSTOMER_INVOICES_LIMIT.spec.default }),
+      listCustomerInvoices(ctx.db, ctx.actor, {
+        customerId: args.customerId,
+        limit: args.limit ?? CUSTOMER_INVOICES_LIMIT.spec.default,
+      }),
   }),
 }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { batchResolver } from '@/graphql/batch';
 import { builder } from '@/graphql/builder';
+import { storedAs } from '@/graphql/stored-enum';
 import type { FieldBuilder } from '@/graphql/field-builder';
 import type { GraphQLContext } from '@/graphql/context';
 import { BillWarningType } from '@/graphql/modules/tariffs/tariffs.type';
@@ -35,8 +36,10 @@ const BillingScopeInput = builder
         customerId: z.number().int().positive().nullish(),
       })
       .superRefine((s, ctx) => {
-        if (s.kind === 'books' && !(s.bookIds && s.bookIds.length > 0)) ctx.addIssue({ code: 'custom', path: ['bookIds'], message: 'Chọn ít nhất một sổ đọc.' });
-        if (s.kind === 'customer' && !s.customerId) ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'Chọn khách hàng cần tính lại.' });
+        if (s.kind === 'books' && !(s.bookIds && s.bookIds.length > 0))
+          ctx.addIssue({ code: 'custom', path: ['bookIds'], message: 'Chọn ít nhất một sổ đọc.' });
+        if (s.kind === 'customer' && !s.customerId)
+          ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'Chọn khách hàng cần tính lại.' });
       })
       .transform((s) =>
         s.kind === 'books'
@@ -79,7 +82,29 @@ export const SkipReasonEnum = builder.enumType('BillingSkipReason', {
   values: SKIP_REASONS,
 });
 
-export const InvoiceKindEnum = builder.enumType('InvoiceKind', { values: ['regular', 'backbill'] as const });
+export const InvoiceKindEnum = builder.enumType('InvoiceKind', {
+  values: {
+    REGULAR: { value: 'regular', description: 'Hóa đơn tiền nước của kỳ' },
+    BACKBILL: { value: 'backbill', description: 'Hóa đơn truy thu' },
+  } as const,
+});
+
+const InvoiceStatusEnum = builder.enumType('InvoiceStatus', {
+  values: {
+    DRAFT: { value: 'draft', description: 'Hóa đơn nháp, còn tính lại được' },
+    ISSUED: { value: 'issued', description: 'Đã phát hành' },
+    CANCELLED: { value: 'cancelled', description: 'Đã hủy' },
+  } as const,
+});
+
+const BillingRunStatusEnum = builder.enumType('BillingRunStatus', {
+  values: {
+    QUEUED: { value: 'queued', description: 'Đang chờ chạy' },
+    RUNNING: { value: 'running', description: 'Đang tính hóa đơn' },
+    DONE: { value: 'done', description: 'Đã tính xong' },
+    FAILED: { value: 'failed', description: 'Bị lỗi, đã dừng' },
+  } as const,
+});
 
 /** The skip summaries of every run in a response, in one statement (the run history lists up to 500 runs). */
 const skipsOfRun = batchResolver<GraphQLContext, number, SkipSummary[]>(
@@ -100,14 +125,22 @@ export const BillingRunType = builder.objectRef<BillingRunRow>('BillingRun').imp
         customerId: r.scope.kind === 'customer' ? r.scope.customerId : null,
       }),
     }),
-    status: t.exposeString('status', { description: 'queued | running | done | failed' }),
+    status: t.field({ type: BillingRunStatusEnum, resolve: (r) => storedAs(BillingRunStatusEnum, r.status) }),
     totalCustomers: t.exposeInt('totalCustomers'),
     processedCustomers: t.exposeInt('processedCustomers'),
-    progress: t.float({ description: '0…1, for the progress bar.', resolve: (r) => (r.totalCustomers > 0 ? Math.min(1, r.processedCustomers / r.totalCustomers) : r.status === 'done' ? 1 : 0) }),
+    progress: t.float({
+      description: '0…1, for the progress bar.',
+      resolve: (r) =>
+        r.totalCustomers > 0 ? Math.min(1, r.processedCustomers / r.totalCustomers) : r.status === 'done' ? 1 : 0,
+    }),
     invoiceCount: t.exposeInt('invoiceCount'),
     consumption: t.float({ description: 'm3 billed.', resolve: (r) => r.consumption }),
     amount: t.field({ type: 'Money', description: 'Total billed, VND.', resolve: (r) => r.amount }),
-    skipped: t.field({ type: [SkipSummaryType], description: 'Skipped customers by reason.', resolve: (r, _args, ctx) => skipsOfRun(ctx, r.id) }),
+    skipped: t.field({
+      type: [SkipSummaryType],
+      description: 'Skipped customers by reason.',
+      resolve: (r, _args, ctx) => skipsOfRun(ctx, r.id),
+    }),
     error: t.exposeString('error', { nullable: true }),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     heartbeatAt: t.expose('heartbeatAt', { type: 'DateTime', nullable: true }),
@@ -127,12 +160,14 @@ const SkippedCustomerType = builder.objectRef<SkippedCustomer>('SkippedCustomer'
   }),
 });
 
-export const SkippedCustomerPageType = builder.objectRef<{ rows: SkippedCustomer[]; total: number }>('SkippedCustomerPage').implement({
-  fields: (t) => ({
-    rows: t.field({ type: [SkippedCustomerType], resolve: (p) => p.rows }),
-    total: t.exposeInt('total'),
-  }),
-});
+export const SkippedCustomerPageType = builder
+  .objectRef<{ rows: SkippedCustomer[]; total: number }>('SkippedCustomerPage')
+  .implement({
+    fields: (t) => ({
+      rows: t.field({ type: [SkippedCustomerType], resolve: (p) => p.rows }),
+      total: t.exposeInt('total'),
+    }),
+  });
 
 const BilledWithWarningsType = builder.objectRef<BilledWithWarnings>('BilledWithWarnings').implement({
   description: 'A customer a run billed on an assumption to check (the engine’s warnings of its invoice).',
@@ -148,12 +183,14 @@ const BilledWithWarningsType = builder.objectRef<BilledWithWarnings>('BilledWith
   }),
 });
 
-export const BilledWithWarningsPageType = builder.objectRef<{ rows: BilledWithWarnings[]; total: number }>('BilledWithWarningsPage').implement({
-  fields: (t) => ({
-    rows: t.field({ type: [BilledWithWarningsType], resolve: (p) => p.rows }),
-    total: t.exposeInt('total'),
-  }),
-});
+export const BilledWithWarningsPageType = builder
+  .objectRef<{ rows: BilledWithWarnings[]; total: number }>('BilledWithWarningsPage')
+  .implement({
+    fields: (t) => ({
+      rows: t.field({ type: [BilledWithWarningsType], resolve: (p) => p.rows }),
+      total: t.exposeInt('total'),
+    }),
+  });
 
 const summaryFields = (t: FieldBuilder<InvoiceSummary>) => ({
   id: t.exposeInt('id'),
@@ -163,8 +200,8 @@ const summaryFields = (t: FieldBuilder<InvoiceSummary>) => ({
   bookId: t.exposeInt('bookId'),
   sequenceNo: t.exposeInt('sequenceNo'),
   period: t.expose('period', { type: 'Period' }),
-  kind: t.exposeString('kind', { description: 'regular | backbill' }),
-  status: t.exposeString('status', { description: 'draft | issued | cancelled' }),
+  kind: t.field({ type: InvoiceKindEnum, resolve: (i) => storedAs(InvoiceKindEnum, i.kind) }),
+  status: t.field({ type: InvoiceStatusEnum, resolve: (i) => storedAs(InvoiceStatusEnum, i.status) }),
   consumption: t.exposeInt('consumption'),
   subtotal: t.expose('subtotal', { type: 'Money' }),
   vat: t.expose('vat', { type: 'Money' }),
@@ -174,8 +211,12 @@ const summaryFields = (t: FieldBuilder<InvoiceSummary>) => ({
   total: t.expose('total', { type: 'Money' }),
   needsRecalculation: t.exposeBoolean('needsRecalculation'),
   runId: t.exposeInt('runId', { nullable: true }),
-  createdAt: t.exposeString('createdAt'),
-  warnings: t.field({ type: [BillWarningType], description: 'What the rate engine assumed for this bill (e.g. 0 persons billed as 1).', resolve: (i: InvoiceSummary) => i.warnings }),
+  createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  warnings: t.field({
+    type: [BillWarningType],
+    description: 'What the rate engine assumed for this bill (e.g. 0 persons billed as 1).',
+    resolve: (i: InvoiceSummary) => i.warnings,
+  }),
 });
 
 export const InvoiceSummaryType = builder.objectRef<InvoiceSummary>('InvoiceSummary').implement({
@@ -186,7 +227,9 @@ export const InvoiceSummaryType = builder.objectRef<InvoiceSummary>('InvoiceSumm
 const InvoiceLineType = builder.objectRef<InvoiceLineView>('InvoiceLine').implement({
   fields: (t) => ({
     ordinal: t.exposeInt('ordinal'),
-    kind: t.exposeString('kind', { description: 'tier | subscription | vat | environment_fee | drainage | drainage_vat | backbill_amount' }),
+    kind: t.exposeString('kind', {
+      description: 'tier | subscription | vat | environment_fee | drainage | drainage_vat | backbill_amount',
+    }),
     description: t.exposeString('description'),
     tariffVersionId: t.exposeInt('tariffVersionId', { nullable: true }),
     tier: t.exposeInt('tier', { nullable: true }),

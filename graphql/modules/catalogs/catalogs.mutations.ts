@@ -1,5 +1,4 @@
 import { builder } from '@/graphql/builder';
-import { unauthenticated } from '@/services/errors';
 import { createCatalogRow, deleteCatalogRow, updateCatalogRow } from '@/services/catalogs/catalog.service';
 import { CATALOG_NAMES } from '@/services/catalogs/registry';
 import { catalogTypes } from './catalogs.type';
@@ -13,41 +12,35 @@ for (const name of CATALOG_NAMES) {
   });
 
   builder.mutationField(`create${def.typeName}`, (t) =>
-    t.field({
+    t.withAuth(scope('add')).field({
       type: object,
       description: `Thêm ${def.entity}.`,
-      authScopes: scope('add'),
       args: { input: t.arg({ type: input, required: true, validate: def.input }) },
       resolve: (_root, args, ctx) => {
-        if (!ctx.actor) throw unauthenticated();
         return createCatalogRow(ctx.db, ctx.actor, name, args.input);
       },
     }),
   );
 
   builder.mutationField(`update${def.typeName}`, (t) =>
-    t.field({
+    t.withAuth(scope('edit')).field({
       type: object,
       description: `Sửa ${def.entity}.`,
-      authScopes: scope('edit'),
       args: {
         id: t.arg.int({ required: true }),
         input: t.arg({ type: input, required: true, validate: def.input }),
       },
       resolve: (_root, args, ctx) => {
-        if (!ctx.actor) throw unauthenticated();
         return updateCatalogRow(ctx.db, ctx.actor, name, args.id, args.input);
       },
     }),
   );
 
   builder.mutationField(`delete${def.typeName}`, (t) =>
-    t.boolean({
+    t.withAuth(scope('delete')).boolean({
       description: `Xóa ${def.entity}; bị từ chối (IN_USE) khi đang được sử dụng.`,
-      authScopes: scope('delete'),
       args: { id: t.arg.int({ required: true }) },
       resolve: (_root, args, ctx) => {
-        if (!ctx.actor) throw unauthenticated();
         return deleteCatalogRow(ctx.db, ctx.actor, name, args.id);
       },
     }),

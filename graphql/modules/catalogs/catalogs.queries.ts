@@ -2,10 +2,16 @@ import { builder } from '@/graphql/builder';
 import { listLimit } from '@/graphql/limits/list-limit';
 import { selectedFieldNames } from '@/graphql/selection';
 import { hasRight } from '@/services/auth/actor';
-import { unauthenticated } from '@/services/errors';
 import { catalogColumns, DEFAULT_LIMIT, listCatalog, MAX_LIMIT } from '@/services/catalogs/catalog.service';
 import { CATALOG_NAMES, CATALOGS } from '@/services/catalogs/registry';
-import { CatalogColumnRef, CatalogInfoRef, CatalogNameEnum, CatalogQueryInput, catalogTypes, type CatalogInfo } from './catalogs.type';
+import {
+  CatalogColumnRef,
+  CatalogInfoRef,
+  CatalogNameEnum,
+  CatalogQueryInput,
+  catalogTypes,
+  type CatalogInfo,
+} from './catalogs.type';
 
 // The page size lives in `filter.limit`, checked (1–500) by the CatalogQuery input; the cost rule reads it there.
 const CATALOG_PAGE_LIMIT = listLimit({ default: DEFAULT_LIMIT, max: MAX_LIMIT, arg: 'filter.limit' });
@@ -15,14 +21,12 @@ const CATALOG_PAGE_LIMIT = listLimit({ default: DEFAULT_LIMIT, max: MAX_LIMIT, a
 for (const name of CATALOG_NAMES) {
   const { def, page } = catalogTypes[name];
   builder.queryField(name, (t) =>
-    t.field({
+    t.withAuth({ staff: true }).field({
       type: page,
       description: `${def.label}: one page of rows with the total count.`,
       extensions: CATALOG_PAGE_LIMIT.extensions,
-      authScopes: { staff: true },
       args: { filter: t.arg({ type: CatalogQueryInput }) },
       resolve: (_root, args, ctx, info) => {
-        if (!ctx.actor) throw unauthenticated();
         // computed columns (a customer count per book …) only when the query selects them
         const page = selectedFieldNames(info);
         return listCatalog(ctx.db, ctx.actor, name, {
@@ -46,16 +50,15 @@ builder.queryField('catalogColumns', (t) =>
 );
 
 builder.queryField('catalogs', (t) =>
-  t.field({
+  t.withAuth({ staff: true }).field({
     type: [CatalogInfoRef],
     description: 'Every catalog with what the viewer may do on it (for menus and toolbars).',
-    authScopes: { staff: true },
     resolve: (_root, _args, ctx): CatalogInfo[] => {
       const actor = ctx.actor;
-      if (!actor) throw unauthenticated();
       return CATALOG_NAMES.map((name) => {
         const def = CATALOGS[name];
-        const can = (right: 'add' | 'edit' | 'delete' | 'export') => hasRight(actor, 'catalog', def.permissionObject, right);
+        const can = (right: 'add' | 'edit' | 'delete' | 'export') =>
+          hasRight(actor, 'catalog', def.permissionObject, right);
         return {
           name,
           label: def.label,

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { builder } from '@/graphql/builder';
 import type { CatalogColumnInfo, CatalogRow } from '@/services/catalogs/catalog.service';
 import { COLUMN_KINDS, FILTER_OPS, MAX_FILTERS } from '@/services/catalogs/filter';
-import { CATALOG_NAMES, CATALOGS, writableColumns, type CatalogDef, type CatalogName } from '@/services/catalogs/registry';
+import {
+  CATALOG_NAMES,
+  CATALOGS,
+  writableColumns,
+  type CatalogDef,
+  type CatalogName,
+} from '@/services/catalogs/registry';
 
 export const CatalogNameEnum = builder.enumType('CatalogName', {
   description: 'The catalogs (danh mục) served by the generic catalog screen; each value is also its list query.',
@@ -14,7 +20,8 @@ const CatalogColumnKindEnum = builder.enumType('CatalogColumnKind', {
 });
 
 const FilterOpEnum = builder.enumType('FilterOp', {
-  description: 'eq =, ne ≠, contains/startsWith (case- and accent-insensitive), lt <, lte ≤, gt >, gte ≥, between [value, value2].',
+  description:
+    'eq =, ne ≠, contains/startsWith (case- and accent-insensitive), lt <, lte ≤, gt >, gte ≥, between [value, value2].',
   values: FILTER_OPS,
 });
 
@@ -31,7 +38,12 @@ export const CatalogColumnRef = builder.objectRef<CatalogColumnInfo>('CatalogCol
     name: t.exposeString('name'),
     label: t.exposeString('label'),
     kind: t.field({ type: CatalogColumnKindEnum, resolve: (c) => c.kind }),
-    ref: t.field({ type: CatalogNameEnum, nullable: true, description: 'For `ref` columns: the catalog pointed at.', resolve: (c) => c.ref }),
+    ref: t.field({
+      type: CatalogNameEnum,
+      nullable: true,
+      description: 'For `ref` columns: the catalog pointed at.',
+      resolve: (c) => c.ref,
+    }),
     required: t.exposeBoolean('required'),
     nullable: t.exposeBoolean('nullable'),
     readOnly: t.exposeBoolean('readOnly', { description: 'Computed for display; not part of the input.' }),
@@ -64,7 +76,8 @@ export const CatalogInfoRef = builder.objectRef<CatalogInfo>('CatalogInfo').impl
 // ---------------------------------------------------------------- list arguments
 
 const ColumnFilterInput = builder.inputType('ColumnFilter', {
-  description: 'One condition of the filter bar. Values are typed as text and cast by the column kind (dates as YYYY-MM-DD or dd/mm/yyyy).',
+  description:
+    'One condition of the filter bar. Values are typed as text and cast by the column kind (dates as YYYY-MM-DD or dd/mm/yyyy).',
   fields: (t) => ({
     column: t.string({ required: true }),
     op: t.field({ type: FilterOpEnum, required: true }),
@@ -102,7 +115,10 @@ const catalogQuerySchema = z.object({
     .min(1, 'Số dòng mỗi trang phải từ 1 đến 500.')
     .max(500, 'Số dòng mỗi trang phải từ 1 đến 500.')
     .nullish(),
-  orderBy: z.array(z.object({ column: z.string().max(64), desc: z.boolean().nullish() })).max(5, 'Chỉ được sắp xếp theo tối đa 5 cột.').nullish(),
+  orderBy: z
+    .array(z.object({ column: z.string().max(64), desc: z.boolean().nullish() }))
+    .max(5, 'Chỉ được sắp xếp theo tối đa 5 cột.')
+    .nullish(),
 });
 
 export const CatalogQueryInput = builder.inputType('CatalogQuery', {
@@ -132,7 +148,8 @@ function catalogObject(def: CatalogDef) {
         const description = c.label;
         const read = (r: CatalogRow) => r[c.name] as never;
         if (c.kind === 'string') fields[c.name] = t.string({ nullable, description, resolve: (r) => read(r) });
-        else if (c.kind === 'date') fields[c.name] = t.field({ type: 'Date', nullable, description, resolve: (r) => read(r) });
+        else if (c.kind === 'date')
+          fields[c.name] = t.field({ type: 'Date', nullable, description, resolve: (r) => read(r) });
         else
           fields[c.name] = t.int({
             nullable,
@@ -161,7 +178,10 @@ function catalogInput(def: CatalogDef) {
   return builder.inputType(`${def.typeName}Input`, {
     description: `${def.label}: the whole row being added or edited. Omitted optional fields are cleared; omitted defaulted fields keep their value.`,
     fields: (t) => {
-      const fields = {} as Record<string, ReturnType<typeof t.string> | ReturnType<typeof t.int> | ReturnType<typeof t.field>>;
+      const fields = {} as Record<
+        string,
+        ReturnType<typeof t.string> | ReturnType<typeof t.int> | ReturnType<typeof t.field>
+      >;
       for (const c of writableColumns(def)) {
         const required = c.required ?? false;
         const description = c.label;

@@ -1,4 +1,5 @@
 import { builder } from '@/graphql/builder';
+import { CustomerStatusEnum, CustomerTypeEnum, WastewaterFeeModeEnum } from './customer.enums';
 import { contractInputSchema, customerFieldsSchema, meterInputSchema } from '@/services/customers/customer-input';
 
 export const CustomerInput = builder
@@ -7,7 +8,7 @@ export const CustomerInput = builder
       bookId: t.int({ required: true }),
       sequenceNo: t.int({ description: 'Typed in tens; omitted: the next ten at the end of the book.' }),
       name: t.string({ required: true }),
-      customerType: t.int({ required: true, description: '0 individual, 1 organisation' }),
+      customerType: t.field({ type: CustomerTypeEnum, required: true }),
       taxCode: t.string(),
       citizenId: t.string(),
       address: t.string({ required: true }),
@@ -21,9 +22,9 @@ export const CustomerInput = builder
       email: t.string(),
       bankAccount: t.string(),
       bankName: t.string(),
-      wastewaterFeeMode: t.string({ required: true, description: 'standard | exempt | custom' }),
+      wastewaterFeeMode: t.field({ type: WastewaterFeeModeEnum, required: true }),
       wastewaterFeeBp: t.int({ description: 'Custom wastewater fee in basis points (1000 = 10 %).' }),
-      status: t.int({ required: true, description: '1 in service, 0 cut off' }),
+      status: t.field({ type: CustomerStatusEnum, required: true }),
       isPreferential: t.boolean({ required: true }),
       preferentialUntil: t.field({ type: 'Date' }),
       extra: t.field({ type: 'JSON' }),

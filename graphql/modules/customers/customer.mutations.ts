@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
+import { signedIn } from '@/graphql/signed-in';
 import { moveCustomers, placeCustomerAfter, renumberBook } from '@/services/customers/book.service';
 import {
   createCustomer,
@@ -48,23 +49,26 @@ builder.mutationFields((t) => ({
     },
     authScopes: (_root, args) => ({ book: { bookId: args.input.bookId, object: 'customers', right: 'add' } }),
     resolve: (_root, args, ctx) =>
-      createCustomer(ctx.db, ctx.actor!, { customer: args.input, meter: args.meter ?? null, contract: args.contract ?? null }),
+      createCustomer(ctx.db, signedIn(ctx), {
+        customer: args.input,
+        meter: args.meter ?? null,
+        contract: args.contract ?? null,
+      }),
   }),
-  updateCustomer: t.field({
+  updateCustomer: t.withAuth(customersRight('edit')).field({
     type: CustomerType,
     args: {
       id: t.arg.int({ required: true }),
       version: t.arg.int({ required: true, description: 'The version the form was loaded with.' }),
       input: t.arg({ type: CustomerInput, required: true }),
     },
-    authScopes: customersRight('edit'),
-    resolve: (_root, args, ctx) => updateCustomer(ctx.db, ctx.actor!, { id: args.id, version: args.version, customer: args.input }),
+    resolve: (_root, args, ctx) =>
+      updateCustomer(ctx.db, ctx.actor, { id: args.id, version: args.version, customer: args.input }),
   }),
-  deleteCustomer: t.boolean({
+  deleteCustomer: t.withAuth(customersRight('delete')).boolean({
     args: { id: t.arg.int({ required: true }) },
-    authScopes: customersRight('delete'),
     resolve: async (_root, args, ctx) => {
-      await deleteCustomer(ctx.db, ctx.actor!, args.id);
+      await deleteCustomer(ctx.db, ctx.actor, args.id);
       return true;
     },
   }),
@@ -75,34 +79,35 @@ builder.mutationFields((t) => ({
       targetBookId: t.arg.int({ required: true }),
     },
     authScopes: (_root, args) => ({ book: { bookId: args.targetBookId, object: 'customers', right: 'edit' } }),
-    resolve: (_root, args, ctx) => moveCustomers(ctx.db, ctx.actor!, { customerIds: args.customerIds, targetBookId: args.targetBookId }),
+    resolve: (_root, args, ctx) =>
+      moveCustomers(ctx.db, signedIn(ctx), { customerIds: args.customerIds, targetBookId: args.targetBookId }),
   }),
   renumberBook: t.int({
     description: 'Renumbers a book in tens keeping the order; returns how many numbers changed.',
     args: { bookId: t.arg.int({ required: true }) },
     authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'customers', right: 'edit' } }),
-    resolve: (_root, args, ctx) => renumberBook(ctx.db, ctx.actor!, args.bookId),
+    resolve: (_root, args, ctx) => renumberBook(ctx.db, signedIn(ctx), args.bookId),
   }),
-  placeCustomerAfter: t.int({
+  placeCustomerAfter: t.withAuth(customersRight('edit')).int({
     description: 'Moves a customer right after another in its book (null: first); returns the new sequence number.',
     args: { customerId: t.arg.int({ required: true }), afterCustomerId: t.arg.int() },
-    authScopes: customersRight('edit'),
     resolve: (_root, args, ctx) =>
-      placeCustomerAfter(ctx.db, ctx.actor!, { customerId: args.customerId, afterCustomerId: args.afterCustomerId ?? null }),
+      placeCustomerAfter(ctx.db, ctx.actor, {
+        customerId: args.customerId,
+        afterCustomerId: args.afterCustomerId ?? null,
+      }),
   }),
-  resignContract: t.field({
+  resignContract: t.withAuth(customersRight('edit')).field({
     type: ContractType,
     args: { customerId: t.arg.int({ required: true }), input: t.arg({ type: ContractInput, required: true }) },
-    authScopes: customersRight('edit'),
-    resolve: (_root, args, ctx) => resignContract(ctx.db, ctx.actor!, args.customerId, args.input),
+    resolve: (_root, args, ctx) => resignContract(ctx.db, ctx.actor, args.customerId, args.input),
   }),
-  updateContract: t.field({
+  updateContract: t.withAuth(customersRight('edit')).field({
     type: ContractType,
     args: { customerId: t.arg.int({ required: true }), input: t.arg({ type: ContractInput, required: true }) },
-    authScopes: customersRight('edit'),
-    resolve: (_root, args, ctx) => updateCurrentContract(ctx.db, ctx.actor!, args.customerId, args.input),
+    resolve: (_root, args, ctx) => updateCurrentContract(ctx.db, ctx.actor, args.customerId, args.input),
   }),
-  replaceMeter: t.field({
+  replaceMeter: t.withAuth(customersRight('edit')).field({
     type: MeterType,
     args: {
       customerId: t.arg.int({ required: true }),
@@ -110,24 +115,22 @@ builder.mutationFields((t) => ({
       removedOn: t.arg({ type: 'Date', required: true, validate: meterDate('Ngày tháo') }),
       meter: t.arg({ type: MeterInput, required: true }),
     },
-    authScopes: customersRight('edit'),
     resolve: (_root, args, ctx) =>
-      replaceMeter(ctx.db, ctx.actor!, {
+      replaceMeter(ctx.db, ctx.actor, {
         customerId: args.customerId,
         finalIndex: args.finalIndex,
         removedOn: args.removedOn,
         meter: args.meter,
       }),
   }),
-  correctMeterReplacement: t.field({
+  correctMeterReplacement: t.withAuth(customersRight('edit')).field({
     type: MeterType,
     description:
       "Corrects the final index declared when a meter was replaced; the outgoing meter's reading of that period changes with it.",
     args: { input: t.arg({ type: CorrectMeterReplacementInput, required: true }) },
-    authScopes: customersRight('edit'),
-    resolve: (_root, args, ctx) => correctMeterReplacement(ctx.db, ctx.actor!, args.input),
+    resolve: (_root, args, ctx) => correctMeterReplacement(ctx.db, ctx.actor, args.input),
   }),
-  updateMeter: t.field({
+  updateMeter: t.withAuth(customersRight('edit')).field({
     type: MeterType,
     args: {
       customerId: t.arg.int({ required: true }),
@@ -135,20 +138,18 @@ builder.mutationFields((t) => ({
       sealNo: t.arg.string({ validate: z.string().max(32).nullish() }),
       verifiedOn: t.arg({ type: 'Date', validate: meterDate('Ngày kiểm định').nullish() }),
     },
-    authScopes: customersRight('edit'),
     resolve: (_root, args, ctx) =>
-      updateActiveMeter(ctx.db, ctx.actor!, {
+      updateActiveMeter(ctx.db, ctx.actor, {
         customerId: args.customerId,
         meterTypeId: args.meterTypeId ?? null,
         sealNo: args.sealNo?.trim() || null,
         verifiedOn: args.verifiedOn ?? null,
       }),
   }),
-  deleteAttachment: t.boolean({
+  deleteAttachment: t.withAuth(customersRight('edit')).boolean({
     args: { id: t.arg.int({ required: true }) },
-    authScopes: customersRight('edit'),
     resolve: async (_root, args, ctx) => {
-      await deleteAttachment(ctx.db, ctx.actor!, args.id);
+      await deleteAttachment(ctx.db, ctx.actor, args.id);
       return true;
     },
   }),

@@ -35,14 +35,14 @@ const readingsRight = (right: 'access' | 'add' | 'edit' | 'delete') => ({
 });
 
 builder.mutationFields((t) => ({
-  saveReading: t.field({
+  saveReading: t.withAuth(readingsRight('access')).field({
     type: ReadingSheetRowType,
     description: 'Saves one row of the entry screen; the returned row carries consumption and anomalies.',
     args: { input: t.arg({ type: SaveReadingInput, required: true }) },
-    authScopes: readingsRight('access'),
-    resolve: (_root, args, ctx) => saveReading(ctx.db, ctx.actor!, { ...args.input, currentIndex: args.input.currentIndex ?? null }),
+    resolve: (_root, args, ctx) =>
+      saveReading(ctx.db, ctx.actor, { ...args.input, currentIndex: args.input.currentIndex ?? null }),
   }),
-  clearReading: t.field({
+  clearReading: t.withAuth(readingsRight('edit')).field({
     type: ReadingSheetRowType,
     description: 'Takes back a reading typed by mistake: the row becomes "not entered" again.',
     args: {
@@ -51,91 +51,93 @@ builder.mutationFields((t) => ({
       meterId: t.arg.int({ required: true }),
       version: t.arg.int(),
     },
-    authScopes: readingsRight('edit'),
     resolve: (_root, args, ctx) =>
-      clearReading(ctx.db, ctx.actor!, { customerId: args.customerId, period: args.period, meterId: args.meterId, version: args.version ?? null }),
+      clearReading(ctx.db, ctx.actor, {
+        customerId: args.customerId,
+        period: args.period,
+        meterId: args.meterId,
+        version: args.version ?? null,
+      }),
   }),
-  resolveAnomalies: t.int({
+  resolveAnomalies: t.withAuth(readingsRight('edit')).int({
     description: 'Supervisor: clear (accept for billing) or reopen flagged readings; returns how many changed.',
     args: {
       readingIds: t.arg.intList({ required: true, validate: z.array(z.number().int().positive()).min(1).max(5000) }),
       action: t.arg({ type: AnomalyActionEnum, required: true }),
       note: t.arg.string({ validate: z.string().max(500).nullish() }),
     },
-    authScopes: readingsRight('edit'),
-    resolve: (_root, args, ctx) => resolveAnomalies(ctx.db, ctx.actor!, { readingIds: args.readingIds, action: args.action, note: args.note ?? null }),
+    resolve: (_root, args, ctx) =>
+      resolveAnomalies(ctx.db, ctx.actor, {
+        readingIds: args.readingIds,
+        action: args.action,
+        note: args.note ?? null,
+      }),
   }),
-  declareMeterReplacement: t.field({
+  declareMeterReplacement: t.withAuth(readingsRight('add')).field({
     type: [ReadingSheetRowType],
-    description: 'Meter replaced inside the period: closes the old meter at its final index (its reading is written), installs the new one.',
+    description:
+      'Meter replaced inside the period: closes the old meter at its final index (its reading is written), installs the new one.',
     args: {
       input: t.arg({ type: MeterReplacementInput, required: true }),
       newMeter: t.arg({ type: MeterInput, required: true }),
     },
-    authScopes: readingsRight('add'),
-    resolve: (_root, args, ctx) => declareMeterReplacement(ctx.db, ctx.actor!, { ...args.input, newMeter: args.newMeter }),
+    resolve: (_root, args, ctx) =>
+      declareMeterReplacement(ctx.db, ctx.actor, { ...args.input, newMeter: args.newMeter }),
   }),
-  declareSuspension: t.field({
+  declareSuspension: t.withAuth(readingsRight('add')).field({
     type: SuspensionType,
     args: { input: t.arg({ type: SuspensionInput, required: true }) },
-    authScopes: readingsRight('add'),
-    resolve: (_root, args, ctx) => declareSuspension(ctx.db, ctx.actor!, args.input),
+    resolve: (_root, args, ctx) => declareSuspension(ctx.db, ctx.actor, args.input),
   }),
-  endSuspension: t.field({
+  endSuspension: t.withAuth(readingsRight('edit')).field({
     type: SuspensionType,
     args: { id: t.arg.int({ required: true }), toPeriod: t.arg({ type: 'Period', required: true }) },
-    authScopes: readingsRight('edit'),
-    resolve: (_root, args, ctx) => endSuspension(ctx.db, ctx.actor!, { id: args.id, toPeriod: args.toPeriod }),
+    resolve: (_root, args, ctx) => endSuspension(ctx.db, ctx.actor, { id: args.id, toPeriod: args.toPeriod }),
   }),
-  deleteSuspension: t.boolean({
+  deleteSuspension: t.withAuth(readingsRight('edit')).boolean({
     args: { id: t.arg.int({ required: true }) },
-    authScopes: readingsRight('edit'),
-    resolve: (_root, args, ctx) => deleteSuspension(ctx.db, ctx.actor!, args.id),
+    resolve: (_root, args, ctx) => deleteSuspension(ctx.db, ctx.actor, args.id),
   }),
-  correctPreviousIndex: t.field({
+  correctPreviousIndex: t.withAuth(readingsRight('edit')).field({
     type: ReadingSheetRowType,
     description: 'Rolled-back (corrected) previous index; the consumption is recomputed.',
     args: { input: t.arg({ type: CorrectPreviousIndexInput, required: true }) },
-    authScopes: readingsRight('edit'),
-    resolve: (_root, args, ctx) => correctPreviousIndex(ctx.db, ctx.actor!, args.input),
+    resolve: (_root, args, ctx) => correctPreviousIndex(ctx.db, ctx.actor, args.input),
   }),
-  createBackBill: t.field({
+  createBackBill: t.withAuth(readingsRight('add')).field({
     type: AdjustmentType,
     args: { input: t.arg({ type: BackBillInput, required: true }) },
-    authScopes: readingsRight('add'),
-    resolve: (_root, args, ctx) => createBackBill(ctx.db, ctx.actor!, args.input),
+    resolve: (_root, args, ctx) => createBackBill(ctx.db, ctx.actor, args.input),
   }),
-  spreadOwedConsumption: t.field({
+  spreadOwedConsumption: t.withAuth(readingsRight('add')).field({
     type: [AdjustmentType],
     args: { input: t.arg({ type: SpreadInput, required: true }) },
-    authScopes: readingsRight('add'),
-    resolve: (_root, args, ctx) => spreadOwedConsumption(ctx.db, ctx.actor!, args.input),
+    resolve: (_root, args, ctx) => spreadOwedConsumption(ctx.db, ctx.actor, args.input),
   }),
-  deleteAdjustment: t.int({
+  deleteAdjustment: t.withAuth(readingsRight('delete')).int({
     description: 'Deletes an adjustment (or its whole spreading group); returns how many were deleted.',
     args: { id: t.arg.int({ required: true }), wholeGroup: t.arg.boolean() },
-    authScopes: readingsRight('delete'),
-    resolve: (_root, args, ctx) => deleteAdjustment(ctx.db, ctx.actor!, { id: args.id, wholeGroup: args.wholeGroup ?? false }),
+    resolve: (_root, args, ctx) =>
+      deleteAdjustment(ctx.db, ctx.actor, { id: args.id, wholeGroup: args.wholeGroup ?? false }),
   }),
-  lockPeriod: t.field({
+  lockPeriod: t.withAuth({ admin: true }).field({
     type: PeriodLockStateType,
     description: 'Admin: locks a period for one book, or the whole company when bookId is omitted.',
     args: { period: t.arg({ type: 'Period', required: true }), bookId: t.arg.int() },
-    authScopes: { admin: true },
-    resolve: (_root, args, ctx) => lockPeriod(ctx.db, ctx.actor!, { period: args.period, bookId: args.bookId ?? null }),
+    resolve: (_root, args, ctx) => lockPeriod(ctx.db, ctx.actor, { period: args.period, bookId: args.bookId ?? null }),
   }),
-  unlockPeriod: t.boolean({
+  unlockPeriod: t.withAuth({ admin: true }).boolean({
     args: { period: t.arg({ type: 'Period', required: true }), bookId: t.arg.int() },
-    authScopes: { admin: true },
-    resolve: (_root, args, ctx) => unlockPeriod(ctx.db, ctx.actor!, { period: args.period, bookId: args.bookId ?? null }),
-  }),
-  submitDeviceReadings: t.field({
-    type: DeviceSubmissionResultType,
-    description: 'A handheld device’s batch; idempotent per (deviceId, submissionId): a retry returns the first answer.',
-    args: { input: t.arg({ type: DeviceSubmissionInput, required: true }) },
-    authScopes: readingsRight('add'),
     resolve: (_root, args, ctx) =>
-      submitDeviceReadings(ctx.db, ctx.actor!, {
+      unlockPeriod(ctx.db, ctx.actor, { period: args.period, bookId: args.bookId ?? null }),
+  }),
+  submitDeviceReadings: t.withAuth(readingsRight('add')).field({
+    type: DeviceSubmissionResultType,
+    description:
+      'A handheld device’s batch; idempotent per (deviceId, submissionId): a retry returns the first answer.',
+    args: { input: t.arg({ type: DeviceSubmissionInput, required: true }) },
+    resolve: (_root, args, ctx) =>
+      submitDeviceReadings(ctx.db, ctx.actor, {
         deviceId: args.input.deviceId,
         submissionId: args.input.submissionId,
         readings: args.input.readings.map((r) => ({ ...r, currentIndex: r.currentIndex ?? null })),

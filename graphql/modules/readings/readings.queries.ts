@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
+import { signedIn } from '@/graphql/signed-in';
 import { listLimit } from '@/graphql/limits/list-limit';
 import { listAdjustments } from '@/services/readings/adjustments.service';
 import { listAnomalyQueue } from '@/services/readings/anomaly-queue.service';
@@ -36,9 +37,14 @@ builder.queryFields((t) => ({
     },
     authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'readings', right: 'access' } }),
     resolve: (_root, args, ctx) =>
-      loadReadingSheet(ctx.db, ctx.actor!, { bookId: args.bookId, period: args.period, status: args.status ?? null, search: args.search ?? null }),
+      loadReadingSheet(ctx.db, signedIn(ctx), {
+        bookId: args.bookId,
+        period: args.period,
+        status: args.status ?? null,
+        search: args.search ?? null,
+      }),
   }),
-  readingHistory: t.field({
+  readingHistory: t.withAuth(readingsAccess).field({
     type: [ReadingHistoryEntryType],
     description: 'A customer’s readings of the last `limit` periods (default 12) before `beforePeriod`, newest first.',
     extensions: HISTORY_LIMIT.extensions,
@@ -47,16 +53,19 @@ builder.queryFields((t) => ({
       beforePeriod: t.arg({ type: 'Period' }),
       limit: t.arg.int(HISTORY_LIMIT.arg),
     },
-    authScopes: readingsAccess,
     resolve: (_root, args, ctx) =>
-      readingHistory(ctx.db, ctx.actor!, { customerId: args.customerId, beforePeriod: args.beforePeriod ?? null, limit: args.limit ?? HISTORY_LIMIT.spec.default }),
+      readingHistory(ctx.db, ctx.actor, {
+        customerId: args.customerId,
+        beforePeriod: args.beforePeriod ?? null,
+        limit: args.limit ?? HISTORY_LIMIT.spec.default,
+      }),
   }),
   readingCodes: t.field({
     type: [ReadingCodeInfoType],
     authScopes: { staff: true },
     resolve: () => READING_CODE_INFOS,
   }),
-  anomalyQueue: t.field({
+  anomalyQueue: t.withAuth(readingsAccess).field({
     type: AnomalyQueuePageType,
     description: 'Readings flagged as anomalies (open by default) in the books the viewer may read.',
     extensions: ANOMALY_LIMIT.extensions,
@@ -67,9 +76,8 @@ builder.queryFields((t) => ({
       offset: t.arg.int(),
       limit: t.arg.int(ANOMALY_LIMIT.arg),
     },
-    authScopes: readingsAccess,
     resolve: (_root, args, ctx) =>
-      listAnomalyQueue(ctx.db, ctx.actor!, {
+      listAnomalyQueue(ctx.db, ctx.actor, {
         period: args.period ?? null,
         bookIds: args.bookIds ?? null,
         status: args.status ?? null,
@@ -77,18 +85,16 @@ builder.queryFields((t) => ({
         limit: args.limit ?? ANOMALY_LIMIT.spec.default,
       }),
   }),
-  customerSuspensions: t.field({
+  customerSuspensions: t.withAuth(readingsAccess).field({
     type: [SuspensionType],
     args: { customerId: t.arg.int({ required: true }) },
-    authScopes: readingsAccess,
-    resolve: (_root, args, ctx) => listSuspensions(ctx.db, ctx.actor!, args.customerId),
+    resolve: (_root, args, ctx) => listSuspensions(ctx.db, ctx.actor, args.customerId),
   }),
-  customerAdjustments: t.field({
+  customerAdjustments: t.withAuth(readingsAccess).field({
     type: [AdjustmentType],
     description: 'Back-billing and spread adjustments of a customer, newest bill period first.',
     args: { customerId: t.arg.int({ required: true }) },
-    authScopes: readingsAccess,
-    resolve: (_root, args, ctx) => listAdjustments(ctx.db, ctx.actor!, args.customerId),
+    resolve: (_root, args, ctx) => listAdjustments(ctx.db, ctx.actor, args.customerId),
   }),
   periodLockState: t.field({
     type: PeriodLockStateType,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
+import { storedAs } from '@/graphql/stored-enum';
 import { meterDate } from '@/services/customers/customer-input';
 import { READING_CODES, READING_CODE_LABELS, CODES_REQUIRING_ESTIMATE } from '@/domain/reading/anomaly';
 import type { AdjustmentRow } from '@/services/readings/adjustments.service';
@@ -12,7 +13,8 @@ import { SHEET_STATUSES, type ReadingNotice, type ReadingSheetRow } from '@/serv
 
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const periodString = z.string().regex(PERIOD_RE, 'Kỳ không hợp lệ (định dạng YYYY-MM).');
-const index = (label: string) => z.number().int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(999_999_999, `${label} quá lớn.`);
+const index = (label: string) =>
+  z.number().int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(999_999_999, `${label} quá lớn.`);
 const reason = z.string().trim().min(1, 'Phải nhập lý do.').max(500, 'Lý do dài tối đa 500 ký tự.');
 const note = z.string().trim().max(500, 'Ghi chú dài tối đa 500 ký tự.').nullish();
 
@@ -23,7 +25,29 @@ export const ReadingSheetStatusEnum = builder.enumType('ReadingSheetStatus', {
 
 export const AnomalyActionEnum = builder.enumType('AnomalyAction', { values: ['clear', 'reopen'] as const });
 
-export const AnomalyStatusFilterEnum = builder.enumType('AnomalyStatusFilter', { values: ['open', 'cleared'] as const });
+export const AnomalyStatusFilterEnum = builder.enumType('AnomalyStatusFilter', {
+  values: {
+    OPEN: { value: 'open', description: 'Bất thường chưa xử lý' },
+    CLEARED: { value: 'cleared', description: 'Bất thường đã xử lý' },
+  } as const,
+});
+
+const AnomalyStatusEnum = builder.enumType('AnomalyStatus', {
+  values: {
+    NONE: { value: 'none', description: 'Không có bất thường' },
+    OPEN: { value: 'open', description: 'Có bất thường chưa xử lý' },
+    CLEARED: { value: 'cleared', description: 'Bất thường đã được xử lý' },
+  } as const,
+});
+
+const ReadingSourceEnum = builder.enumType('ReadingSource', {
+  values: {
+    MANUAL: { value: 'manual', description: 'Nhập tay trên màn hình ghi chỉ số' },
+    IMPORT: { value: 'import', description: 'Nhập từ tệp Excel' },
+    DEVICE: { value: 'device', description: 'Gửi từ thiết bị ghi chỉ số' },
+    SYSTEM: { value: 'system', description: 'Do hệ thống tự ghi' },
+  } as const,
+});
 
 const ReadingCodeEnum = builder.enumType('ReadingCode', {
   description: 'Reading codes (labels: readingCodes). Codes whose index cannot be trusted bill the 3-period average.',
@@ -36,7 +60,9 @@ export const ReadingCodeInfoType = builder
     fields: (t) => ({
       code: t.exposeString('code'),
       label: t.exposeString('label'),
-      requiresEstimate: t.exposeBoolean('requiresEstimate', { description: 'The index cannot be trusted: billed on the 3-period average.' }),
+      requiresEstimate: t.exposeBoolean('requiresEstimate', {
+        description: 'The index cannot be trusted: billed on the 3-period average.',
+      }),
     }),
   });
 
@@ -48,7 +74,9 @@ export const READING_CODE_INFOS = READING_CODES.map((c) => ({
 
 const ReadingNoticeType = builder.objectRef<ReadingNotice>('ReadingNotice').implement({
   fields: (t) => ({
-    kind: t.exposeString('kind', { description: 'meter_replaced | suspended | preferential | estimate_pending | cut_off' }),
+    kind: t.exposeString('kind', {
+      description: 'meter_replaced | suspended | preferential | estimate_pending | cut_off',
+    }),
     message: t.exposeString('message'),
   }),
 });
@@ -73,7 +101,8 @@ export const ReadingSheetRowType = builder.objectRef<ReadingSheetRow>('ReadingSh
     suggestedCurrentIndex: t.exposeInt('suggestedCurrentIndex', { nullable: true }),
     fixedCurrentIndex: t.exposeInt('fixedCurrentIndex', {
       nullable: true,
-      description: 'Outgoing meter of a replacement in this period: its declared final index, the only index the row accepts.',
+      description:
+        'Outgoing meter of a replacement in this period: its declared final index, the only index the row accepts.',
     }),
     consumption: t.exposeInt('consumption', { nullable: true }),
     code: t.exposeString('code'),
@@ -81,15 +110,15 @@ export const ReadingSheetRowType = builder.objectRef<ReadingSheetRow>('ReadingSh
     isEstimated: t.exposeBoolean('isEstimated'),
     anomalies: t.exposeStringList('anomalies'),
     anomalyLabels: t.exposeStringList('anomalyLabels'),
-    anomalyStatus: t.exposeString('anomalyStatus', { description: 'none | open | cleared' }),
+    anomalyStatus: t.field({ type: AnomalyStatusEnum, resolve: (r) => storedAs(AnomalyStatusEnum, r.anomalyStatus) }),
     average3: t.exposeInt('average3'),
     recentConsumptions: t.exposeIntList('recentConsumptions'),
     estimatedPending: t.exposeInt('estimatedPending'),
     notices: t.field({ type: [ReadingNoticeType], resolve: (r) => r.notices }),
-    source: t.exposeString('source', { nullable: true }),
+    source: t.field({ type: ReadingSourceEnum, nullable: true, resolve: (r) => storedAs(ReadingSourceEnum, r.source) }),
     note: t.exposeString('note', { nullable: true }),
     version: t.exposeInt('version', { nullable: true }),
-    enteredAt: t.string({ nullable: true, resolve: (r) => r.enteredAt }),
+    enteredAt: t.expose('enteredAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -107,7 +136,9 @@ export const ReadingSheetType = builder.objectRef<ReadingSheet>('ReadingSheet').
     bookId: t.exposeInt('bookId'),
     period: t.expose('period', { type: 'Period' }),
     lock: t.field({ type: PeriodLockStateType, resolve: (s) => s.lock }),
-    highFactorPct: t.exposeInt('highFactorPct', { description: 'Anomaly "high" factor in hundredths (151 = 1.51 × the 3-period average).' }),
+    highFactorPct: t.exposeInt('highFactorPct', {
+      description: 'Anomaly "high" factor in hundredths (151 = 1.51 × the 3-period average).',
+    }),
     lowFactorPct: t.exposeInt('lowFactorPct'),
     total: t.exposeInt('total'),
     read: t.exposeInt('read'),
@@ -130,8 +161,8 @@ export const ReadingHistoryEntryType = builder.objectRef<ReadingHistoryEntry>('R
     isEstimated: t.exposeBoolean('isEstimated'),
     anomalies: t.exposeStringList('anomalies'),
     anomalyLabels: t.exposeStringList('anomalyLabels'),
-    anomalyStatus: t.exposeString('anomalyStatus'),
-    source: t.exposeString('source'),
+    anomalyStatus: t.field({ type: AnomalyStatusEnum, resolve: (r) => storedAs(AnomalyStatusEnum, r.anomalyStatus) }),
+    source: t.field({ type: ReadingSourceEnum, resolve: (r) => storedAs(ReadingSourceEnum, r.source) }),
   }),
 });
 
@@ -154,18 +185,20 @@ const AnomalyQueueRowType = builder.objectRef<AnomalyQueueRow>('AnomalyQueueRow'
     codeLabel: t.exposeString('codeLabel'),
     anomalies: t.exposeStringList('anomalies'),
     anomalyLabels: t.exposeStringList('anomalyLabels'),
-    anomalyStatus: t.exposeString('anomalyStatus'),
+    anomalyStatus: t.field({ type: AnomalyStatusEnum, resolve: (r) => storedAs(AnomalyStatusEnum, r.anomalyStatus) }),
     note: t.exposeString('note', { nullable: true }),
-    enteredAt: t.exposeString('enteredAt'),
+    enteredAt: t.expose('enteredAt', { type: 'DateTime' }),
   }),
 });
 
-export const AnomalyQueuePageType = builder.objectRef<{ rows: AnomalyQueueRow[]; total: number }>('AnomalyQueuePage').implement({
-  fields: (t) => ({
-    rows: t.field({ type: [AnomalyQueueRowType], resolve: (p) => p.rows }),
-    total: t.exposeInt('total'),
-  }),
-});
+export const AnomalyQueuePageType = builder
+  .objectRef<{ rows: AnomalyQueueRow[]; total: number }>('AnomalyQueuePage')
+  .implement({
+    fields: (t) => ({
+      rows: t.field({ type: [AnomalyQueueRowType], resolve: (p) => p.rows }),
+      total: t.exposeInt('total'),
+    }),
+  });
 
 export const SuspensionType = builder.objectRef<SuspensionRow>('Suspension').implement({
   fields: (t) => ({
@@ -174,7 +207,7 @@ export const SuspensionType = builder.objectRef<SuspensionRow>('Suspension').imp
     fromPeriod: t.expose('fromPeriod', { type: 'Period' }),
     toPeriod: t.expose('toPeriod', { type: 'Period', nullable: true }),
     reason: t.exposeString('reason'),
-    createdAt: t.exposeString('createdAt'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
@@ -190,7 +223,7 @@ export const AdjustmentType = builder.objectRef<AdjustmentRow>('Adjustment').imp
     amount: t.field({ type: 'Money', nullable: true, description: 'VND.', resolve: (a) => a.amount }),
     reason: t.exposeString('reason'),
     groupKey: t.exposeString('groupKey', { nullable: true }),
-    createdAt: t.exposeString('createdAt'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
@@ -199,7 +232,7 @@ export const PeriodLockType = builder.objectRef<PeriodLockRow>('PeriodLock').imp
     period: t.expose('period', { type: 'Period' }),
     bookId: t.exposeInt('bookId', { description: '0 = the whole company.' }),
     bookCode: t.exposeString('bookCode', { nullable: true }),
-    lockedAt: t.exposeString('lockedAt'),
+    lockedAt: t.expose('lockedAt', { type: 'DateTime' }),
     lockedBy: t.exposeString('lockedBy', { nullable: true }),
   }),
 });
@@ -219,16 +252,20 @@ const DeviceRowResultType = builder.objectRef<DeviceRowResult>('DeviceReadingRes
   }),
 });
 
-export const DeviceSubmissionResultType = builder.objectRef<DeviceSubmissionResult>('DeviceSubmissionResult').implement({
-  fields: (t) => ({
-    deviceId: t.exposeString('deviceId'),
-    submissionId: t.exposeString('submissionId'),
-    accepted: t.exposeInt('accepted'),
-    rejected: t.exposeInt('rejected'),
-    replayed: t.exposeBoolean('replayed', { description: 'A retry answered with the stored result; nothing was written again.' }),
-    rows: t.field({ type: [DeviceRowResultType], resolve: (r) => r.rows }),
-  }),
-});
+export const DeviceSubmissionResultType = builder
+  .objectRef<DeviceSubmissionResult>('DeviceSubmissionResult')
+  .implement({
+    fields: (t) => ({
+      deviceId: t.exposeString('deviceId'),
+      submissionId: t.exposeString('submissionId'),
+      accepted: t.exposeInt('accepted'),
+      rejected: t.exposeInt('rejected'),
+      replayed: t.exposeBoolean('replayed', {
+        description: 'A retry answered with the stored result; nothing was written again.',
+      }),
+      rows: t.field({ type: [DeviceRowResultType], resolve: (r) => r.rows }),
+    }),
+  });
 
 // ---------------------------------------------------------------- inputs
 
@@ -237,7 +274,9 @@ export const SaveReadingInput = builder
     fields: (t) => ({
       customerId: t.int({ required: true }),
       period: t.field({ type: 'Period', required: true }),
-      meterId: t.int({ description: 'Default: the active meter. The outgoing meter of a replacement has its own row.' }),
+      meterId: t.int({
+        description: 'Default: the active meter. The outgoing meter of a replacement has its own row.',
+      }),
       currentIndex: t.int({ description: 'Omitted/null: not read; give a code (billed on the 3-period average).' }),
       code: t.field({ type: ReadingCodeEnum, description: 'Default normal.' }),
       note: t.string(),
@@ -274,7 +313,14 @@ export const SuspensionInput = builder
       reason: t.string({ required: true }),
     }),
   })
-  .validate(z.object({ customerId: z.number().int().positive(), fromPeriod: periodString, toPeriod: periodString.nullish(), reason }));
+  .validate(
+    z.object({
+      customerId: z.number().int().positive(),
+      fromPeriod: periodString,
+      toPeriod: periodString.nullish(),
+      reason,
+    }),
+  );
 
 export const CorrectPreviousIndexInput = builder
   .inputType('CorrectPreviousIndexInput', {
@@ -300,7 +346,8 @@ export const CorrectPreviousIndexInput = builder
 
 export const BackBillInput = builder
   .inputType('BackBillInput', {
-    description: 'Truy thu: m3 OR an amount (water money before VAT) owed for tariffPeriod, billed in billPeriod at tariffPeriod’s tariff.',
+    description:
+      'Truy thu: m3 OR an amount (water money before VAT) owed for tariffPeriod, billed in billPeriod at tariffPeriod’s tariff.',
     fields: (t) => ({
       customerId: t.int({ required: true }),
       tariffPeriod: t.field({ type: 'Period', required: true }),
@@ -369,6 +416,10 @@ export const DeviceSubmissionInput = builder.inputType('DeviceSubmissionInput', 
   fields: (t) => ({
     deviceId: t.string({ required: true, validate: z.string().trim().min(1).max(64) }),
     submissionId: t.string({ required: true, validate: z.string().trim().min(1).max(64) }),
-    readings: t.field({ type: [DeviceReadingInput], required: true, validate: z.array(z.any()).max(5000, 'Mỗi lần gửi tối đa 5.000 chỉ số.') }),
+    readings: t.field({
+      type: [DeviceReadingInput],
+      required: true,
+      validate: z.array(z.any()).max(5000, 'Mỗi lần gửi tối đa 5.000 chỉ số.'),
+    }),
   }),
 });

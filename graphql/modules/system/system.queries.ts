@@ -1,13 +1,15 @@
 import { builder } from '@/graphql/builder';
 
-const Viewer = builder.objectRef<{ userId: number; login: string; fullName: string; isAdmin: boolean }>('Viewer').implement({
-  fields: (t) => ({
-    userId: t.exposeInt('userId'),
-    login: t.exposeString('login'),
-    fullName: t.exposeString('fullName'),
-    isAdmin: t.exposeBoolean('isAdmin'),
-  }),
-});
+const Viewer = builder
+  .objectRef<{ userId: number; login: string; fullName: string; isAdmin: boolean }>('Viewer')
+  .implement({
+    fields: (t) => ({
+      userId: t.exposeInt('userId'),
+      login: t.exposeString('login'),
+      fullName: t.exposeString('fullName'),
+      isAdmin: t.exposeBoolean('isAdmin'),
+    }),
+  });
 
 builder.queryField('viewer', (t) =>
   t.field({

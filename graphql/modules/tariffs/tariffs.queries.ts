@@ -6,17 +6,15 @@ import { BillEstimateType, EstimateBillInput, TariffServiceTypeType, TariffVersi
 const catalogAccess = { permission: { group: 'catalog' as const, object: 'serviceTypes', right: 'access' as const } };
 
 builder.queryFields((t) => ({
-  tariffServiceTypes: t.field({
+  tariffServiceTypes: t.withAuth(catalogAccess).field({
     type: [TariffServiceTypeType],
     description: 'Service types with their tariff versions and tiers (the tariff catalog screen).',
-    authScopes: catalogAccess,
-    resolve: (_root, _args, ctx) => listTariffCatalog(ctx.db, ctx.actor!),
+    resolve: (_root, _args, ctx) => listTariffCatalog(ctx.db, ctx.actor),
   }),
-  tariffVersion: t.field({
+  tariffVersion: t.withAuth(catalogAccess).field({
     type: TariffVersionType,
     args: { id: t.arg.int({ required: true }) },
-    authScopes: catalogAccess,
-    resolve: (_root, args, ctx) => getTariffVersion(ctx.db, ctx.actor!, args.id),
+    resolve: (_root, args, ctx) => getTariffVersion(ctx.db, ctx.actor, args.id),
   }),
   estimateBill: t.field({
     type: BillEstimateType,

@@ -2,11 +2,21 @@ import { builder } from '@/graphql/builder';
 import type { InputFieldBuilder } from '@/graphql/field-builder';
 import type { BillWarning } from '@/domain/tariff/types';
 import type { BillEstimate, BillEstimateLine } from '@/services/tariffs/estimate.service';
-import type { TariffServiceTypeView, TariffTierRow, TariffVersionView } from '@/services/tariffs/tariff-catalog.service';
-import { estimateBillSchema, tariffTierSchema, tariffVersionSchema, tariffVersionUpdateSchema } from '@/schemas/tariff-input';
+import type {
+  TariffServiceTypeView,
+  TariffTierRow,
+  TariffVersionView,
+} from '@/services/tariffs/tariff-catalog.service';
+import {
+  estimateBillSchema,
+  tariffTierSchema,
+  tariffVersionSchema,
+  tariffVersionUpdateSchema,
+} from '@/schemas/tariff-input';
 
 const TariffBasisEnum = builder.enumType('TariffBasis', {
-  description: 'household: tier limits per household on the meter (Hanoi); person: per registered person (HCMC); flat: one price.',
+  description:
+    'household: tier limits per household on the meter (Hanoi); person: per registered person (HCMC); flat: one price.',
   values: ['household', 'person', 'flat'] as const,
 });
 
@@ -20,7 +30,10 @@ const TariffTierType = builder.objectRef<TariffTierRow>('TariffTier').implement(
   fields: (t) => ({
     id: t.exposeInt('id'),
     ordinal: t.exposeInt('ordinal', { description: 'Tier number, 1 = cheapest.' }),
-    upTo: t.exposeInt('upTo', { nullable: true, description: 'Cumulative limit per household / person (m3); null = no limit (last tier).' }),
+    upTo: t.exposeInt('upTo', {
+      nullable: true,
+      description: 'Cumulative limit per household / person (m3); null = no limit (last tier).',
+    }),
     unitPrice: t.field({ type: 'Money', description: 'VND per m3.', resolve: (r) => r.unitPrice }),
   }),
 });
@@ -33,9 +46,16 @@ export const TariffVersionType = builder.objectRef<TariffVersionView>('TariffVer
     basis: t.field({ type: TariffBasisEnum, resolve: (v) => v.basis as 'household' | 'person' | 'flat' }),
     pricesIncludeVat: t.exposeBoolean('pricesIncludeVat'),
     vatRateBp: t.exposeInt('vatRateBp', { description: 'Basis points: 500 = 5 %.' }),
-    prorationMethod: t.field({ type: ProrationMethodEnum, resolve: (v) => v.prorationMethod as 'split_days' | 'weighted_days' | 'reading_date' }),
+    prorationMethod: t.field({
+      type: ProrationMethodEnum,
+      resolve: (v) => v.prorationMethod as 'split_days' | 'weighted_days' | 'reading_date',
+    }),
     minConsumption: t.exposeInt('minConsumption', { nullable: true }),
-    meterSubscription: t.expose('meterSubscription', { type: 'Money', nullable: true, description: 'Monthly meter fee, VND.' }),
+    meterSubscription: t.expose('meterSubscription', {
+      type: 'Money',
+      nullable: true,
+      description: 'Monthly meter fee, VND.',
+    }),
     environmentFeeBp: t.exposeInt('environmentFeeBp'),
     drainageBp: t.exposeInt('drainageBp'),
     drainageVatBp: t.exposeInt('drainageVatBp'),
@@ -57,12 +77,14 @@ export const TariffServiceTypeType = builder.objectRef<TariffServiceTypeView>('T
   }),
 });
 
-export const TariffTierInput = builder.inputType('TariffTierInput', {
-  fields: (t) => ({
-    upTo: t.int({ description: 'Cumulative limit (m3); omitted/null = the unlimited last tier.' }),
-    unitPrice: t.field({ type: 'Money', required: true }),
-  }),
-}).validate(tariffTierSchema);
+export const TariffTierInput = builder
+  .inputType('TariffTierInput', {
+    fields: (t) => ({
+      upTo: t.int({ description: 'Cumulative limit (m3); omitted/null = the unlimited last tier.' }),
+      unitPrice: t.field({ type: 'Money', required: true }),
+    }),
+  })
+  .validate(tariffTierSchema);
 
 const versionFields = (t: InputFieldBuilder) => ({
   effectiveFrom: t.field({ type: 'Date', required: true }),
@@ -78,33 +100,39 @@ const versionFields = (t: InputFieldBuilder) => ({
   note: t.string(),
 });
 
-export const TariffVersionInput = builder.inputType('TariffVersionInput', {
-  fields: (t) => ({
-    serviceTypeId: t.int({ required: true }),
-    ...versionFields(t),
-    tiers: t.field({ type: [TariffTierInput], required: true }),
-  }),
-}).validate(tariffVersionSchema);
+export const TariffVersionInput = builder
+  .inputType('TariffVersionInput', {
+    fields: (t) => ({
+      serviceTypeId: t.int({ required: true }),
+      ...versionFields(t),
+      tiers: t.field({ type: [TariffTierInput], required: true }),
+    }),
+  })
+  .validate(tariffVersionSchema);
 
-export const TariffVersionUpdateInput = builder.inputType('TariffVersionUpdateInput', {
-  description: 'Every field of the version; `tiers` omitted keeps the current tiers.',
-  fields: (t) => ({
-    ...versionFields(t),
-    tiers: t.field({ type: [TariffTierInput] }),
-  }),
-}).validate(tariffVersionUpdateSchema);
+export const TariffVersionUpdateInput = builder
+  .inputType('TariffVersionUpdateInput', {
+    description: 'Every field of the version; `tiers` omitted keeps the current tiers.',
+    fields: (t) => ({
+      ...versionFields(t),
+      tiers: t.field({ type: [TariffTierInput] }),
+    }),
+  })
+  .validate(tariffVersionUpdateSchema);
 
 // ---- public bill estimate (a published contract: do not rename or remove fields)
 
-export const EstimateBillInput = builder.inputType('EstimateBillInput', {
-  fields: (t) => ({
-    serviceTypeCode: t.string({ required: true }),
-    consumption: t.int({ required: true }),
-    households: t.int(),
-    persons: t.int(),
-    period: t.string({ description: 'YYYY-MM; default the current period.' }),
-  }),
-}).validate(estimateBillSchema);
+export const EstimateBillInput = builder
+  .inputType('EstimateBillInput', {
+    fields: (t) => ({
+      serviceTypeCode: t.string({ required: true }),
+      consumption: t.int({ required: true }),
+      households: t.int(),
+      persons: t.int(),
+      period: t.string({ description: 'YYYY-MM; default the current period.' }),
+    }),
+  })
+  .validate(estimateBillSchema);
 
 const BillEstimateLineType = builder.objectRef<BillEstimateLine>('BillEstimateLine').implement({
   fields: (t) => ({
@@ -118,7 +146,9 @@ const BillEstimateLineType = builder.objectRef<BillEstimateLine>('BillEstimateLi
 export const BillWarningType = builder.objectRef<BillWarning>('BillWarning').implement({
   description: 'Something a bill assumed that a person should check (e.g. 0 persons billed as 1).',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'Stable: persons_missing | minimum_applied | preferential_expired | tariff_change' }),
+    code: t.exposeString('code', {
+      description: 'Stable: persons_missing | minimum_applied | preferential_expired | tariff_change',
+    }),
     message: t.exposeString('message', { description: 'Vietnamese.' }),
   }),
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
-import { unauthenticated } from '@/services/errors';
 import { setPermissions } from '@/services/users/permission.service';
 import {
   changePassword,
@@ -102,7 +101,7 @@ const PermissionRowInput = builder.inputType('PermissionRowInput', {
 });
 
 const SetPermissionsInput = builder.inputType('SetPermissionsInput', {
-  description: "Replaces every right of the user on the branch: objects left out end with none.",
+  description: 'Replaces every right of the user on the branch: objects left out end with none.',
   fields: (t) => ({
     userId: t.int({ required: true }),
     branchId: t.int({ required: true }),
@@ -135,38 +134,32 @@ const SetUserBooksInput = builder.inputType('SetUserBooksInput', {
 });
 
 builder.mutationField('createUser', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: UserRef,
     description: 'Adds a user (admins only).',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return createUser(ctx.db, ctx.actor, args.input);
     },
   }),
 );
 
 builder.mutationField('updateUser', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: UserRef,
     description: 'Edits a user, including the admin and active flags (admins only; never the last admin).',
-    authScopes: { admin: true },
     args: { id: t.arg.int({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return updateUser(ctx.db, ctx.actor, args.id, args.input);
     },
   }),
 );
 
 builder.mutationField('resetUserPassword', (t) =>
-  t.boolean({
+  t.withAuth({ admin: true }).boolean({
     description: "Sets a user's password without the old one (admins only); ends that user's sessions.",
-    authScopes: { admin: true },
     args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
     resolve: async (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       const { credentialVersion } = await resetUserPassword(ctx.db, ctx.actor, args.input);
       // An admin resetting their own password keeps this session; every other one of theirs ends.
       if (args.input.userId === ctx.actor.userId) await ctx.renewSession?.(credentialVersion);
@@ -176,37 +169,33 @@ builder.mutationField('resetUserPassword', (t) =>
 );
 
 builder.mutationField('deleteUser', (t) =>
-  t.boolean({
-    description: 'Deletes a user (admins only; not oneself, never the last admin). A user who authored records is deactivated instead.',
-    authScopes: { admin: true },
+  t.withAuth({ admin: true }).boolean({
+    description:
+      'Deletes a user (admins only; not oneself, never the last admin). A user who authored records is deactivated instead.',
     args: { id: t.arg.int({ required: true }) },
     resolve: (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return deleteUser(ctx.db, ctx.actor, args.id);
     },
   }),
 );
 
 builder.mutationField('updateProfile', (t) =>
-  t.field({
+  t.withAuth({ staff: true }).field({
     type: UserRef,
     description: "Edits one's own name, email and phone.",
-    authScopes: { staff: true },
     args: { input: t.arg({ type: ProfileInput, required: true }) },
     resolve: (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return updateProfile(ctx.db, ctx.actor, args.input);
     },
   }),
 );
 
 builder.mutationField('changePassword', (t) =>
-  t.boolean({
-    description: "Changes one's own password (WRONG_PASSWORD, TOO_MANY_ATTEMPTS, PASSWORD_TOO_SHORT, PASSWORD_MISMATCH); ends the user's other sessions.",
-    authScopes: { staff: true },
+  t.withAuth({ staff: true }).boolean({
+    description:
+      "Changes one's own password (WRONG_PASSWORD, TOO_MANY_ATTEMPTS, PASSWORD_TOO_SHORT, PASSWORD_MISMATCH); ends the user's other sessions.",
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
     resolve: async (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       const { credentialVersion } = await changePassword(ctx.db, ctx.actor, args.input, ctx.ip);
       // The session that changed the password stays signed in; every other one ends.
       await ctx.renewSession?.(credentialVersion);
@@ -216,26 +205,22 @@ builder.mutationField('changePassword', (t) =>
 );
 
 builder.mutationField('setPermissions', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: [PermissionRowRef],
     description: "Replaces a user's rights on one branch (admins only); returns the stored matrix.",
-    authScopes: { admin: true },
     args: { input: t.arg({ type: SetPermissionsInput, required: true }) },
     resolve: (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return setPermissions(ctx.db, ctx.actor, args.input);
     },
   }),
 );
 
 builder.mutationField('setUserBooks', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: UserRef,
     description: 'Replaces the books and routes assigned to a user (admins only).',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: SetUserBooksInput, required: true }) },
     resolve: (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return setUserBooks(ctx.db, ctx.actor, args.input);
     },
   }),

@@ -1,41 +1,34 @@
 import { builder } from '@/graphql/builder';
-import { unauthenticated } from '@/services/errors';
 import { getPermissionMatrix, listPermissionObjects, listRights } from '@/services/users/permission.service';
 import { getMe, getUser, listUsers } from '@/services/users/user.service';
 import { PermissionObjectGroupRef, PermissionRightRef, PermissionRowRef, UserRef } from './users.type';
 
 builder.queryField('users', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: [UserRef],
     description: 'Every user (admins only).',
-    authScopes: { admin: true },
     resolve: (_root, _args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return listUsers(ctx.db, ctx.actor);
     },
   }),
 );
 
 builder.queryField('user', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: UserRef,
     description: 'One user (admins only); NOT_FOUND when there is none.',
-    authScopes: { admin: true },
     args: { id: t.arg.int({ required: true }) },
     resolve: (_root, args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return getUser(ctx.db, ctx.actor, args.id);
     },
   }),
 );
 
 builder.queryField('me', (t) =>
-  t.field({
+  t.withAuth({ staff: true }).field({
     type: UserRef,
     description: 'The signed-in user.',
-    authScopes: { staff: true },
     resolve: (_root, _args, ctx) => {
-      if (!ctx.actor) throw unauthenticated();
       return getMe(ctx.db, ctx.actor);
     },
   }),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { billingBooks, canRun, firstBook, runDisabledReason, type BillingRights } from '@/components/billing/billing-rights';
+import {
+  billingBooks,
+  canRun,
+  firstBook,
+  runDisabledReason,
+  type BillingRights,
+} from '@/components/billing/billing-rights';
 
 const books = [
   { id: 1, code: 'S01', name: 'Sổ 1' },
@@ -31,7 +37,9 @@ describe('billing rights on the screen', () => {
     expect(runDisabledReason(viewer, { scope: 'customer', bookId: 1 })).toBe('Bạn không có quyền tính hóa đơn.');
     expect(runDisabledReason(clerk, { scope: 'book', bookId: 1 })).toBe('Bạn không có quyền tính hóa đơn sổ này.');
     expect(runDisabledReason(clerk, { scope: 'book', bookId: 2 })).toBeNull();
-    expect(runDisabledReason(clerk, { scope: 'all', bookId: 2 })).toBe('Tính toàn công ty cần quyền tính hóa đơn trên mọi sổ của công ty.');
+    expect(runDisabledReason(clerk, { scope: 'all', bookId: 2 })).toBe(
+      'Tính toàn công ty cần quyền tính hóa đơn trên mọi sổ của công ty.',
+    );
     expect(runDisabledReason(clerk, { scope: 'books', bookId: 2 })).toBeNull();
     expect(runDisabledReason(admin, { scope: 'all', bookId: null })).toBeNull();
     expect(runDisabledReason(admin, { scope: 'book', bookId: 3 })).toBeNull();
@@ -39,7 +47,9 @@ describe('billing rights on the screen', () => {
 
   it('needs the edit right of some book to recalculate one customer', () => {
     const adder: BillingRights = { isAdmin: false, books: { 2: { access: true, add: true, edit: false } } };
-    expect(runDisabledReason(adder, { scope: 'customer', bookId: 2 })).toBe('Bạn không có quyền tính lại hóa đơn của khách hàng.');
+    expect(runDisabledReason(adder, { scope: 'customer', bookId: 2 })).toBe(
+      'Bạn không có quyền tính lại hóa đơn của khách hàng.',
+    );
     expect(runDisabledReason(clerk, { scope: 'customer', bookId: 2 })).toBeNull();
   });
 });

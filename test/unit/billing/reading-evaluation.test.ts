@@ -17,7 +17,14 @@ const input = (over: Partial<ReadingEvaluationInput> = {}): ReadingEvaluationInp
 
 describe('evaluateReading', () => {
   it('bills current − previous and flags nothing for a usual reading', () => {
-    expect(evaluateReading(input())).toEqual({ currentIndex: 110, consumption: 10, isEstimated: false, anomalies: [], average: 10, settled: 0 });
+    expect(evaluateReading(input())).toEqual({
+      currentIndex: 110,
+      consumption: 10,
+      isEstimated: false,
+      anomalies: [],
+      average: 10,
+      settled: 0,
+    });
   });
 
   it('uses the company factors (in hundredths)', () => {
@@ -54,7 +61,9 @@ describe('evaluateReading', () => {
 
   it('judges a replaced meter’s period as a whole', () => {
     // New meter read 4 m3; the old one had 6 m3 this period: 10 m3 as usual.
-    expect(evaluateReading(input({ previousIndex: 0, currentIndex: 4, otherMetersConsumption: 6 })).anomalies).toEqual([]);
+    expect(evaluateReading(input({ previousIndex: 0, currentIndex: 4, otherMetersConsumption: 6 })).anomalies).toEqual(
+      [],
+    );
     expect(evaluateReading(input({ previousIndex: 0, currentIndex: 4 })).anomalies).toEqual(['low']);
     // The outgoing meter's part alone is not judged.
     expect(evaluateReading(input({ currentIndex: 106, judgeUsage: false })).anomalies).toEqual([]);
@@ -66,25 +75,38 @@ describe('evaluateReading', () => {
   });
 
   it('reads roll-over and negative readings', () => {
-    expect(evaluateReading(input({ previousIndex: 99_995, currentIndex: 4 }))).toMatchObject({ consumption: 9, anomalies: ['rollover'] });
-    expect(evaluateReading(input({ currentIndex: 90, meterMaxIndex: null }))).toMatchObject({ consumption: -10, anomalies: ['negative'] });
+    expect(evaluateReading(input({ previousIndex: 99_995, currentIndex: 4 }))).toMatchObject({
+      consumption: 9,
+      anomalies: ['rollover'],
+    });
+    expect(evaluateReading(input({ currentIndex: 90, meterMaxIndex: null }))).toMatchObject({
+      consumption: -10,
+      anomalies: ['negative'],
+    });
   });
 
   it('property: without estimates the consumption is the index difference, never negative with a known maximum', () => {
     fc.assert(
-      fc.property(fc.nat(99_999), fc.nat(99_999), fc.array(fc.nat(500), { maxLength: 12 }), (previous, current, history) => {
-        const r = evaluateReading(input({ previousIndex: previous, currentIndex: current, history }));
-        expect(r.consumption).toBeGreaterThanOrEqual(0);
-        expect(r.consumption).toBe(current >= previous ? current - previous : 100_000 - previous + current);
-        expect(r.anomalies.includes('rollover')).toBe(current < previous);
-      }),
+      fc.property(
+        fc.nat(99_999),
+        fc.nat(99_999),
+        fc.array(fc.nat(500), { maxLength: 12 }),
+        (previous, current, history) => {
+          const r = evaluateReading(input({ previousIndex: previous, currentIndex: current, history }));
+          expect(r.consumption).toBeGreaterThanOrEqual(0);
+          expect(r.consumption).toBe(current >= previous ? current - previous : 100_000 - previous + current);
+          expect(r.anomalies.includes('rollover')).toBe(current < previous);
+        },
+      ),
     );
   });
 
   it('property: settlement conserves m3 (estimates billed + this reading = meter difference)', () => {
     fc.assert(
       fc.property(fc.nat(50_000), fc.nat(5_000), fc.nat(5_000), (previous, used, estimated) => {
-        const r = evaluateReading(input({ previousIndex: previous, currentIndex: previous + used, estimatedSinceLastReal: estimated }));
+        const r = evaluateReading(
+          input({ previousIndex: previous, currentIndex: previous + used, estimatedSinceLastReal: estimated }),
+        );
         expect(r.consumption + r.settled).toBe(used);
         expect(r.consumption).toBe(Math.max(0, used - estimated));
       }),

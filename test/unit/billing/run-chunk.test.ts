@@ -50,17 +50,34 @@ describe('computeChunk', () => {
       customer({ readingCount: 0, consumption: 0 }),
       customer({ hasOpenAnomaly: true }),
       customer({ serviceTypeId: 4 }), // a type without tariff versions
-      customer({ splits: [{ serviceTypeId: 1, percent: 70 }, { serviceTypeId: 3, percent: 20 }] }), // 90 %
+      customer({
+        splits: [
+          { serviceTypeId: 1, percent: 70 },
+          { serviceTypeId: 3, percent: 20 },
+        ],
+      }), // 90 %
     ];
     const r = computeChunk(list, catalog, memo);
-    expect(r.invoices.map((i) => [i.customerId, i.draft.kind, i.draft.total])).toEqual([[list[0]!.id, 'regular', 199_635]]);
-    expect(r.skips.map((s) => s.reason)).toEqual(['no_service_type', 'suspended', 'no_reading', 'anomaly_open', 'no_tariff', 'invalid_data']);
+    expect(r.invoices.map((i) => [i.customerId, i.draft.kind, i.draft.total])).toEqual([
+      [list[0]!.id, 'regular', 199_635],
+    ]);
+    expect(r.skips.map((s) => s.reason)).toEqual([
+      'no_service_type',
+      'suspended',
+      'no_reading',
+      'anomaly_open',
+      'no_tariff',
+      'invalid_data',
+    ]);
   });
 
   it('bills a valid poor-household certificate at the preferential prices, an expired one at the usual prices', () => {
     const memo = new BillMemo('2026-04', catalog.versionsByServiceType);
     const r = computeChunk(
-      [customer({ isPreferential: true, preferentialUntil: '2026-12-31' }), customer({ isPreferential: true, preferentialUntil: '2026-03-31' })],
+      [
+        customer({ isPreferential: true, preferentialUntil: '2026-12-31' }),
+        customer({ isPreferential: true, preferentialUntil: '2026-03-31' }),
+      ],
       catalog,
       memo,
     );
@@ -69,7 +86,19 @@ describe('computeChunk', () => {
 
   it('splits a mixed-use customer’s m3 across service types', () => {
     const memo = new BillMemo('2026-04', catalog.versionsByServiceType);
-    const r = computeChunk([customer({ consumption: 20, splits: [{ serviceTypeId: 1, percent: 80 }, { serviceTypeId: 3, percent: 20 }] })], catalog, memo);
+    const r = computeChunk(
+      [
+        customer({
+          consumption: 20,
+          splits: [
+            { serviceTypeId: 1, percent: 80 },
+            { serviceTypeId: 3, percent: 20 },
+          ],
+        }),
+      ],
+      catalog,
+      memo,
+    );
     const tiers = r.invoices[0]!.draft.lines.filter((l) => l.kind === 'tier');
     expect(tiers.map((l) => [l.description, l.quantity])).toEqual([
       ['HN_KD – Tiền nước (đơn giá một mức)', 4],
@@ -81,9 +110,16 @@ describe('computeChunk', () => {
   it('keeps the engine’s warnings on the regular and the back-billing invoice', () => {
     const hcm: TariffCatalog = { ...catalog, versionsByServiceType: seedVersionsByServiceType(['HN_SH', 'HCM_SH']) };
     const memo = new BillMemo('2026-04', hcm.versionsByServiceType);
-    const nobody = customer({ serviceTypeId: 4, persons: 0, backbills: [{ kind: 'backbill_m3', tariffPeriod: '2026-02', quantity: 5, reason: 'x' }] });
+    const nobody = customer({
+      serviceTypeId: 4,
+      persons: 0,
+      backbills: [{ kind: 'backbill_m3', tariffPeriod: '2026-02', quantity: 5, reason: 'x' }],
+    });
     const r = computeChunk([nobody, customer()], hcm, memo);
-    const persons = { code: 'persons_missing', message: 'Chưa khai báo nhân khẩu cho loại dịch vụ HCM_SH: tạm tính định mức theo 1 người' };
+    const persons = {
+      code: 'persons_missing',
+      message: 'Chưa khai báo nhân khẩu cho loại dịch vụ HCM_SH: tạm tính định mức theo 1 người',
+    };
     expect(r.invoices.map((i) => [i.customerId, i.draft.kind, i.draft.warnings])).toEqual([
       [nobody.id, 'regular', [persons]],
       [nobody.id, 'backbill', [persons]],
@@ -93,7 +129,11 @@ describe('computeChunk', () => {
 
   it('computes each distinct input once', () => {
     const memo = new BillMemo('2026-04', catalog.versionsByServiceType);
-    computeChunk(Array.from({ length: 1000 }, (_, i) => customer({ consumption: 10 + (i % 5) })), catalog, memo);
+    computeChunk(
+      Array.from({ length: 1000 }, (_, i) => customer({ consumption: 10 + (i % 5) })),
+      catalog,
+      memo,
+    );
     expect(memo.size).toBe(5);
   });
 });
@@ -111,9 +151,15 @@ describe('bill keys', () => {
   };
 
   it('share a result between certificates valid in the period, whatever their date', () => {
-    expect(billKey(facts, 10, '2026-04-30')).toBe(billKey({ ...facts, preferentialUntil: '2027-06-30' }, 10, '2026-04-30'));
-    expect(billKey(facts, 10, '2026-04-30')).not.toBe(billKey({ ...facts, preferentialUntil: '2026-01-31' }, 10, '2026-04-30'));
-    expect(billKey(facts, 10, '2026-04-30')).not.toBe(billKey({ ...facts, wastewater: { mode: 'custom', customBp: 500 } }, 10, '2026-04-30'));
+    expect(billKey(facts, 10, '2026-04-30')).toBe(
+      billKey({ ...facts, preferentialUntil: '2027-06-30' }, 10, '2026-04-30'),
+    );
+    expect(billKey(facts, 10, '2026-04-30')).not.toBe(
+      billKey({ ...facts, preferentialUntil: '2026-01-31' }, 10, '2026-04-30'),
+    );
+    expect(billKey(facts, 10, '2026-04-30')).not.toBe(
+      billKey({ ...facts, wastewater: { mode: 'custom', customBp: 500 } }, 10, '2026-04-30'),
+    );
   });
 
   it('link a service type to its poor-household sibling by the catalog’s naming', () => {

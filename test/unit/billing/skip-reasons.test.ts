@@ -15,12 +15,23 @@ const base: BillingCandidate = {
 describe('decideBilling', () => {
   it('bills a read customer on the period consumption plus spread m3', () => {
     expect(decideBilling(base)).toEqual({ bill: true, regular: true, consumption: 12, backbill: false });
-    expect(decideBilling({ ...base, spreadQuantity: 3, backbillCount: 1 })).toEqual({ bill: true, regular: true, consumption: 15, backbill: true });
+    expect(decideBilling({ ...base, spreadQuantity: 3, backbillCount: 1 })).toEqual({
+      bill: true,
+      regular: true,
+      consumption: 15,
+      backbill: true,
+    });
   });
 
   it('skips with the reason a clerk fixes first', () => {
-    expect(decideBilling({ ...base, hasServiceType: false, isSuspended: true })).toEqual({ bill: false, reason: 'no_service_type' });
-    expect(decideBilling({ ...base, isSuspended: true, hasOpenAnomaly: true })).toEqual({ bill: false, reason: 'suspended' });
+    expect(decideBilling({ ...base, hasServiceType: false, isSuspended: true })).toEqual({
+      bill: false,
+      reason: 'no_service_type',
+    });
+    expect(decideBilling({ ...base, isSuspended: true, hasOpenAnomaly: true })).toEqual({
+      bill: false,
+      reason: 'suspended',
+    });
     expect(decideBilling({ ...base, readingCount: 0 })).toEqual({ bill: false, reason: 'no_reading' });
     expect(decideBilling({ ...base, hasOpenAnomaly: true })).toEqual({ bill: false, reason: 'anomaly_open' });
     expect(decideBilling({ ...base, status: 0, consumption: 0 })).toEqual({ bill: false, reason: 'cut_off' });
@@ -28,8 +39,18 @@ describe('decideBilling', () => {
   });
 
   it('still bills adjustments of a customer without a reading (back-billing only: no regular invoice)', () => {
-    expect(decideBilling({ ...base, readingCount: 0, backbillCount: 1 })).toEqual({ bill: true, regular: false, consumption: 0, backbill: true });
-    expect(decideBilling({ ...base, readingCount: 0, spreadQuantity: 4 })).toEqual({ bill: true, regular: true, consumption: 4, backbill: false });
+    expect(decideBilling({ ...base, readingCount: 0, backbillCount: 1 })).toEqual({
+      bill: true,
+      regular: false,
+      consumption: 0,
+      backbill: true,
+    });
+    expect(decideBilling({ ...base, readingCount: 0, spreadQuantity: 4 })).toEqual({
+      bill: true,
+      regular: true,
+      consumption: 4,
+      backbill: false,
+    });
   });
 
   it('bills a cut-off customer who still used water in the period', () => {

@@ -26,8 +26,10 @@ describe('security headers of every page', () => {
     expect(rules.filter((r) => matches(r.source, '/api/attachments/12'))).toHaveLength(0);
   });
 
-  it("allows eval only in development and keeps scripts and styles same-origin", () => {
-    expect(contentSecurityPolicy({ dev: true, https: false })).toContain("script-src 'self' 'unsafe-inline' 'unsafe-eval'");
+  it('allows eval only in development and keeps scripts and styles same-origin', () => {
+    expect(contentSecurityPolicy({ dev: true, https: false })).toContain(
+      "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+    );
     const production = contentSecurityPolicy({ dev: false, https: false });
     expect(production).toContain("script-src 'self' 'unsafe-inline';");
     expect(production).not.toContain('unsafe-eval');

@@ -22,6 +22,8 @@ describe('fileNameForType', () => {
 
   it('matches the types sniffAttachmentType decides', () => {
     expect(sniffAttachmentType(new TextEncoder().encode('%PDF-1.7'))).toBe('application/pdf');
-    expect(fileNameForType('a.txt', sniffAttachmentType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))!)).toBe('a.png');
+    expect(
+      fileNameForType('a.txt', sniffAttachmentType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))!),
+    ).toBe('a.png');
   });
 });

@@ -12,7 +12,13 @@ const TYPES = [
 
 describe('service types of the company region first', () => {
   it('takes the province most of the company wards are in', () => {
-    expect(regionOfWards([{ province: 'Thành phố Hà Nội' }, { province: 'Thành phố Hà Nội' }, { province: 'Tỉnh Bắc Ninh' }])).toBe('Thành phố Hà Nội');
+    expect(
+      regionOfWards([
+        { province: 'Thành phố Hà Nội' },
+        { province: 'Thành phố Hà Nội' },
+        { province: 'Tỉnh Bắc Ninh' },
+      ]),
+    ).toBe('Thành phố Hà Nội');
     expect(regionOfWards([])).toBeNull();
   });
 

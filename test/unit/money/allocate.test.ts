@@ -23,16 +23,20 @@ describe('allocateLargestRemainder', () => {
   });
   it('conserves the total and stays within one unit of each exact quota', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 6 }), (total, weights) => {
-        const parts = allocateLargestRemainder(total, weights);
-        const sum = weights.reduce((a, b) => a + b, 0);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((p, i) => {
-          const quota = (total * (weights[i] ?? 0)) / sum;
-          expect(p).toBeGreaterThanOrEqual(Math.floor(quota) - 1e-6);
-          expect(p).toBeLessThanOrEqual(Math.ceil(quota) + 1e-6);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 6 }),
+        (total, weights) => {
+          const parts = allocateLargestRemainder(total, weights);
+          const sum = weights.reduce((a, b) => a + b, 0);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          parts.forEach((p, i) => {
+            const quota = (total * (weights[i] ?? 0)) / sum;
+            expect(p).toBeGreaterThanOrEqual(Math.floor(quota) - 1e-6);
+            expect(p).toBeLessThanOrEqual(Math.ceil(quota) + 1e-6);
+          });
+        },
+      ),
     );
   });
 });

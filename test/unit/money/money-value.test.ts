@@ -14,7 +14,8 @@ describe('parseMoneyInput', () => {
     expect(parseMoneyInput(1.5)).toEqual({ ok: false, problem: 'not_integer' });
     expect(parseMoneyInput(2 ** 53)).toEqual({ ok: false, problem: 'unsafe' });
     expect(parseMoneyInput(-(2 ** 53))).toEqual({ ok: false, problem: 'unsafe' });
-    for (const bad of ['100', NaN, Infinity, null, undefined, 10n, {}]) expect(parseMoneyInput(bad).ok, String(bad)).toBe(false);
+    for (const bad of ['100', NaN, Infinity, null, undefined, 10n, {}])
+      expect(parseMoneyInput(bad).ok, String(bad)).toBe(false);
   });
 
   it('never returns a value other than the one sent', () => {

@@ -54,9 +54,14 @@ describe('applyRate (PER_LINE_HALF_UP)', () => {
   });
   it('is monotonic in the amount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 1000 }), (a, bp, more) => {
-        expect(applyRate(a + more, bp)).toBeGreaterThanOrEqual(applyRate(a, bp));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (a, bp, more) => {
+          expect(applyRate(a + more, bp)).toBeGreaterThanOrEqual(applyRate(a, bp));
+        },
+      ),
     );
   });
 });

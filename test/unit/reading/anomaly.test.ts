@@ -66,8 +66,12 @@ describe('detectAnomalies', () => {
     expect(detectAnomalies({ previousIndex: 0, currentIndex: 17, history: [10, 11, 11] }).kinds).toEqual(['high']);
   });
   it('compares in integer hundredths where float products drift (1.15 × 100 = 114.99999999999999 in floats)', () => {
-    expect(detectAnomalies({ previousIndex: 0, currentIndex: 115, history: [100], highFactor: 1.15 }).kinds).toEqual(['high']);
-    expect(detectAnomalies({ previousIndex: 0, currentIndex: 57, history: [100], lowFactor: 0.57 }).kinds).toEqual(['low']);
+    expect(detectAnomalies({ previousIndex: 0, currentIndex: 115, history: [100], highFactor: 1.15 }).kinds).toEqual([
+      'high',
+    ]);
+    expect(detectAnomalies({ previousIndex: 0, currentIndex: 57, history: [100], lowFactor: 0.57 }).kinds).toEqual([
+      'low',
+    ]);
   });
   it('factors are settings', () => {
     expect(at(12, { highFactor: 1.2 }).kinds).toEqual(['high']);
@@ -90,7 +94,13 @@ describe('detectAnomalies', () => {
   });
   it('rollover returns the rolled-over consumption', () => {
     const r = detectAnomalies({ previousIndex: 9_995, currentIndex: 5, meterMaxIndex: 9_999, history });
-    expect(r).toEqual({ kinds: ['rollover'], consumption: 10, rolledOverConsumption: 10, average: 10, estimateRequired: false });
+    expect(r).toEqual({
+      kinds: ['rollover'],
+      consumption: 10,
+      rolledOverConsumption: 10,
+      average: 10,
+      estimateRequired: false,
+    });
     const big = detectAnomalies({ previousIndex: 9_000, currentIndex: 5, meterMaxIndex: 9_999, history });
     expect(big.kinds).toEqual(['rollover', 'high']);
     expect(big.rolledOverConsumption).toBe(1_005);
@@ -102,17 +112,29 @@ describe('detectAnomalies', () => {
     }
   });
   it('every code and kind has a Vietnamese label', () => {
-    expect(READING_CODES).toEqual(['normal', 'house_closed', 'meter_stopped', 'digits_stuck', 'seal_broken', 'no_access', 'suspected_fraud']);
+    expect(READING_CODES).toEqual([
+      'normal',
+      'house_closed',
+      'meter_stopped',
+      'digits_stuck',
+      'seal_broken',
+      'no_access',
+      'suspected_fraud',
+    ]);
     for (const code of READING_CODES) expect(READING_CODE_LABELS[code]).toMatch(/\S/);
     for (const kind of ANOMALY_KINDS) expect(ANOMALY_LABELS[kind]).toMatch(/\S/);
     expect(READING_CODE_LABELS.house_closed).toBe('Nhà đóng cửa');
   });
   it('high and low never both hold for a positive average', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 5 }), (c, h) => {
-        const kinds = detectAnomalies({ previousIndex: 0, currentIndex: c, history: h }).kinds;
-        expect(kinds.includes('high') && kinds.includes('low')).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 5 }),
+        (c, h) => {
+          const kinds = detectAnomalies({ previousIndex: 0, currentIndex: c, history: h }).kinds;
+          expect(kinds.includes('high') && kinds.includes('low')).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -37,15 +37,23 @@ describe('periods', () => {
     expect(isValidPeriod('2024-13')).toBe(false);
     expect(isValidPeriod('2024-1')).toBe(false);
     expect(() => periodBounds('2024-00')).toThrow(ReadingError);
-    expect(() => addPeriods('24-01', 1)).toThrow(expect.objectContaining({ code: 'INVALID_PERIOD', message: expect.stringContaining('không hợp lệ') }));
+    expect(() => addPeriods('24-01', 1)).toThrow(
+      expect.objectContaining({ code: 'INVALID_PERIOD', message: expect.stringContaining('không hợp lệ') }),
+    );
   });
   it('addPeriods(p, a + b) = addPeriods(addPeriods(p, a), b)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -500, max: 500 }), fc.integer({ min: -500, max: 500 }), (y, m, a, b) => {
-        const p = `${y}-${String(m).padStart(2, '0')}`;
-        expect(addPeriods(p, a + b)).toBe(addPeriods(addPeriods(p, a), b));
-        expect(comparePeriods(addPeriods(p, a), p)).toBe(Math.sign(a));
-      }),
+      fc.property(
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: -500, max: 500 }),
+        fc.integer({ min: -500, max: 500 }),
+        (y, m, a, b) => {
+          const p = `${y}-${String(m).padStart(2, '0')}`;
+          expect(addPeriods(p, a + b)).toBe(addPeriods(addPeriods(p, a), b));
+          expect(comparePeriods(addPeriods(p, a), p)).toBe(Math.sign(a));
+        },
+      ),
     );
   });
 });

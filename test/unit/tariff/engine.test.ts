@@ -5,7 +5,9 @@ import type { BillInput } from '@/domain/tariff/types';
 import { amounts, hanoiInput, version } from './fixtures';
 
 function tierQuantities(input: BillInput): number[] {
-  return calculateBill(input).lines.filter((l) => l.kind === 'tier').map((l) => l.quantity);
+  return calculateBill(input)
+    .lines.filter((l) => l.kind === 'tier')
+    .map((l) => l.quantity);
 }
 
 describe('calculateBill – worked example (Hanoi, 1 household, 25 m3)', () => {
@@ -34,7 +36,11 @@ describe('calculateBill – worked example (Hanoi, 1 household, 25 m3)', () => {
     const vat = bill.lines.find((l) => l.kind === 'vat');
     const env = bill.lines.find((l) => l.kind === 'environment_fee');
     expect(vat).toMatchObject({ description: 'Thuế GTGT (5%)', base: 173_595, rateBp: 500, amount: 8_680 });
-    expect(env).toMatchObject({ description: 'Phí bảo vệ môi trường đối với nước thải (10%)', base: 173_595, amount: 17_360 });
+    expect(env).toMatchObject({
+      description: 'Phí bảo vệ môi trường đối với nước thải (10%)',
+      base: 173_595,
+      amount: 17_360,
+    });
     expect(bill.lines.reduce((a, l) => a + l.amount, 0)).toBe(bill.total);
   });
 });
@@ -55,7 +61,13 @@ describe('calculateBill – tier boundaries', () => {
   it('31 m3 reaches the open-ended tier 4', () => {
     const bill = calculateBill(hanoiInput({ consumption: 31 }));
     const last = bill.lines.filter((l) => l.kind === 'tier').at(-1);
-    expect(last).toMatchObject({ description: 'Bậc 4 (trên 30 m3)', tier: 4, quantity: 1, amount: 15_929, tierTo: null });
+    expect(last).toMatchObject({
+      description: 'Bậc 4 (trên 30 m3)',
+      tier: 4,
+      quantity: 1,
+      amount: 15_929,
+      tierTo: null,
+    });
     expect(bill.subtotal).toBe(59_730 + 70_520 + 86_690 + 15_929);
   });
   it('0 m3 gives an empty bill', () => {
@@ -96,29 +108,44 @@ describe('calculateBill – households and persons', () => {
   it('HCMC: 0 persons is billed as 1 person, with a warning', () => {
     const bill = calculateBill(hanoiInput({ serviceTypeCode: 'HCM_SH', persons: 0, consumption: 10 }));
     expect(bill.subtotal).toBe(4 * 6_700 + 2 * 12_900 + 4 * 14_400);
-    expect(bill.warnings).toEqual([{ code: 'persons_missing', message: expect.stringContaining('tạm tính định mức theo 1 người') }]);
+    expect(bill.warnings).toEqual([
+      { code: 'persons_missing', message: expect.stringContaining('tạm tính định mức theo 1 người') },
+    ]);
   });
 });
 
 describe('calculateBill – preferential (poor households)', () => {
   it('bills at the preferential prices while the certificate is valid', () => {
-    const bill = calculateBill(hanoiInput({ preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2024-12-31' } }));
+    const bill = calculateBill(
+      hanoiInput({ preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2024-12-31' } }),
+    );
     expect(amounts(bill, 'tier')).toEqual([36_000, 45_000, 28_000]);
     expect(bill.lines[0]?.serviceTypeCode).toBe('HN_SH_NGHEO');
     expect(bill.warnings).toEqual([]);
   });
   it('is still valid when it expires on the last day of the period', () => {
-    const bill = calculateBill(hanoiInput({ preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2024-05-31' } }));
+    const bill = calculateBill(
+      hanoiInput({ preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2024-05-31' } }),
+    );
     expect(bill.subtotal).toBe(109_000);
   });
   it('falls back to the normal prices after expiry, with a warning', () => {
-    const bill = calculateBill(hanoiInput({ preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2024-05-30' } }));
+    const bill = calculateBill(
+      hanoiInput({ preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2024-05-30' } }),
+    );
     expect(bill.subtotal).toBe(173_595);
-    expect(bill.warnings).toEqual([{ code: 'preferential_expired', message: 'Ưu đãi HN_SH_NGHEO đã hết hạn ngày 30/05/2024: tính theo giá HN_SH' }]);
+    expect(bill.warnings).toEqual([
+      { code: 'preferential_expired', message: 'Ưu đãi HN_SH_NGHEO đã hết hạn ngày 30/05/2024: tính theo giá HN_SH' },
+    ]);
   });
   it('HCMC poor households pay 6,300 within the norm only', () => {
     const bill = calculateBill(
-      hanoiInput({ serviceTypeCode: 'HCM_SH', persons: 1, consumption: 7, preferential: { serviceTypeCode: 'HCM_SH_NGHEO', validUntil: '2030-01-01' } }),
+      hanoiInput({
+        serviceTypeCode: 'HCM_SH',
+        persons: 1,
+        consumption: 7,
+        preferential: { serviceTypeCode: 'HCM_SH_NGHEO', validUntil: '2030-01-01' },
+      }),
     );
     expect(amounts(bill, 'tier')).toEqual([4 * 6_300, 2 * 12_900, 14_400]);
   });
@@ -148,8 +175,24 @@ describe('calculateBill – mixed use (splits)', () => {
   });
 
   it('gives the same bill whatever the order of the splits, ties included', () => {
-    const a = calculateBill(hanoiInput({ consumption: 3, splits: [{ serviceTypeCode: 'HN_SH', percent: 50 }, { serviceTypeCode: 'HN_KD', percent: 50 }] }));
-    const b = calculateBill(hanoiInput({ consumption: 3, splits: [{ serviceTypeCode: 'HN_KD', percent: 50 }, { serviceTypeCode: 'HN_SH', percent: 50 }] }));
+    const a = calculateBill(
+      hanoiInput({
+        consumption: 3,
+        splits: [
+          { serviceTypeCode: 'HN_SH', percent: 50 },
+          { serviceTypeCode: 'HN_KD', percent: 50 },
+        ],
+      }),
+    );
+    const b = calculateBill(
+      hanoiInput({
+        consumption: 3,
+        splits: [
+          { serviceTypeCode: 'HN_KD', percent: 50 },
+          { serviceTypeCode: 'HN_SH', percent: 50 },
+        ],
+      }),
+    );
     expect(a).toEqual(b);
     expect(a.lines.filter((l) => l.kind === 'tier').map((l) => [l.serviceTypeCode, l.quantity])).toEqual([
       ['HN_KD', 2],
@@ -159,7 +202,11 @@ describe('calculateBill – mixed use (splits)', () => {
 
   it('applies the preferential type to the customer’s own share only', () => {
     const bill = calculateBill(
-      hanoiInput({ consumption: 10, splits, preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2025-01-01' } }),
+      hanoiInput({
+        consumption: 10,
+        splits,
+        preferential: { serviceTypeCode: 'HN_SH_NGHEO', validUntil: '2025-01-01' },
+      }),
     );
     expect(bill.lines.filter((l) => l.kind === 'tier').map((l) => [l.serviceTypeCode, l.quantity])).toEqual([
       ['HN_KD', 2],
@@ -170,18 +217,35 @@ describe('calculateBill – mixed use (splits)', () => {
 
 describe('calculateBill – prices that include VAT', () => {
   const vatIncluded = (price: number) => ({
-    T: [version({ id: 1, effectiveFrom: '2024-01-01', basis: 'flat', pricesIncludeVat: true, tiers: [{ upTo: null, unitPrice: price }] })],
+    T: [
+      version({
+        id: 1,
+        effectiveFrom: '2024-01-01',
+        basis: 'flat',
+        pricesIncludeVat: true,
+        tiers: [{ upTo: null, unitPrice: price }],
+      }),
+    ],
   });
 
   it('brings the line back to its pre-VAT amount, so VAT restores the published price', () => {
-    const bill = calculateBill(hanoiInput({ serviceTypeCode: 'T', consumption: 10, versionsByServiceType: vatIncluded(10_500) }));
-    expect(bill.lines[0]).toMatchObject({ quantity: 10, unitPrice: 10_000, priceIncludingVat: 10_500, amount: 100_000 });
+    const bill = calculateBill(
+      hanoiInput({ serviceTypeCode: 'T', consumption: 10, versionsByServiceType: vatIncluded(10_500) }),
+    );
+    expect(bill.lines[0]).toMatchObject({
+      quantity: 10,
+      unitPrice: 10_000,
+      priceIncludingVat: 10_500,
+      amount: 100_000,
+    });
     expect(bill.vat).toBe(5_000);
     expect(bill.total).toBe(105_000);
   });
 
   it('rounds the line once from qty × price × 10000 / 10500 (not from the rounded unit price)', () => {
-    const bill = calculateBill(hanoiInput({ serviceTypeCode: 'T', consumption: 7, versionsByServiceType: vatIncluded(8_000) }));
+    const bill = calculateBill(
+      hanoiInput({ serviceTypeCode: 'T', consumption: 7, versionsByServiceType: vatIncluded(8_000) }),
+    );
     // 7 × 8000 / 1.05 = 53,333.33 → 53,333; the displayed unit price 7,619.05 → 7,619.
     expect(bill.lines[0]).toMatchObject({ unitPrice: 7_619, amount: 53_333 });
     expect(bill.vat).toBe(2_667);
@@ -195,7 +259,10 @@ describe('calculateBill – minimum consumption and meter subscription', () => {
       version({
         id: 1,
         effectiveFrom: '2024-01-01',
-        tiers: [{ upTo: 10, unitPrice: 5_973 }, { upTo: null, unitPrice: 7_052 }],
+        tiers: [
+          { upTo: 10, unitPrice: 5_973 },
+          { upTo: null, unitPrice: 7_052 },
+        ],
         minConsumption: 4,
         meterSubscription: 10_000,
         environmentFeeBp: 1000,
@@ -207,12 +274,17 @@ describe('calculateBill – minimum consumption and meter subscription', () => {
     const bill = calculateBill(hanoiInput({ serviceTypeCode: 'T', consumption: 2, versionsByServiceType: versions }));
     expect(bill.billedConsumption).toBe(4);
     expect(amounts(bill, 'tier')).toEqual([23_892]);
-    expect(bill.lines.find((l) => l.kind === 'subscription')).toMatchObject({ description: 'Phí thuê bao đồng hồ', amount: 10_000 });
+    expect(bill.lines.find((l) => l.kind === 'subscription')).toMatchObject({
+      description: 'Phí thuê bao đồng hồ',
+      amount: 10_000,
+    });
     expect(bill.subtotal).toBe(33_892);
     expect(bill.vat).toBe(1_695); // VAT on water + subscription
     expect(bill.environmentFee).toBe(2_389); // fee on the water amount only
     expect(bill.total).toBe(37_976);
-    expect(bill.warnings).toEqual([{ code: 'minimum_applied', message: 'Áp dụng lượng tiêu thụ tối thiểu 4 m3 (thực tế 2 m3)' }]);
+    expect(bill.warnings).toEqual([
+      { code: 'minimum_applied', message: 'Áp dụng lượng tiêu thụ tối thiểu 4 m3 (thực tế 2 m3)' },
+    ]);
   });
 
   it('bills actual consumption above the minimum', () => {
@@ -236,15 +308,22 @@ describe('calculateBill – wastewater fee settings', () => {
   });
   it('a custom rate replaces the tariff’s rate', () => {
     const bill = calculateBill(hanoiInput({ wastewater: { mode: 'custom', customBp: 500 } }));
-    expect(bill.lines.find((l) => l.kind === 'environment_fee')).toMatchObject({ description: 'Phí bảo vệ môi trường đối với nước thải (5%)', amount: 8_680 });
+    expect(bill.lines.find((l) => l.kind === 'environment_fee')).toMatchObject({
+      description: 'Phí bảo vệ môi trường đối với nước thải (5%)',
+      amount: 8_680,
+    });
     expect(bill.total).toBe(190_955);
   });
   it('the rural exemption wins over a custom rate', () => {
-    expect(calculateBill(hanoiInput({ isRuralCommune: true, wastewater: { mode: 'custom', customBp: 500 } })).environmentFee).toBe(0);
+    expect(
+      calculateBill(hanoiInput({ isRuralCommune: true, wastewater: { mode: 'custom', customBp: 500 } })).environmentFee,
+    ).toBe(0);
   });
   it('an exempt customer pays neither the fee nor drainage', () => {
     expect(calculateBill(hanoiInput({ wastewater: { mode: 'exempt' } })).total).toBe(182_275);
-    const hcm = calculateBill(hanoiInput({ serviceTypeCode: 'HCM_KD', consumption: 10, wastewater: { mode: 'exempt' } }));
+    const hcm = calculateBill(
+      hanoiInput({ serviceTypeCode: 'HCM_KD', consumption: 10, wastewater: { mode: 'exempt' } }),
+    );
     expect(hcm.drainageFee).toBe(0);
     expect(hcm.drainageVat).toBe(0);
   });
@@ -258,12 +337,21 @@ describe('calculateBill – HCMC drainage service price', () => {
     ['2025-06', 3000, 63_900, 6_390],
   ])('business 10 m3 in %s: drainage %i bp', (period, bp, drainage, drainageVat) => {
     const bill = calculateBill(
-      hanoiInput({ period, periodStart: `${period}-01`, periodEnd: `${period}-30`, serviceTypeCode: 'HCM_KD', consumption: 10 }),
+      hanoiInput({
+        period,
+        periodStart: `${period}-01`,
+        periodEnd: `${period}-30`,
+        serviceTypeCode: 'HCM_KD',
+        consumption: 10,
+      }),
     );
     expect(bill.subtotal).toBe(213_000);
     expect(bill.vat).toBe(10_650);
     expect(bill.lines.find((l) => l.kind === 'drainage')).toMatchObject({ rateBp: bp, amount: drainage });
-    expect(bill.lines.find((l) => l.kind === 'drainage_vat')).toMatchObject({ description: 'Thuế GTGT dịch vụ thoát nước (10%)', amount: drainageVat });
+    expect(bill.lines.find((l) => l.kind === 'drainage_vat')).toMatchObject({
+      description: 'Thuế GTGT dịch vụ thoát nước (10%)',
+      amount: drainageVat,
+    });
     expect(bill.total).toBe(213_000 + 10_650 + drainage + drainageVat);
   });
 });
@@ -282,9 +370,13 @@ describe('calculateBill – errors', () => {
 
   it('NO_TARIFF_VERSION for an unknown service type or before the first version', () => {
     expect(codeOf(hanoiInput({ serviceTypeCode: 'XX' }))).toBe('NO_TARIFF_VERSION');
-    expect(codeOf(hanoiInput({ period: '2015-09', periodStart: '2015-09-01', periodEnd: '2015-09-30' }))).toBe('NO_TARIFF_VERSION');
+    expect(codeOf(hanoiInput({ period: '2015-09', periodStart: '2015-09-01', periodEnd: '2015-09-30' }))).toBe(
+      'NO_TARIFF_VERSION',
+    );
     expect(codeOf(hanoiInput({ periodStart: '2015-09-20', periodEnd: '2015-10-19' }))).toBe('NO_TARIFF_VERSION');
-    expect(codeOf(hanoiInput({ preferential: { serviceTypeCode: 'NONE', validUntil: '2099-01-01' } }))).toBe('NO_TARIFF_VERSION');
+    expect(codeOf(hanoiInput({ preferential: { serviceTypeCode: 'NONE', validUntil: '2099-01-01' } }))).toBe(
+      'NO_TARIFF_VERSION',
+    );
   });
   it('INVALID_CONSUMPTION for negative or fractional m3', () => {
     expect(codeOf(hanoiInput({ consumption: -1 }))).toBe('INVALID_CONSUMPTION');
@@ -292,9 +384,36 @@ describe('calculateBill – errors', () => {
   });
   it('INVALID_SPLIT when percents do not sum to 100, repeat, or are not positive integers', () => {
     expect(codeOf(hanoiInput({ splits: [{ serviceTypeCode: 'HN_SH', percent: 90 }] }))).toBe('INVALID_SPLIT');
-    expect(codeOf(hanoiInput({ splits: [{ serviceTypeCode: 'HN_SH', percent: 50 }, { serviceTypeCode: 'HN_SH', percent: 50 }] }))).toBe('INVALID_SPLIT');
-    expect(codeOf(hanoiInput({ splits: [{ serviceTypeCode: 'HN_SH', percent: 100 }, { serviceTypeCode: 'HN_KD', percent: 0 }] }))).toBe('INVALID_SPLIT');
-    expect(codeOf(hanoiInput({ splits: [{ serviceTypeCode: 'HN_SH', percent: 50.5 }, { serviceTypeCode: 'HN_KD', percent: 49.5 }] }))).toBe('INVALID_SPLIT');
+    expect(
+      codeOf(
+        hanoiInput({
+          splits: [
+            { serviceTypeCode: 'HN_SH', percent: 50 },
+            { serviceTypeCode: 'HN_SH', percent: 50 },
+          ],
+        }),
+      ),
+    ).toBe('INVALID_SPLIT');
+    expect(
+      codeOf(
+        hanoiInput({
+          splits: [
+            { serviceTypeCode: 'HN_SH', percent: 100 },
+            { serviceTypeCode: 'HN_KD', percent: 0 },
+          ],
+        }),
+      ),
+    ).toBe('INVALID_SPLIT');
+    expect(
+      codeOf(
+        hanoiInput({
+          splits: [
+            { serviceTypeCode: 'HN_SH', percent: 50.5 },
+            { serviceTypeCode: 'HN_KD', percent: 49.5 },
+          ],
+        }),
+      ),
+    ).toBe('INVALID_SPLIT');
     expect(codeOf(hanoiInput({ splits: [] }))).toBe('INVALID_SPLIT');
   });
   it('other invalid inputs', () => {
@@ -306,14 +425,27 @@ describe('calculateBill – errors', () => {
   });
   it('INVALID_TARIFF for malformed tier tables or duplicate effective dates', () => {
     const bad = (tiers: { upTo: number | null; unitPrice: number }[]) =>
-      hanoiInput({ serviceTypeCode: 'T', versionsByServiceType: { T: [version({ id: 1, effectiveFrom: '2024-01-01', tiers })] } });
+      hanoiInput({
+        serviceTypeCode: 'T',
+        versionsByServiceType: { T: [version({ id: 1, effectiveFrom: '2024-01-01', tiers })] },
+      });
     expect(codeOf(bad([{ upTo: 10, unitPrice: 1 }]))).toBe('INVALID_TARIFF');
-    expect(codeOf(bad([{ upTo: 10, unitPrice: 1 }, { upTo: 10, unitPrice: 2 }, { upTo: null, unitPrice: 3 }]))).toBe('INVALID_TARIFF');
+    expect(
+      codeOf(
+        bad([
+          { upTo: 10, unitPrice: 1 },
+          { upTo: 10, unitPrice: 2 },
+          { upTo: null, unitPrice: 3 },
+        ]),
+      ),
+    ).toBe('INVALID_TARIFF');
     expect(codeOf(bad([{ upTo: null, unitPrice: -1 }]))).toBe('INVALID_TARIFF');
     expect(codeOf(bad([]))).toBe('INVALID_TARIFF');
     const dup = hanoiInput({
       serviceTypeCode: 'T',
-      versionsByServiceType: { T: [version({ id: 1, effectiveFrom: '2024-01-01' }), version({ id: 2, effectiveFrom: '2024-01-01' })] },
+      versionsByServiceType: {
+        T: [version({ id: 1, effectiveFrom: '2024-01-01' }), version({ id: 2, effectiveFrom: '2024-01-01' })],
+      },
     });
     expect(codeOf(dup)).toBe('INVALID_TARIFF');
   });

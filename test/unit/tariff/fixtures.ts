@@ -18,7 +18,9 @@ export function hanoiInput(overrides: Partial<BillInput> = {}): BillInput {
   };
 }
 
-export function version(overrides: Partial<TariffVersion> & Pick<TariffVersion, 'id' | 'effectiveFrom'>): TariffVersion {
+export function version(
+  overrides: Partial<TariffVersion> & Pick<TariffVersion, 'id' | 'effectiveFrom'>,
+): TariffVersion {
   return {
     serviceTypeCode: 'T',
     basis: 'household',

@@ -7,10 +7,12 @@ import { hanoiInput } from './fixtures';
 const tiersArb: fc.Arbitrary<TariffTier[]> = fc
   .uniqueArray(fc.integer({ min: 1, max: 60 }), { maxLength: 4 })
   .chain((bounds) =>
-    fc.array(fc.integer({ min: 0, max: 30_000 }), { minLength: bounds.length + 1, maxLength: bounds.length + 1 }).map((prices) => [
-      ...[...bounds].sort((a, b) => a - b).map((upTo, i) => ({ upTo, unitPrice: prices[i] ?? 0 })),
-      { upTo: null, unitPrice: prices[bounds.length] ?? 0 },
-    ]),
+    fc
+      .array(fc.integer({ min: 0, max: 30_000 }), { minLength: bounds.length + 1, maxLength: bounds.length + 1 })
+      .map((prices) => [
+        ...[...bounds].sort((a, b) => a - b).map((upTo, i) => ({ upTo, unitPrice: prices[i] ?? 0 })),
+        { upTo: null, unitPrice: prices[bounds.length] ?? 0 },
+      ]),
   );
 
 function versionArb(code: string, id: number, effectiveFrom: string): fc.Arbitrary<TariffVersion> {
@@ -38,12 +40,10 @@ function versionArb(code: string, id: number, effectiveFrom: string): fc.Arbitra
 
 /** 1–`maxVersions` versions of a type: the first from 2024-01-01, the others inside February 2024. */
 function versionsArb(code: string, baseId: number, maxVersions: number): fc.Arbitrary<TariffVersion[]> {
-  return fc
-    .uniqueArray(fc.integer({ min: 2, max: 28 }), { maxLength: maxVersions - 1 })
-    .chain((days) => {
-      const dates = ['2024-01-01', ...days.map((d) => `2024-02-${String(d).padStart(2, '0')}`)];
-      return fc.tuple(...dates.map((date, i) => versionArb(code, baseId + i, date)));
-    });
+  return fc.uniqueArray(fc.integer({ min: 2, max: 28 }), { maxLength: maxVersions - 1 }).chain((days) => {
+    const dates = ['2024-01-01', ...days.map((d) => `2024-02-${String(d).padStart(2, '0')}`)];
+    return fc.tuple(...dates.map((date, i) => versionArb(code, baseId + i, date)));
+  });
 }
 
 interface Scenario {
@@ -60,30 +60,38 @@ function scenarioArb(maxVersions = 3, maxParts = 3): fc.Arbitrary<Scenario> {
       households: fc.integer({ min: 1, max: 4 }),
       persons: fc.integer({ min: 0, max: 10 }),
       readingDay: fc.option(fc.integer({ min: 1, max: 29 })),
-      wastewater: fc.constantFrom<BillInput['wastewater']>({ mode: 'standard' }, { mode: 'exempt' }, { mode: 'custom', customBp: 700 }),
+      wastewater: fc.constantFrom<BillInput['wastewater']>(
+        { mode: 'standard' },
+        { mode: 'exempt' },
+        { mode: 'custom', customBp: 700 },
+      ),
       isRuralCommune: fc.boolean(),
       cut: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 2, maxLength: 2 }),
     })
     .chain((r) =>
-      fc.tuple(...Array.from({ length: r.parts }, (_, i) => versionsArb(`S${i}`, 100 * (i + 1), maxVersions))).map((lists) => {
-        const codes = lists.map((_, i) => `S${i}`);
-        const percents = splitPercents(r.parts, r.cut);
-        const input: BillInput = hanoiInput({
-          period: '2024-02',
-          periodStart: '2024-02-01',
-          periodEnd: '2024-02-29',
-          ...(r.readingDay !== null ? { readingDate: `2024-02-${String(r.readingDay).padStart(2, '0')}` } : {}),
-          consumption: r.consumption,
-          households: r.households,
-          persons: r.persons,
-          serviceTypeCode: 'S0',
-          versionsByServiceType: Object.fromEntries(codes.map((c, i) => [c, lists[i] ?? []])),
-          ...(r.parts > 1 ? { splits: codes.map((c, i) => ({ serviceTypeCode: c, percent: percents[i] ?? 0 })) } : {}),
-          wastewater: r.wastewater,
-          isRuralCommune: r.isRuralCommune,
-        });
-        return { input, parts: r.parts };
-      }),
+      fc
+        .tuple(...Array.from({ length: r.parts }, (_, i) => versionsArb(`S${i}`, 100 * (i + 1), maxVersions)))
+        .map((lists) => {
+          const codes = lists.map((_, i) => `S${i}`);
+          const percents = splitPercents(r.parts, r.cut);
+          const input: BillInput = hanoiInput({
+            period: '2024-02',
+            periodStart: '2024-02-01',
+            periodEnd: '2024-02-29',
+            ...(r.readingDay !== null ? { readingDate: `2024-02-${String(r.readingDay).padStart(2, '0')}` } : {}),
+            consumption: r.consumption,
+            households: r.households,
+            persons: r.persons,
+            serviceTypeCode: 'S0',
+            versionsByServiceType: Object.fromEntries(codes.map((c, i) => [c, lists[i] ?? []])),
+            ...(r.parts > 1
+              ? { splits: codes.map((c, i) => ({ serviceTypeCode: c, percent: percents[i] ?? 0 })) }
+              : {}),
+            wastewater: r.wastewater,
+            isRuralCommune: r.isRuralCommune,
+          });
+          return { input, parts: r.parts };
+        }),
     );
 }
 
@@ -130,7 +138,9 @@ describe('calculateBill – properties', () => {
         const bill = calculateBill(input);
         const tiers = bill.lines.filter((l) => l.kind === 'tier');
         expect(bill.billedConsumption).toBeGreaterThanOrEqual(input.consumption);
-        const weighted = new Set(bill.prorations.filter((p) => p.method === 'weighted_days').map((p) => p.serviceTypeCode));
+        const weighted = new Set(
+          bill.prorations.filter((p) => p.method === 'weighted_days').map((p) => p.serviceTypeCode),
+        );
         // For a weighted type, count only the m3 billed under its newest version.
         const counted = tiers.filter((l) => {
           if (!weighted.has(l.serviceTypeCode ?? '')) return true;
@@ -154,7 +164,8 @@ describe('calculateBill – properties', () => {
       fc.property(scenarioArb(), ({ input }) => {
         for (const l of calculateBill(input).lines.filter((x) => x.kind === 'tier')) {
           expect(l.quantity).toBeGreaterThan(0);
-          if (l.tierTo !== null && l.tierTo !== undefined) expect(l.quantity).toBeLessThanOrEqual(l.tierTo - (l.tierFrom ?? 0));
+          if (l.tierTo !== null && l.tierTo !== undefined)
+            expect(l.quantity).toBeLessThanOrEqual(l.tierTo - (l.tierFrom ?? 0));
         }
       }),
       { numRuns: 300 },

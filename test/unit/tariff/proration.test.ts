@@ -17,7 +17,15 @@ function changeInput(newMethod: ProrationMethod, overrides: Partial<BillInput> =
     serviceTypeCode: 'T',
     versionsByServiceType: {
       T: [
-        version({ id: 2, effectiveFrom: '2024-01-01', prorationMethod: newMethod, tiers: [{ upTo: 10, unitPrice: 6_000 }, { upTo: null, unitPrice: 12_000 }] }),
+        version({
+          id: 2,
+          effectiveFrom: '2024-01-01',
+          prorationMethod: newMethod,
+          tiers: [
+            { upTo: 10, unitPrice: 6_000 },
+            { upTo: null, unitPrice: 12_000 },
+          ],
+        }),
         version({ id: 1, effectiveFrom: '2023-01-01', prorationMethod: 'reading_date' }),
       ],
     },
@@ -51,7 +59,9 @@ describe('tariff change inside a period', () => {
         ],
       },
     ]);
-    expect(bill.warnings).toEqual([{ code: 'tariff_change', message: expect.stringContaining('chia lượng tiêu thụ và định mức theo số ngày') }]);
+    expect(bill.warnings).toEqual([
+      { code: 'tariff_change', message: expect.stringContaining('chia lượng tiêu thụ và định mức theo số ngày') },
+    ]);
   });
 
   it('weighted_days: whole consumption under each version, each line weighted by days', () => {
@@ -94,7 +104,14 @@ describe('tariff change inside a period', () => {
 
   it('HCMC drainage 20 % → 25 % on 1 January: one drainage line per rate, VAT on both together', () => {
     const bill = calculateBill(
-      hanoiInput({ period: '2024-01', periodStart: '2023-12-16', periodEnd: '2024-01-15', serviceTypeCode: 'HCM_SH', persons: 4, consumption: 31 }),
+      hanoiInput({
+        period: '2024-01',
+        periodStart: '2023-12-16',
+        periodEnd: '2024-01-15',
+        serviceTypeCode: 'HCM_SH',
+        persons: 4,
+        consumption: 31,
+      }),
     );
     // split_days: 16 m3 with limits 8/12, then 15 m3 with limits 8/12.
     expect(amounts(bill, 'tier')).toEqual([53_600, 51_600, 57_600, 53_600, 51_600, 43_200]);

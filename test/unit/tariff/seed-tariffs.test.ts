@@ -4,8 +4,16 @@ import { SEED_SERVICE_TYPES, findServiceTypeSeed, seedVersionsByServiceType } fr
 describe('seed tariffs', () => {
   it('has every published service type with a Vietnamese name', () => {
     expect(SEED_SERVICE_TYPES.map((s) => s.code)).toEqual([
-      'HN_SH', 'HN_SH_NGHEO', 'HN_HCSN', 'HN_SX', 'HN_KD',
-      'HCM_SH', 'HCM_SH_NGHEO', 'HCM_HCSN', 'HCM_SX', 'HCM_KD',
+      'HN_SH',
+      'HN_SH_NGHEO',
+      'HN_HCSN',
+      'HN_SX',
+      'HN_KD',
+      'HCM_SH',
+      'HCM_SH_NGHEO',
+      'HCM_HCSN',
+      'HCM_SX',
+      'HCM_KD',
     ]);
     for (const s of SEED_SERVICE_TYPES) {
       expect(s.utility).toBe('water');
@@ -22,9 +30,17 @@ describe('seed tariffs', () => {
   it('Hanoi: per-household tiers from 2015-10-01, env fee 10 %, no drainage', () => {
     const sh = findServiceTypeSeed('HN_SH');
     expect(sh?.versions).toHaveLength(1);
-    expect(sh?.versions[0]).toMatchObject({ effectiveFrom: '2015-10-01', basis: 'household', environmentFeeBp: 1000, drainageBp: 0, vatRateBp: 500 });
+    expect(sh?.versions[0]).toMatchObject({
+      effectiveFrom: '2015-10-01',
+      basis: 'household',
+      environmentFeeBp: 1000,
+      drainageBp: 0,
+      vatRateBp: 500,
+    });
     expect(sh?.versions[0]?.tiers.map((t) => t.unitPrice)).toEqual([5_973, 7_052, 8_669, 15_929]);
-    expect(findServiceTypeSeed('HN_SH_NGHEO')?.versions[0]?.tiers.map((t) => t.unitPrice)).toEqual([3_600, 4_500, 5_600, 6_700]);
+    expect(findServiceTypeSeed('HN_SH_NGHEO')?.versions[0]?.tiers.map((t) => t.unitPrice)).toEqual([
+      3_600, 4_500, 5_600, 6_700,
+    ]);
     expect(findServiceTypeSeed('HN_KD')?.versions[0]?.tiers).toEqual([{ upTo: null, unitPrice: 22_068 }]);
   });
 

@@ -42,7 +42,8 @@ describe('toNfcDeep', () => {
 
 describe('foldVietnamese', () => {
   it('folds NFD and NFC input to the same search text', () => {
-    for (const s of [NAME, 'Phường Đống Đa', 'Hoà Bình', 'Hòa Bình']) expect(foldVietnamese(nfd(s))).toBe(foldVietnamese(s));
+    for (const s of [NAME, 'Phường Đống Đa', 'Hoà Bình', 'Hòa Bình'])
+      expect(foldVietnamese(nfd(s))).toBe(foldVietnamese(s));
     expect(foldVietnamese(nfd('Đặng Thị Huệ'))).toBe('dang thi hue');
   });
 });

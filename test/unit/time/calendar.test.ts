@@ -4,7 +4,16 @@ import { isCalendarDate, isCalendarPeriod, parseInstant, shiftDate } from '@/dom
 
 describe('isCalendarDate', () => {
   it('refuses days that do not exist, where Date would roll over', () => {
-    for (const bad of ['2026-02-30', '2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32']) {
+    for (const bad of [
+      '2026-02-30',
+      '2026-02-29',
+      '2100-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-01-32',
+    ]) {
       expect(isCalendarDate(bad), bad).toBe(false);
     }
     expect(isCalendarDate('2024-02-29')).toBe(true);
@@ -27,9 +36,12 @@ describe('isCalendarDate', () => {
 
   it('agrees with the UTC calendar for every day of the window', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }), (d) => {
-        expect(isCalendarDate(d.toISOString().slice(0, 10))).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }),
+        (d) => {
+          expect(isCalendarDate(d.toISOString().slice(0, 10))).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -53,7 +65,18 @@ describe('parseInstant', () => {
   });
 
   it('refuses garbage, impossible dates and times, and instants without an offset', () => {
-    for (const bad of ['garbage', '', '2026-02-30T00:00:00Z', '2026-03-01T24:00:00Z', '2026-03-01T10:60:00Z', '2026-03-01T10:00:00', '0000-01-01T00:00:00Z', '2026-03-01T10:00:00+25:00', 1_700_000_000_000, null]) {
+    for (const bad of [
+      'garbage',
+      '',
+      '2026-02-30T00:00:00Z',
+      '2026-03-01T24:00:00Z',
+      '2026-03-01T10:60:00Z',
+      '2026-03-01T10:00:00',
+      '0000-01-01T00:00:00Z',
+      '2026-03-01T10:00:00+25:00',
+      1_700_000_000_000,
+      null,
+    ]) {
       expect(parseInstant(bad), String(bad)).toBeNull();
     }
   });

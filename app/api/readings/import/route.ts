@@ -27,7 +27,8 @@ export async function POST(request: Request): Promise<Response> {
   const period = String(form.get('period') ?? '');
   const bookId = /^\d{1,9}$/.test(rawBook) ? Number(rawBook) : 0;
   if (bookId <= 0) return jsonError(400, 'VALIDATION_FAILED', 'Thiếu hoặc sai mã sổ đọc (bookId).');
-  if (!isCalendarPeriod(period)) return jsonError(400, 'VALIDATION_FAILED', 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.');
+  if (!isCalendarPeriod(period))
+    return jsonError(400, 'VALIDATION_FAILED', 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.');
   const accept = String(form.get('acceptValid') ?? '');
   const acceptValid = accept === '1' || accept === 'true';
 

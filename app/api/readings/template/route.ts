@@ -21,10 +21,15 @@ export async function GET(request: Request): Promise<Response> {
   const period = url.searchParams.get('period') ?? '';
   const bookId = /^\d{1,9}$/.test(rawBook) ? Number(rawBook) : 0;
   if (bookId <= 0) return jsonError(400, 'VALIDATION_FAILED', 'Thiếu hoặc sai mã sổ đọc (bookId).');
-  if (!isCalendarPeriod(period)) return jsonError(400, 'VALIDATION_FAILED', 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.');
+  if (!isCalendarPeriod(period))
+    return jsonError(400, 'VALIDATION_FAILED', 'Kỳ không hợp lệ: cần dạng YYYY-MM, năm 1900–2100.');
   try {
     const buffer = await buildReadingTemplate(ctx.db, ctx.actor, bookId, period);
-    const [book] = await ctx.db.select({ code: readingBooks.code }).from(readingBooks).where(eq(readingBooks.id, bookId)).limit(1);
+    const [book] = await ctx.db
+      .select({ code: readingBooks.code })
+      .from(readingBooks)
+      .where(eq(readingBooks.id, bookId))
+      .limit(1);
     const fileName = `chi-so-${book?.code ?? bookId}-${period}.xlsx`;
     return new Response(new Uint8Array(buffer), {
       status: 200,

@@ -28,7 +28,6 @@ const filtersSchema = z
   )
   .max(MAX_FILTERS, `Chỉ được lọc tối đa ${MAX_FILTERS} điều kiện.`);
 
-
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -38,7 +37,12 @@ const STATUS: Record<string, number> = {
 
 /** `ngay-yyyymmdd` in Vietnam time, for the file name. */
 function stamp(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .format(now)
     .replaceAll('-', '');
   return parts;
@@ -46,7 +50,11 @@ function stamp(now = new Date()): string {
 
 /** ASCII fallback of a Vietnamese title for the plain `filename=` parameter. */
 function asciiName(title: string): string {
-  return foldVietnamese(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'danh-muc';
+  return (
+    foldVietnamese(title)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'danh-muc'
+  );
 }
 
 async function workbookOf(sheet: CatalogSheet): Promise<ArrayBuffer> {
@@ -62,11 +70,7 @@ async function workbookOf(sheet: CatalogSheet): Promise<ArrayBuffer> {
     key: c.key,
     width: Math.min(
       60,
-      Math.max(
-        c.label.length + 2,
-        ...sheet.rows.slice(0, 500).map((r) => String(r[c.key] ?? '').length + 2),
-        8,
-      ),
+      Math.max(c.label.length + 2, ...sheet.rows.slice(0, 500).map((r) => String(r[c.key] ?? '').length + 2), 8),
     ),
   }));
   const header = ws.getRow(1);
@@ -118,11 +122,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       return jsonError(400, 'INVALID_FILTER', 'Điều kiện lọc không hợp lệ.');
     }
     const parsed = filtersSchema.safeParse(json);
-    if (!parsed.success) return jsonError(400, 'INVALID_FILTER', parsed.error.issues[0]?.message ?? 'Điều kiện lọc không hợp lệ.');
+    if (!parsed.success)
+      return jsonError(400, 'INVALID_FILTER', parsed.error.issues[0]?.message ?? 'Điều kiện lọc không hợp lệ.');
     filters = parsed.data;
   }
   const search = url.searchParams.get('search')?.trim() || null;
-  if (search && search.length > 100) return jsonError(400, 'VALIDATION_FAILED', 'Từ khóa tìm kiếm dài tối đa 100 ký tự.');
+  if (search && search.length > 100)
+    return jsonError(400, 'VALIDATION_FAILED', 'Từ khóa tìm kiếm dài tối đa 100 ký tự.');
 
   let sheet: CatalogSheet;
   try {

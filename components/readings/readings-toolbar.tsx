@@ -131,7 +131,10 @@ export function ReadingsToolbar({ searchRef, ...p }: ReadingsToolbarProps) {
         </span>
       </header>
 
-      <div className="h-12 shrink-0 overflow-hidden border-b border-slate-200 bg-white px-4 py-1.5">
+      <div
+        className="h-12 shrink-0 overflow-hidden border-b border-slate-200 bg-white px-4 py-1.5"
+        data-testid="readings-toolbar"
+      >
         <Toolbar label="Thao tác ghi chỉ số" className="!flex-nowrap whitespace-nowrap">
           <div
             role="radiogroup"

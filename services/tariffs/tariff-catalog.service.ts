@@ -229,16 +229,14 @@ export async function updateTariffVersion(
       await assertNotUsedByIssuedInvoices(tx, id);
       if (input.tiers) {
         await tx.delete(tariffTiers).where(eq(tariffTiers.versionId, id));
-        await tx
-          .insert(tariffTiers)
-          .values(
-            orderTiers(input.tiers).map((t, i) => ({
-              versionId: id,
-              ordinal: i + 1,
-              upTo: t.upTo,
-              unitPrice: t.unitPrice,
-            })),
-          );
+        await tx.insert(tariffTiers).values(
+          orderTiers(input.tiers).map((t, i) => ({
+            versionId: id,
+            ordinal: i + 1,
+            upTo: t.upTo,
+            unitPrice: t.unitPrice,
+          })),
+        );
       }
       await assertValidVersion(tx, id);
     });

@@ -109,17 +109,15 @@ describe('statement counts of the main screens', () => {
         }),
       });
     }
-    await database.db
-      .insert(attachments)
-      .values(
-        [1, 2, 3].map((i) => ({
-          customerId: busy.id,
-          fileName: `giay-to-${i}.pdf`,
-          mimeType: 'application/pdf',
-          sizeBytes: 100,
-          storageKey: `k-${busy.id}-${i}`,
-        })),
-      );
+    await database.db.insert(attachments).values(
+      [1, 2, 3].map((i) => ({
+        customerId: busy.id,
+        fileName: `giay-to-${i}.pdf`,
+        mimeType: 'application/pdf',
+        sizeBytes: 100,
+        storageKey: `k-${busy.id}-${i}`,
+      })),
+    );
     const a = await count(DETAIL, { id: plain.id });
     const b = await count(DETAIL, { id: busy.id });
     expect(b.data.customer.history.length).toBeGreaterThan(a.data.customer.history.length);

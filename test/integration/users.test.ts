@@ -281,16 +281,14 @@ describe('permissions', () => {
 
     let caught: unknown;
     try {
-      await db
-        .insert(userPermissions)
-        .values({
-          userId: clerk.id,
-          branchId: ids.b1,
-          group: 'catalog',
-          object: 'meterTypes',
-          canAccess: false,
-          canEdit: true,
-        });
+      await db.insert(userPermissions).values({
+        userId: clerk.id,
+        branchId: ids.b1,
+        group: 'catalog',
+        object: 'meterTypes',
+        canAccess: false,
+        canEdit: true,
+      });
     } catch (e) {
       caught = e;
     }

@@ -87,6 +87,8 @@ export function clientDocuments(root: string, dirs: string[]): ClientDocument[] 
         grew = true;
       }
     }
-    return { ...doc, source };
+    // gql.tada's client-only directives (`@_unmask`, `@_optional`, `@_required`) are stripped before a
+    // document is sent, so the server never sees them: strip them here too.
+    return { ...doc, source: source.replace(/@_(unmask|optional|required)\b/g, '') };
   });
 }

@@ -209,3 +209,100 @@ export const contractFormSchema = z
     for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     return z.NEVER;
   });
+
+/** The fields of the meter dialogs as typed; `finalIndex` and `removedOn` are the outgoing meter's. */
+export interface ReplaceMeterFormValues {
+  finalIndex: string;
+  removedOn: string;
+  meterTypeId: string;
+  serial: string;
+  sealNo: string;
+  verifiedOn: string;
+  installedOn: string;
+  initialIndex: string;
+}
+
+export interface ReplaceMeterFormOutput {
+  /** 0 when there is no outgoing meter (a first installation). */
+  finalIndex: number;
+  /** The outgoing meter's removal date; the new meter's installation date when there is none. */
+  removedOn: string;
+  meter: MeterInput;
+}
+
+const WHOLE = /^\d+$/;
+
+/**
+ * The replace (or first install) dialog → the `replaceMeter` arguments, checked with the rules the API applies to
+ * them (`meterIndex`, `meterDate`, `meterInputSchema`) plus what only the outgoing meter tells: the final index is
+ * not below its first index, the removal not before its installation.
+ */
+export function replaceMeterFormSchema(old: { initialIndex: number; installedOn: string } | null) {
+  return z
+    .object({
+      finalIndex: z.string(),
+      removedOn: z.string(),
+      meterTypeId: z.string(),
+      serial: z.string(),
+      sealNo: z.string(),
+      verifiedOn: z.string(),
+      installedOn: z.string(),
+      initialIndex: z.string(),
+    })
+    .transform((v, ctx): ReplaceMeterFormOutput => {
+      const issue = (path: keyof ReplaceMeterFormValues, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      const first = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message;
+      let finalIndex = 0;
+      if (old) {
+        const typed = v.finalIndex.trim();
+        if (!WHOLE.test(typed)) issue('finalIndex', 'Nhập chỉ số cuối của đồng hồ cũ (số nguyên không âm).');
+        else {
+          finalIndex = Number(typed);
+          const refused = first(meterIndex('Chỉ số cuối').safeParse(finalIndex));
+          if (refused) issue('finalIndex', refused);
+          else if (finalIndex < old.initialIndex)
+            issue('finalIndex', `Chỉ số cuối nhỏ hơn chỉ số đầu của đồng hồ cũ (${old.initialIndex}).`);
+        }
+        if (!v.removedOn) issue('removedOn', 'Nhập ngày tháo.');
+        else {
+          const refused = first(meterDate('Ngày tháo').safeParse(v.removedOn));
+          if (refused) issue('removedOn', refused);
+          else if (v.removedOn < old.installedOn) issue('removedOn', 'Ngày tháo đồng hồ trước ngày lắp.');
+        }
+      }
+      if (!WHOLE.test(v.initialIndex.trim())) issue('initialIndex', 'Chỉ số đầu phải là số nguyên không âm.');
+      const meter = meterInputSchema.safeParse({
+        meterTypeId: v.meterTypeId ? Number(v.meterTypeId) : null,
+        serial: v.serial,
+        sealNo: v.sealNo,
+        verifiedOn: v.verifiedOn || null,
+        installedOn: v.installedOn,
+        initialIndex: Number(v.initialIndex.trim() || '0'),
+      });
+      for (const i of meter.error?.issues ?? []) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+      if (!meter.success) return z.NEVER;
+      return { finalIndex, removedOn: old ? v.removedOn : v.installedOn, meter: meter.data };
+    });
+}
+
+/** The edit-meter dialog (serial fixed): the same limits as the `updateMeter` arguments. */
+export const editMeterFormSchema = z
+  .object({
+    meterTypeId: z.string(),
+    sealNo: z.string().trim().max(32, 'Số tem dài tối đa 32 ký tự.'),
+    verifiedOn: z.string(),
+  })
+  .transform((v, ctx) => {
+    const verifiedOn = meterDate('Ngày kiểm định').safeParse(v.verifiedOn);
+    if (v.verifiedOn && !verifiedOn.success) {
+      ctx.addIssue({ code: 'custom', path: ['verifiedOn'], message: verifiedOn.error.issues[0]?.message ?? '' });
+      return z.NEVER;
+    }
+    return {
+      meterTypeId: v.meterTypeId ? Number(v.meterTypeId) : null,
+      sealNo: v.sealNo || null,
+      verifiedOn: v.verifiedOn || null,
+    };
+  });
+export type EditMeterFormValues = z.input<typeof editMeterFormSchema>;

@@ -130,3 +130,21 @@ export const tariffTierFormSchema = z
   }))
   .pipe(tariffTierSchema);
 export type TariffTierFormValues = z.input<typeof tariffTierFormSchema>;
+
+/**
+ * The service-type dialog's fields. A service type is a catalog row, so the API checks it with the catalog
+ * registry (services/catalogs/registry.ts: code of at most 24 characters, name of at most 200); the dialog
+ * refuses the same things before sending, and upper-cases the code as the screen shows it.
+ */
+export const serviceTypeFormSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, 'Mã không được để trống.')
+    .regex(/^[A-Z0-9._\-/]{1,24}$/, 'Mã chỉ gồm chữ cái không dấu, chữ số và . _ - / (tối đa 24 ký tự).'),
+  name: z.string().trim().min(1, 'Tên loại dịch vụ không được để trống.').max(200, 'Tên dài tối đa 200 ký tự.'),
+  utility: z.string(),
+  isDomestic: z.boolean().transform((v) => (v ? 1 : 0)),
+});
+export type ServiceTypeFormValues = z.input<typeof serviceTypeFormSchema>;

@@ -1,7 +1,10 @@
 'use client';
 
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EnterForm, SelectField, TextField } from '@/components/ui/form-field';
@@ -35,45 +38,47 @@ const initialValues = (columns: readonly CatalogColumn[], row: CatalogRow | null
     columns.map((c) => [c.name, row?.[c.name] === null || row?.[c.name] === undefined ? '' : String(row[c.name])]),
   );
 
-/** Checks the form like the server would (required, integers, dates) and builds the mutation input. */
-function validateCatalogForm(
-  columns: readonly CatalogColumn[],
-  values: Values,
-): { input: Record<string, CatalogValue>; errors: Errors } {
-  const input: Record<string, CatalogValue> = {};
-  const errors: Errors = {};
-  for (const c of columns) {
-    const raw = (values[c.name] ?? '').trim();
-    const isSelect = c.kind === 'ref' || c.options.length > 0;
-    if (!raw) {
-      if (c.required) errors[c.name] = isSelect ? `Chưa chọn ${c.label.toLowerCase()}.` : `${c.label} là bắt buộc.`;
-      input[c.name] = null;
-      continue;
+/**
+ * The form's schema, built from the catalog's column descriptions: it checks the typed text like the server
+ * would (required, integers in range, real dates) and gives the mutation input; issues carry the column names.
+ */
+function catalogFormSchema(columns: readonly CatalogColumn[]) {
+  return z.object(Object.fromEntries(columns.map((c) => [c.name, z.string()]))).transform((values, ctx) => {
+    const input: Record<string, CatalogValue> = {};
+    const refuse = (c: CatalogColumn, message: string) => ctx.addIssue({ code: 'custom', path: [c.name], message });
+    for (const c of columns) {
+      const raw = (values[c.name] ?? '').trim();
+      const isSelect = c.kind === 'ref' || c.options.length > 0;
+      if (!raw) {
+        if (c.required) refuse(c, isSelect ? `Chưa chọn ${c.label.toLowerCase()}.` : `${c.label} là bắt buộc.`);
+        input[c.name] = null;
+        continue;
+      }
+      if (c.kind === 'int' || c.kind === 'ref') {
+        if (!/^-?\d+$/.test(raw)) {
+          refuse(c, `${c.label} phải là số nguyên.`);
+          continue;
+        }
+        const n = Number(raw);
+        if (n < INT_MIN || n > INT_MAX) {
+          refuse(c, `${c.label} quá lớn.`);
+          continue;
+        }
+        input[c.name] = n;
+      } else if (c.kind === 'date') {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+        const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+        if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) {
+          refuse(c, `${c.label} không phải là ngày hợp lệ.`);
+          continue;
+        }
+        input[c.name] = raw;
+      } else {
+        input[c.name] = raw;
+      }
     }
-    if (c.kind === 'int' || c.kind === 'ref') {
-      if (!/^-?\d+$/.test(raw)) {
-        errors[c.name] = `${c.label} phải là số nguyên.`;
-        continue;
-      }
-      const n = Number(raw);
-      if (n < INT_MIN || n > INT_MAX) {
-        errors[c.name] = `${c.label} quá lớn.`;
-        continue;
-      }
-      input[c.name] = n;
-    } else if (c.kind === 'date') {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-      const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-      if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) {
-        errors[c.name] = `${c.label} không phải là ngày hợp lệ.`;
-        continue;
-      }
-      input[c.name] = raw;
-    } else {
-      input[c.name] = raw;
-    }
-  }
-  return { input, errors };
+    return input;
+  });
 }
 
 /** Which field a server error points at: `field` of an AppError, or the path of a validation issue. */
@@ -99,11 +104,16 @@ export function CatalogForm({
   onSaved,
   onCancel,
 }: CatalogFormProps) {
-  const [values, setValues] = useState<Values>(() => initialValues(columns, row));
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const resolver = useMemo(() => zodResolver(catalogFormSchema(columns)), [columns]);
+  const { register, handleSubmit, setError, formState } = useForm<Values, unknown, Record<string, CatalogValue>>({
+    resolver,
+    defaultValues: initialValues(columns, row),
+  });
+  const errors = formState.errors;
+  const formError = errors.root?.server?.message ?? null;
   const [creation, create] = useMutation(documents.create);
   const [update, executeUpdate] = useMutation(documents.update);
+  // Not `isSubmitting`: the fields would be disabled while the resolver looks for the first wrong one to focus.
   const busy = creation.fetching || update.fetching;
   const isEdit = row !== null;
 
@@ -111,17 +121,8 @@ export function CatalogForm({
     if (!busy) onCancel();
   };
 
-  async function save() {
-    if (busy) return;
-    const { input, errors: found } = validateCatalogForm(columns, values);
-    setErrors(found);
-    setFormError(null);
-    if (Object.keys(found).length > 0) {
-      // Focus the first wrong field so the clerk can fix it at once.
-      const first = columns.find((c) => found[c.name]);
-      if (first) document.querySelector<HTMLElement>(`[data-testid="field-${first.name}"]`)?.focus();
-      return;
-    }
+  // The resolver marks the wrong fields and puts the cursor in the first, so the clerk can fix it at once.
+  const save = handleSubmit(async (input) => {
     // An empty list holds no row whose type a mutation could name, so the page type is invalidated as well.
     const context = { additionalTypenames: catalogTypenames(info) };
     const result = isEdit ? await executeUpdate({ id: row.id, input }, context) : await create({ input }, context);
@@ -131,17 +132,15 @@ export function CatalogForm({
     }
     const error = apiError(result.error, 'Không lưu được, vui lòng thử lại.');
     const byField = serverFieldErrors(error, new Set(columns.map((c) => c.name)));
-    setErrors(byField);
-    if (Object.keys(byField).length === 0) setFormError(error.message);
-  }
+    for (const [name, message] of Object.entries(byField)) setError(name, { message });
+    if (Object.keys(byField).length === 0) setError('root.server', { message: error.message });
+  });
+  const submit = () => {
+    if (!busy && !formState.isSubmitting) void save();
+  };
 
   // F3 cancels while editing (the screen's F3 = delete is paused under the dialog).
   useHotkeys({ F3: cancel }, true, { whenModalOpen: true });
-
-  const set = (name: string, v: string) => {
-    setValues((s) => ({ ...s, [name]: v }));
-    if (errors[name]) setErrors((s) => ({ ...s, [name]: '' }));
-  };
 
   return (
     <Dialog
@@ -149,7 +148,7 @@ export function CatalogForm({
       title={`${isEdit ? 'Sửa' : 'Thêm'} ${info.label.toLowerCase()}`}
       description={isEdit ? `Mã ${String(row.code ?? row.id)}` : undefined}
       onClose={cancel}
-      onSave={() => void save()}
+      onSave={submit}
       closeOnBackdrop={false}
       size="md"
       data-testid="catalog-form"
@@ -158,19 +157,13 @@ export function CatalogForm({
           <Button onClick={cancel} disabled={busy} shortcut="Esc" data-testid="form-cancel">
             Hủy
           </Button>
-          <Button
-            variant="primary"
-            onClick={() => void save()}
-            disabled={busy}
-            shortcut="Alt+S"
-            data-testid="form-save"
-          >
+          <Button variant="primary" onClick={submit} disabled={busy} shortcut="Alt+S" data-testid="form-save">
             {busy ? 'Đang lưu…' : 'Lưu'}
           </Button>
         </>
       }
     >
-      <EnterForm onSubmit={() => void save()} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      <EnterForm onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {formError && (
           <p
             role="alert"
@@ -182,11 +175,10 @@ export function CatalogForm({
         )}
         {columns.map((c) => {
           const common = {
-            name: c.name,
+            ...register(c.name),
             label: c.label,
             required: c.required,
-            error: errors[c.name] || null,
-            value: values[c.name] ?? '',
+            error: errors[c.name]?.message || null,
             disabled: busy,
           };
           if (c.kind === 'ref' || c.options.length > 0) {
@@ -204,16 +196,7 @@ export function CatalogForm({
                 : c.nullable
                   ? '(để trống)'
                   : '(mặc định)';
-            return (
-              <SelectField
-                key={c.name}
-                {...common}
-                options={options}
-                placeholder={placeholder}
-                hint={problem}
-                onChange={(e) => set(c.name, e.target.value)}
-              />
-            );
+            return <SelectField key={c.name} {...common} options={options} placeholder={placeholder} hint={problem} />;
           }
           return (
             <TextField
@@ -223,7 +206,6 @@ export function CatalogForm({
               inputMode={c.kind === 'int' ? 'numeric' : undefined}
               autoComplete="off"
               hint={!c.required && !c.nullable && c.kind === 'int' ? 'Để trống: giữ giá trị mặc định.' : undefined}
-              onChange={(e) => set(c.name, e.target.value)}
             />
           );
         })}

@@ -1,6 +1,8 @@
 'use client';
 
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField, enterMovesFocus, type SelectOption } from '@/components/ui/form-field';
 import { useMutation } from 'urql';
@@ -13,20 +15,17 @@ import {
   UpdateCustomerMutation,
   type BookOption,
   type CatalogItem,
-  type ContractInputVars,
   type CustomerDetail,
-  type CustomerInputVars,
-  type MeterInputVars,
 } from './customer-documents';
 import {
-  API_PATH,
-  buildInputs,
+  customerFormSchema,
   formFieldOfPath,
-  initialState,
-  type Errors,
+  initialValues,
+  type CustomerFormOutput,
+  type CustomerFormValues,
   type FormMode,
-  type FormState,
-} from './customer-form-state';
+} from './customer-form-schema';
+import { fieldBinder } from './tab-form';
 import type { Catalogs } from './use-customer-data';
 
 export type { FormMode };
@@ -63,9 +62,15 @@ export function CustomerForm({
   onReload,
 }: CustomerFormProps) {
   const toast = useToast();
-  const initial = useMemo(() => initialState(mode, customer, defaultBookId), [mode, customer, defaultBookId]);
-  const [f, setF] = useState<FormState>(initial);
-  const [errors, setErrors] = useState<Errors>({});
+  const defaultValues = useMemo(() => initialValues(mode, customer, defaultBookId), [mode, customer, defaultBookId]);
+  const resolver = useMemo(() => zodResolver(customerFormSchema(mode)), [mode]);
+  const { register, control, handleSubmit, setError, watch, formState } = useForm<
+    CustomerFormValues,
+    unknown,
+    CustomerFormOutput
+  >({ resolver, defaultValues });
+  const extraRows = useFieldArray({ control, name: 'extra' });
+  const errors = formState.errors;
   const [formError, setFormError] = useState<{ message: string; conflict?: boolean } | null>(null);
   const [creation, create] = useMutation(CreateCustomerMutation);
   const [updating, update] = useMutation(UpdateCustomerMutation);
@@ -76,11 +81,7 @@ export function CustomerForm({
   /** Selects keep their empty option in view mode (blank label) so an unset value never shows the first choice. */
   const phs = (p: string) => (readOnly ? '' : p);
 
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => {
-    setF((prev) => ({ ...prev, [k]: v }));
-    if (errors[k as string]) setErrors((e) => ({ ...e, [k]: '' }));
-  };
-  const dirty = useMemo(() => JSON.stringify(f) !== JSON.stringify(initial), [f, initial]);
+  const dirty = formState.isDirty;
   const onDirtyRef = useRef(onDirtyChange);
   useEffect(() => {
     onDirtyRef.current = onDirtyChange;
@@ -88,54 +89,35 @@ export function CustomerForm({
   useEffect(() => {
     onDirtyRef.current?.(dirty);
   }, [dirty]);
-  const text = (k: keyof FormState) => ({
-    value: f[k] as string,
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(k, e.target.value as never),
-    error: errors[k as string],
-  });
+  const text = fieldBinder(register, errors);
+  const customerType = watch('customerType');
+  const wastewaterFeeMode = watch('wastewaterFeeMode');
+  const isPreferential = watch('isPreferential');
+  const address = watch('address');
+  const extra = watch('extra');
 
   useHotkeys({ 'Alt+S': () => formRef.current?.requestSubmit() }, !readOnly);
 
-  async function onSubmit(e: React.FormEvent) {
-    e.preventDefault();
+  async function save(built: CustomerFormOutput) {
     if (readOnly || busy) return;
-    const built = buildInputs(f, mode);
     setFormError(null);
-    if (Object.values(built.errors).some(Boolean) || !built.customer) {
-      setErrors(built.errors);
-      setFormError({ message: 'Dữ liệu chưa hợp lệ, hãy sửa các ô được đánh dấu đỏ.' });
-      const first = Object.keys(built.errors)[0];
-      const name = first && API_PATH[first]?.includes('.') ? API_PATH[first] : first;
-      if (name) formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`)?.focus();
-      return;
-    }
-    setErrors({});
     const result =
       mode === 'add'
-        ? await create(
-            {
-              input: built.customer as CustomerInputVars,
-              meter: built.meter as MeterInputVars | null,
-              contract: built.contract as ContractInputVars | null,
-            },
-            CUSTOMER_TYPENAMES,
-          )
+        ? await create({ input: built.customer, meter: built.meter, contract: built.contract }, CUSTOMER_TYPENAMES)
         : customer
-          ? await update(
-              { id: customer.id, version: customer.version, input: built.customer as CustomerInputVars },
-              CUSTOMER_TYPENAMES,
-            )
+          ? await update({ id: customer.id, version: customer.version, input: built.customer }, CUSTOMER_TYPENAMES)
           : null;
     if (!result) return;
     if (result.error) {
       const err = apiError(result.error, 'Đã có lỗi, vui lòng thử lại.');
-      const fieldErrors: Errors = {};
+      const fieldErrors: Record<string, string> = {};
       for (const i of err.issues ?? []) fieldErrors[formFieldOfPath(i.path)] ??= i.message;
       if (err.field) {
         const name = mode === 'add' && err.field === 'serial' ? 'serial' : formFieldOfPath(err.field);
         fieldErrors[name] ??= err.message;
       }
-      setErrors(fieldErrors);
+      for (const [name, message] of Object.entries(fieldErrors))
+        setError(name as FieldPath<CustomerFormValues>, { message });
       setFormError({ message: err.message, conflict: err.code === 'VERSION_CONFLICT' });
       return;
     }
@@ -149,6 +131,15 @@ export function CustomerForm({
       onSaved(customer.id, customer.bookId);
     }
   }
+
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    if (readOnly || busy) {
+      e.preventDefault();
+      return;
+    }
+    // The zod resolver marks the fields and focuses the first wrong one; the line above the form says why.
+    void handleSubmit(save, () => setFormError({ message: 'Dữ liệu chưa hợp lệ, hãy sửa các ô được đánh dấu đỏ.' }))(e);
+  };
 
   const bookOptions = books.map((b) => ({ value: String(b.id), label: `${b.code} – ${b.name}` }));
   const current = customer && mode !== 'add' ? customer : null;
@@ -236,7 +227,7 @@ export function CustomerForm({
             label="Mã số thuế"
             name="taxCode"
             maxLength={14}
-            required={f.customerType === 'ORGANISATION'}
+            required={customerType === 'ORGANISATION'}
             placeholder={ph('10 chữ số')}
             {...text('taxCode')}
           />
@@ -327,8 +318,8 @@ export function CustomerForm({
             label="Tỷ lệ phí nước thải (%)"
             name="wastewaterFeeRate"
             inputMode="decimal"
-            disabled={f.wastewaterFeeMode !== 'CUSTOM'}
-            placeholder={f.wastewaterFeeMode === 'CUSTOM' ? 'VD: 10' : ''}
+            disabled={wastewaterFeeMode !== 'CUSTOM'}
+            placeholder={wastewaterFeeMode === 'CUSTOM' ? 'VD: 10' : ''}
             {...text('wastewaterFeeRate')}
           />
           <SelectField
@@ -344,17 +335,15 @@ export function CustomerForm({
           <div className="flex flex-col justify-end gap-1">
             <CheckboxField
               label="Khách hàng ưu đãi"
-              name="isPreferential"
-              checked={f.isPreferential}
-              onChange={(e) => set('isPreferential', e.target.checked)}
-              error={errors.isPreferential}
+              error={errors.isPreferential?.message}
+              {...register('isPreferential')}
             />
           </div>
           <TextField
             label="Hạn ưu đãi"
             name="preferentialUntil"
             type="date"
-            disabled={!f.isPreferential}
+            disabled={!isPreferential}
             {...text('preferentialUntil')}
           />
           <TextField
@@ -379,56 +368,30 @@ export function CustomerForm({
               Thông tin thêm
             </h3>
             {!readOnly && (
-              <Button
-                size="sm"
-                onClick={() => set('extra', [...f.extra, { key: '', value: '' }])}
-                data-testid="extra-add"
-              >
+              <Button size="sm" onClick={() => extraRows.append({ key: '', value: '' })} data-testid="extra-add">
                 + Thêm dòng
               </Button>
             )}
           </div>
-          {f.extra.length === 0 ? (
+          {extraRows.fields.length === 0 ? (
             <p className="text-sm text-slate-400">Chưa có thông tin thêm.</p>
           ) : (
             <div className="space-y-2">
-              {f.extra.map((row, i) => (
-                <div key={i} className="grid grid-cols-[1fr_2fr_auto] items-start gap-2">
+              {extraRows.fields.map((row, i) => (
+                <div key={row.id} className="grid grid-cols-[1fr_2fr_auto] items-start gap-2">
                   <TextField
                     label="Tên thông tin"
-                    name={`extra.${i}.key`}
-                    value={row.key}
-                    error={errors[`extra.${i}`]}
-                    onChange={(e) =>
-                      set(
-                        'extra',
-                        f.extra.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)),
-                      )
-                    }
+                    error={errors.extra?.[i]?.key?.message}
+                    {...register(`extra.${i}.key`)}
                   />
-                  <TextField
-                    label="Giá trị"
-                    name={`extra.${i}.value`}
-                    value={row.value}
-                    onChange={(e) =>
-                      set(
-                        'extra',
-                        f.extra.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)),
-                      )
-                    }
-                  />
+                  <TextField label="Giá trị" {...register(`extra.${i}.value`)} />
                   {!readOnly && (
                     <Button
                       size="sm"
                       variant="ghost"
                       className="mt-5"
-                      aria-label={`Xóa dòng ${row.key || i + 1}`}
-                      onClick={() =>
-                        set(
-                          'extra',
-                          f.extra.filter((_, j) => j !== i),
-                        )
-                      }
+                      aria-label={`Xóa dòng ${extra[i]?.key || i + 1}`}
+                      onClick={() => extraRows.remove(i)}
                     >
                       ✕
                     </Button>
@@ -437,7 +400,9 @@ export function CustomerForm({
               ))}
             </div>
           )}
-          {errors.extra && <p className="mt-1 text-xs text-red-600">{errors.extra}</p>}
+          {(errors.extra?.message ?? errors.extra?.root?.message) && (
+            <p className="mt-1 text-xs text-red-600">{errors.extra?.message ?? errors.extra?.root?.message}</p>
+          )}
         </section>
 
         {mode === 'add' && (
@@ -461,7 +426,7 @@ export function CustomerForm({
                 label="Địa chỉ hợp đồng"
                 name="contract.address"
                 className="col-span-2"
-                placeholder={f.address ? `Mặc định: ${f.address}` : 'Mặc định: địa chỉ khách hàng'}
+                placeholder={address ? `Mặc định: ${address}` : 'Mặc định: địa chỉ khách hàng'}
                 {...text('contractAddress')}
               />
               <TextField label="Ngày ký" name="contract.signedOn" type="date" {...text('signedOn')} />

@@ -1,18 +1,27 @@
 'use client';
 
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
+import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SelectField, TextField, enterMovesFocus } from '@/components/ui/form-field';
 import { useToast } from '@/components/ui/toast';
 import { apiError, errorMessage } from '@/lib/graphql/errors';
-import { meterInputSchema } from '@/schemas/customer-input';
+import {
+  editMeterFormSchema,
+  replaceMeterFormSchema,
+  type EditMeterFormValues,
+  type ReplaceMeterFormOutput,
+  type ReplaceMeterFormValues,
+} from '@/schemas/customer-input';
 import { CUSTOMER_TYPENAMES, ReplaceMeterMutation, UpdateMeterMutation, type Meter } from './customer-documents';
 import { fmtDate, todayVN } from './format';
 import { MISSING_RIGHT } from './customer-rights';
-import { catalogOptions, useFormFields, type CustomerTabProps } from './tab-form';
+import { catalogOptions, fieldBinder, type CustomerTabProps } from './tab-form';
 import type { Catalogs } from './use-customer-data';
 
 const th = 'border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold text-slate-600';
@@ -160,65 +169,48 @@ function ReplaceMeterDialog({
 }) {
   const toast = useToast();
   const today = todayVN();
-  const { v, setErrors, bind } = useFormFields({
-    finalIndex: '',
-    removedOn: today,
-    meterTypeId: old?.meterTypeId ? String(old.meterTypeId) : '',
-    serial: '',
-    sealNo: '',
-    verifiedOn: '',
-    installedOn: today,
-    initialIndex: '0',
+  const resolver = useMemo(() => zodResolver(replaceMeterFormSchema(old)), [old]);
+  const { register, handleSubmit, setError, formState } = useForm<
+    ReplaceMeterFormValues,
+    unknown,
+    ReplaceMeterFormOutput
+  >({
+    resolver,
+    defaultValues: {
+      finalIndex: '',
+      removedOn: today,
+      meterTypeId: old?.meterTypeId ? String(old.meterTypeId) : '',
+      serial: '',
+      sealNo: '',
+      verifiedOn: '',
+      installedOn: today,
+      initialIndex: '0',
+    },
   });
-  const [formError, setFormError] = useState<string | null>(null);
   const [replacing, replace] = useMutation(ReplaceMeterMutation);
-  const busy = replacing.fetching;
+  const busy = replacing.fetching || formState.isSubmitting;
+  const errors = formState.errors;
+  const field = fieldBinder(register, errors);
 
-  async function submit() {
-    if (busy) return;
-    const errs: Record<string, string> = {};
-    let finalIndex = 0;
-    if (old) {
-      if (!/^\d+$/.test(v.finalIndex.trim())) errs.finalIndex = 'Nhập chỉ số cuối của đồng hồ cũ (số nguyên không âm).';
-      else {
-        finalIndex = Number(v.finalIndex.trim());
-        if (finalIndex < old.initialIndex)
-          errs.finalIndex = `Chỉ số cuối nhỏ hơn chỉ số đầu của đồng hồ cũ (${old.initialIndex}).`;
-      }
-      if (!v.removedOn) errs.removedOn = 'Nhập ngày tháo.';
-      else if (v.removedOn < old.installedOn) errs.removedOn = 'Ngày tháo đồng hồ trước ngày lắp.';
-    }
-    if (!/^\d+$/.test(v.initialIndex.trim())) errs.initialIndex = 'Chỉ số đầu phải là số nguyên không âm.';
-    const parsed = meterInputSchema.safeParse({
-      meterTypeId: v.meterTypeId ? Number(v.meterTypeId) : null,
-      serial: v.serial,
-      sealNo: v.sealNo,
-      verifiedOn: v.verifiedOn || null,
-      installedOn: v.installedOn,
-      initialIndex: Number(v.initialIndex.trim() || '0'),
-    });
-    if (!parsed.success) for (const i of parsed.error.issues) errs[String(i.path[0])] ??= i.message;
-    setErrors(errs);
-    if (Object.keys(errs).length > 0 || !parsed.success) return;
-    setFormError(null);
-    const result = await replace(
-      { customerId, finalIndex, removedOn: old ? v.removedOn : v.installedOn, meter: parsed.data },
-      CUSTOMER_TYPENAMES,
-    );
+  async function save(v: ReplaceMeterFormOutput) {
+    const result = await replace({ customerId, ...v }, CUSTOMER_TYPENAMES);
     if (result.error) {
       const e = apiError(result.error, 'Đã có lỗi.');
       const fe: Record<string, string> = {};
       for (const i of e.issues ?? []) fe[i.path.split('.').pop() ?? ''] = i.message;
       if (e.field) fe[e.field] = e.message;
-      setErrors(fe);
-      setFormError(e.message);
+      for (const [name, message] of Object.entries(fe))
+        if (name in REPLACE_FIELDS) setError(name as keyof ReplaceMeterFormValues, { message });
+      setError('root', { message: e.message });
       return;
     }
-    toast.success(
-      old ? `Đã thay đồng hồ ${old.serial} bằng ${parsed.data.serial}.` : `Đã lắp đồng hồ ${parsed.data.serial}.`,
-    );
+    toast.success(old ? `Đã thay đồng hồ ${old.serial} bằng ${v.meter.serial}.` : `Đã lắp đồng hồ ${v.meter.serial}.`);
     onDone();
   }
+  const submit = () => {
+    if (!busy) void handleSubmit(save)();
+  };
+  const formError = errors.root?.message ?? null;
 
   return (
     <Dialog
@@ -255,33 +247,45 @@ function ReplaceMeterDialog({
                 inputMode="numeric"
                 required
                 data-autofocus=""
-                {...bind('finalIndex')}
+                {...field('finalIndex')}
               />
-              <TextField label="Ngày tháo" name="removedOn" type="date" required {...bind('removedOn')} />
+              <TextField label="Ngày tháo" name="removedOn" type="date" required {...field('removedOn')} />
             </div>
           </fieldset>
         )}
         <fieldset>
           <legend className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Đồng hồ mới</legend>
           <div className="grid grid-cols-3 gap-3">
-            <TextField label="Số seri" name="serial" required maxLength={32} {...bind('serial')} />
-            <TextField label="Số tem" name="sealNo" maxLength={32} {...bind('sealNo')} />
+            <TextField label="Số seri" name="serial" required maxLength={32} {...field('serial')} />
+            <TextField label="Số tem" name="sealNo" maxLength={32} {...field('sealNo')} />
             <SelectField
               label="Loại đồng hồ"
               name="meterTypeId"
               options={catalogOptions(catalogs?.meterTypes)}
               placeholder="— Chọn —"
-              {...bind('meterTypeId')}
+              {...field('meterTypeId')}
             />
-            <TextField label="Ngày kiểm định" name="verifiedOn" type="date" {...bind('verifiedOn')} />
-            <TextField label="Ngày lắp" name="installedOn" type="date" required {...bind('installedOn')} />
-            <TextField label="Chỉ số đầu" name="initialIndex" inputMode="numeric" required {...bind('initialIndex')} />
+            <TextField label="Ngày kiểm định" name="verifiedOn" type="date" {...field('verifiedOn')} />
+            <TextField label="Ngày lắp" name="installedOn" type="date" required {...field('installedOn')} />
+            <TextField label="Chỉ số đầu" name="initialIndex" inputMode="numeric" required {...field('initialIndex')} />
           </div>
         </fieldset>
       </div>
     </Dialog>
   );
 }
+
+/** The replace dialog's fields, to tell a server issue about one of them from one about the whole meter. */
+const REPLACE_FIELDS: Record<keyof ReplaceMeterFormValues, true> = {
+  finalIndex: true,
+  removedOn: true,
+  meterTypeId: true,
+  serial: true,
+  sealNo: true,
+  verifiedOn: true,
+  installedOn: true,
+  initialIndex: true,
+};
 
 function EditMeterDialog({
   customerId,
@@ -297,34 +301,32 @@ function EditMeterDialog({
   onDone: () => void;
 }) {
   const toast = useToast();
-  const [v, setV] = useState({
-    meterTypeId: meter.meterTypeId ? String(meter.meterTypeId) : '',
-    sealNo: meter.sealNo ?? '',
-    verifiedOn: meter.verifiedOn ?? '',
+  const { register, handleSubmit, setError, formState } = useForm<
+    EditMeterFormValues,
+    unknown,
+    z.output<typeof editMeterFormSchema>
+  >({
+    resolver: zodResolver(editMeterFormSchema),
+    defaultValues: {
+      meterTypeId: meter.meterTypeId ? String(meter.meterTypeId) : '',
+      sealNo: meter.sealNo ?? '',
+      verifiedOn: meter.verifiedOn ?? '',
+    },
   });
-  const [error, setError] = useState<string | null>(null);
   const [updating, update] = useMutation(UpdateMeterMutation);
-  const busy = updating.fetching;
-  async function submit() {
-    if (busy) return;
-    if (v.sealNo.trim().length > 32) {
-      setError('Số tem dài tối đa 32 ký tự.');
-      return;
-    }
-    setError(null);
-    const result = await update(
-      {
-        customerId,
-        meterTypeId: v.meterTypeId ? Number(v.meterTypeId) : null,
-        sealNo: v.sealNo.trim() || null,
-        verifiedOn: v.verifiedOn || null,
-      },
-      CUSTOMER_TYPENAMES,
-    );
-    if (result.error) return setError(errorMessage(result.error, 'Đã có lỗi.'));
+  const busy = updating.fetching || formState.isSubmitting;
+  const errors = formState.errors;
+  const field = fieldBinder(register, errors);
+  const save = async (v: z.output<typeof editMeterFormSchema>) => {
+    const result = await update({ customerId, ...v }, CUSTOMER_TYPENAMES);
+    if (result.error) return setError('root', { message: errorMessage(result.error, 'Đã có lỗi.') });
     toast.success(`Đã cập nhật đồng hồ ${meter.serial}.`);
     onDone();
-  }
+  };
+  const submit = () => {
+    if (!busy) void handleSubmit(save)();
+  };
+  const error = errors.root?.message ?? null;
   return (
     <Dialog
       open
@@ -353,23 +355,10 @@ function EditMeterDialog({
           name="meterTypeId"
           options={catalogOptions(catalogs?.meterTypes)}
           placeholder="— Chọn —"
-          value={v.meterTypeId}
-          onChange={(e) => setV((p) => ({ ...p, meterTypeId: e.target.value }))}
+          {...field('meterTypeId')}
         />
-        <TextField
-          label="Số tem"
-          name="sealNo"
-          maxLength={32}
-          value={v.sealNo}
-          onChange={(e) => setV((p) => ({ ...p, sealNo: e.target.value }))}
-        />
-        <TextField
-          label="Ngày kiểm định"
-          name="verifiedOn"
-          type="date"
-          value={v.verifiedOn}
-          onChange={(e) => setV((p) => ({ ...p, verifiedOn: e.target.value }))}
-        />
+        <TextField label="Số tem" name="sealNo" maxLength={32} {...field('sealNo')} />
+        <TextField label="Ngày kiểm định" name="verifiedOn" type="date" {...field('verifiedOn')} />
       </div>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ChangeEvent } from 'react';
+import { get, type FieldErrors, type FieldValues, type Path, type UseFormRegister } from 'react-hook-form';
 import type { CustomerDetail } from './customer-documents';
 import type { Catalogs } from './use-customer-data';
 
@@ -17,14 +17,15 @@ export function catalogOptions(items: readonly { id: number; code: string; name:
   return (items ?? []).map((i) => ({ value: String(i.id), label: `${i.code} – ${i.name}` }));
 }
 
-/** The text values of a dialog's fields and their errors; `bind(k)` wires one TextField/SelectField. */
-export function useFormFields<T extends Record<string, string>>(initial: T) {
-  const [v, setV] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const bind = (k: keyof T & string) => ({
-    value: v[k],
-    error: errors[k],
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV((p) => ({ ...p, [k]: e.target.value })),
-  });
-  return { v, errors, setErrors, bind };
+/**
+ * Binds a field of a react-hook-form form to a TextField/SelectField that keeps its own `name` (the DOM name
+ * may be the API's path, e.g. "meter.serial"): the value binding, the ref through which the first wrong field
+ * gets the cursor, and the field's error.
+ */
+export function fieldBinder<V extends FieldValues>(register: UseFormRegister<V>, errors: FieldErrors<V>) {
+  return (name: Path<V>) => {
+    const { name: _same, ...binding } = register(name);
+    const error: unknown = (get(errors, name) as { message?: unknown } | undefined)?.message;
+    return { ...binding, error: typeof error === 'string' ? error : undefined };
+  };
 }

@@ -1,16 +1,32 @@
 'use client';
 
-/** The pieces every declaration form is made of: fields' errors, the submit footer, the list under a form. */
-import { useState, type ReactNode } from 'react';
+/** The pieces every declaration form is made of: the form shell (react-hook-form + zod), its footer, the list under it. */
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { ReactNode } from 'react';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type SubmitHandler,
+  type UseFormReturn,
+} from 'react-hook-form';
+import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
-import { EnterForm } from '@/components/ui/form-field';
+import {
+  EnterForm,
+  TextAreaField,
+  TextField,
+  type TextAreaFieldProps,
+  type TextFieldProps,
+} from '@/components/ui/form-field';
 import { Spinner } from '@/components/ui/spinner';
 import { periodBounds } from '@/domain/reading/period';
 import { ADJUSTMENT_TYPENAMES, SUSPENSION_TYPENAMES, type SheetRow } from './readings.documents';
 import { formErrorsOf } from './use-reading-mutations';
 import { todayVN } from './format';
 
-export type Errors = Record<string, string>;
+type Errors = Record<string, string>;
 
 // An empty list holds no row to be found by, so the lists name their type for the cache to refresh them
 // after a declaration (constant objects: a new context on every render would re-run the query).
@@ -40,7 +56,7 @@ function Submit({ busy, label, disabled }: { busy: boolean; label: string; disab
 }
 
 /** The error line and the submit button closing every declaration form. */
-export function FormFooter({
+function FormFooter({
   errors,
   busy,
   label,
@@ -61,26 +77,86 @@ export function FormFooter({
   );
 }
 
+/** What a declaration form's fields and its shell are bound to. */
+export interface DeclarationForm<V extends FieldValues, O> {
+  form: UseFormReturn<V, unknown, O>;
+  /** Field name → message; `_` is the line above the button (the server's error about no field). */
+  errors: Errors;
+  busy: boolean;
+  /** Read-only (period locked, no right): every field and the button are disabled. */
+  disabled: boolean;
+  submit: () => void;
+  /** The value binding, ref (the first wrong field gets the cursor), error and disabled state of one field. */
+  bind: (name: Path<V>) => ReturnType<UseFormReturn<V>['register']> & { error: string | undefined; disabled: boolean };
+}
+
 /**
- * Errors and busy flag of a declaration form. `send` shows the form's own errors; when there are none it
- * runs `save`, and a server error lands under the fields it names (or above the button).
+ * A declaration form: its fields checked by `schema` (text → the API's input) before anything is sent, then
+ * `save`; a refusal of the server lands under the field it names, or above the button.
  */
-export function useSubmit() {
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const send = async (formErrors: Errors, fallback: string, save: () => Promise<void>) => {
-    setErrors(formErrors);
-    if (Object.keys(formErrors).length) return;
-    setBusy(true);
+export function useDeclarationForm<V extends FieldValues, O>({
+  schema,
+  defaultValues,
+  fallback,
+  disabled,
+  save,
+}: {
+  schema: z.ZodType<O, V>;
+  defaultValues: DefaultValues<V>;
+  fallback: string;
+  disabled: boolean;
+  save: (value: O, form: UseFormReturn<V, unknown, O>) => Promise<void>;
+}): DeclarationForm<V, O> {
+  const form = useForm<V, unknown, O>({ resolver: zodResolver(schema), defaultValues });
+  const errors: Errors = {};
+  for (const [name, error] of Object.entries(form.formState.errors)) {
+    const message = (error as { message?: unknown } | undefined)?.message;
+    if (typeof message === 'string' && message) errors[name === 'root' ? '_' : name] = message;
+  }
+  const onValid: SubmitHandler<O> = async (value) => {
     try {
-      await save();
+      await save(value, form);
     } catch (e) {
-      setErrors(formErrorsOf(e, fallback));
-    } finally {
-      setBusy(false);
+      for (const [name, message] of Object.entries(formErrorsOf(e, fallback)))
+        form.setError(name === '_' ? 'root' : (name as Path<V>), { message });
     }
   };
-  return { errors, busy, send };
+  return {
+    form,
+    errors,
+    busy: form.formState.isSubmitting,
+    disabled,
+    submit: () => void form.handleSubmit(onValid)(),
+    bind: (name) => ({ ...form.register(name), error: errors[name], disabled }),
+  };
+}
+
+/** The shell of every declaration form: Enter moves to the next field, then the error line and the submit button. */
+export function DeclarationFormShell<V extends FieldValues, O>({
+  form,
+  label,
+  children,
+}: {
+  form: DeclarationForm<V, O>;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <EnterForm onSubmit={form.submit} className="space-y-3">
+      {children}
+      <FormFooter errors={form.errors} busy={form.busy} label={label} disabled={form.disabled} />
+    </EnterForm>
+  );
+}
+
+/** A period typed as month/year. */
+export function PeriodField(props: TextFieldProps) {
+  return <TextField placeholder="tt/nnnn" {...props} />;
+}
+
+/** The reason every declaration asks for. */
+export function ReasonField(props: Omit<TextAreaFieldProps, 'label'>) {
+  return <TextAreaField label="Lý do" rows={2} required {...props} />;
 }
 
 /** A list under a form: its load error, a spinner while loading, `empty` when there is nothing, else the table. */
@@ -119,14 +195,6 @@ export interface FormProps {
   disabled: boolean;
   /** A declaration changed the customer's rows: reload them (and the given rows if the API returned them). */
   onChanged: (rows: SheetRow[] | null, message: string, close: boolean) => void;
-}
-
-export function Form({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
-  return (
-    <EnterForm onSubmit={onSubmit} className="space-y-3">
-      {children}
-    </EnterForm>
-  );
 }
 
 export function defaultDateIn(period: string): string {

@@ -1,9 +1,8 @@
 'use client';
 
 /** Suspending a customer's billing for a run of periods, with the suspensions declared so far. */
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { TextAreaField, TextField } from '@/components/ui/form-field';
+
 import { useToast } from '@/components/ui/toast';
 import { addPeriods } from '@/domain/reading/period';
 import { useQuery } from 'urql';
@@ -12,22 +11,21 @@ import { readFragment } from '@/lib/graphql/graphql';
 import { CustomerSuspensionsQuery, SuspensionFragment, type Suspension } from './readings.documents';
 import { useReadingMutations } from './use-reading-mutations';
 import { periodLabel } from './format';
-import { parsePeriodText, periodToText } from './period-picker';
+import { periodToText } from './period-picker';
 import {
-  Form,
-  FormFooter,
+  DeclarationFormShell,
+  PeriodField,
+  ReasonField,
   ListSection,
   SUSPENSION_LIST,
-  useSubmit,
-  type Errors,
+  useDeclarationForm,
   type FormProps,
 } from './declaration-form-parts';
+import { suspensionFormSchema } from './declaration-schemas';
 
 // ---------- suspension
 
 export function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
-  const [v, setV] = useState({ fromPeriod: periodToText(period), toPeriod: '', reason: '' });
-  const { errors, busy, send } = useSubmit();
   const api = useReadingMutations();
   const toast = useToast();
   const [listResult] = useQuery({
@@ -40,24 +38,16 @@ export function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
     : null;
   const listError = listResult.error ? errorMessage(listResult.error, 'Không tải được các đợt tạm dừng.') : null;
 
-  const submit = async () => {
-    const errs: Errors = {};
-    const fromPeriod = parsePeriodText(v.fromPeriod);
-    const toPeriod = v.toPeriod.trim() ? parsePeriodText(v.toPeriod) : null;
-    if (!fromPeriod) errs.fromPeriod = 'Kỳ bắt đầu không hợp lệ (tháng/năm, ví dụ 11/2026).';
-    if (v.toPeriod.trim() && !toPeriod) errs.toPeriod = 'Kỳ kết thúc không hợp lệ (tháng/năm).';
-    else if (fromPeriod && toPeriod && toPeriod < fromPeriod) errs.toPeriod = 'Kỳ kết thúc phải sau kỳ bắt đầu.';
-    if (!v.reason.trim()) errs.reason = 'Phải nhập lý do tạm dừng.';
-    await send(errs, 'Không khai báo được tạm dừng.', async () => {
-      await api.declareSuspension({
-        customerId: row.customerId,
-        fromPeriod: fromPeriod as string,
-        toPeriod,
-        reason: v.reason.trim(),
-      });
-      onChanged(null, `Đã khai báo tạm dừng cho ${row.customerCode} từ kỳ ${periodLabel(fromPeriod as string)}.`, true);
-    });
-  };
+  const form = useDeclarationForm({
+    disabled,
+    schema: suspensionFormSchema(row.customerId),
+    defaultValues: { fromPeriod: periodToText(period), toPeriod: '', reason: '' },
+    fallback: 'Không khai báo được tạm dừng.',
+    save: async (input) => {
+      await api.declareSuspension({ ...input, toPeriod: input.toPeriod ?? null });
+      onChanged(null, `Đã khai báo tạm dừng cho ${row.customerCode} từ kỳ ${periodLabel(input.fromPeriod)}.`, true);
+    },
+  });
 
   const end = async (s: Suspension) => {
     try {
@@ -80,44 +70,16 @@ export function SuspendForm({ row, period, disabled, onChanged }: FormProps) {
 
   return (
     <div className="space-y-4">
-      <Form onSubmit={() => void submit()}>
+      <DeclarationFormShell form={form} label="Khai báo tạm dừng">
         <p className="text-sm text-slate-600">
           Khách hàng tạm dừng sử dụng nước không bị tính hóa đơn trong các kỳ tạm dừng; hợp đồng vẫn giữ nguyên.
         </p>
         <div className="grid grid-cols-2 gap-3">
-          <TextField
-            label="Từ kỳ (tháng/năm)"
-            name="fromPeriod"
-            placeholder="tt/nnnn"
-            value={v.fromPeriod}
-            onChange={(e) => setV((s) => ({ ...s, fromPeriod: e.target.value }))}
-            error={errors.fromPeriod}
-            required
-            disabled={disabled}
-          />
-          <TextField
-            label="Đến kỳ (để trống: chưa xác định)"
-            name="toPeriod"
-            placeholder="tt/nnnn"
-            value={v.toPeriod}
-            onChange={(e) => setV((s) => ({ ...s, toPeriod: e.target.value }))}
-            error={errors.toPeriod}
-            disabled={disabled}
-          />
-          <TextAreaField
-            label="Lý do"
-            name="reason"
-            rows={2}
-            value={v.reason}
-            onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))}
-            error={errors.reason}
-            required
-            disabled={disabled}
-            className="col-span-2"
-          />
+          <PeriodField label="Từ kỳ (tháng/năm)" {...form.bind('fromPeriod')} required />
+          <PeriodField label="Đến kỳ (để trống: chưa xác định)" {...form.bind('toPeriod')} />
+          <ReasonField {...form.bind('reason')} className="col-span-2" />
         </div>
-        <FormFooter errors={errors} busy={busy} label="Khai báo tạm dừng" disabled={disabled} />
-      </Form>
+      </DeclarationFormShell>
       <ListSection title="Các đợt tạm dừng" error={listError} items={list} empty="Chưa có đợt tạm dừng nào.">
         {(list) => (
           <table className="w-full text-sm">

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { builder } from '@/graphql/builder';
 import { storedAs } from '@/graphql/stored-enum';
 import { meterDate } from '@/services/customers/customer-input';
+import {
+  backBillInputSchema,
+  correctPreviousIndexInputSchema,
+  periodString,
+  readingIndex,
+  readingNote,
+  spreadInputSchema,
+  suspensionInputSchema,
+} from '@/schemas/reading-declarations';
 import { READING_CODES, READING_CODE_LABELS, CODES_REQUIRING_ESTIMATE } from '@/domain/reading/anomaly';
 import type { AdjustmentRow } from '@/services/readings/adjustments.service';
 import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
@@ -10,13 +19,6 @@ import type { DeviceRowResult, DeviceSubmissionResult } from '@/services/reading
 import type { PeriodLockRow, PeriodLockState } from '@/services/readings/period-lock.service';
 import type { ReadingHistoryEntry, ReadingSheet } from '@/services/readings/reading-entry.service';
 import { SHEET_STATUSES, type ReadingNotice, type ReadingSheetRow } from '@/services/readings/reading-sheet';
-
-const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
-const periodString = z.string().regex(PERIOD_RE, 'Kỳ không hợp lệ (định dạng YYYY-MM).');
-const index = (label: string) =>
-  z.number().int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(999_999_999, `${label} quá lớn.`);
-const reason = z.string().trim().min(1, 'Phải nhập lý do.').max(500, 'Lý do dài tối đa 500 ký tự.');
-const note = z.string().trim().max(500, 'Ghi chú dài tối đa 500 ký tự.').nullish();
 
 export const ReadingSheetStatusEnum = builder.enumType('ReadingSheetStatus', {
   description: 'Row filter of the entry screen.',
@@ -288,9 +290,9 @@ export const SaveReadingInput = builder
       customerId: z.number().int().positive(),
       period: periodString,
       meterId: z.number().int().positive().nullish(),
-      currentIndex: index('Chỉ số mới').nullish(),
+      currentIndex: readingIndex('Chỉ số mới').nullish(),
       code: z.enum(READING_CODES).nullish(),
-      note,
+      note: readingNote,
       version: z.number().int().nullish(),
     }),
   );
@@ -299,7 +301,7 @@ export const MeterReplacementInput = builder.inputType('MeterReplacementInput', 
   fields: (t) => ({
     customerId: t.int({ required: true }),
     period: t.field({ type: 'Period', required: true }),
-    finalIndex: t.int({ required: true, validate: index('Chỉ số cuối') }),
+    finalIndex: t.int({ required: true, validate: readingIndex('Chỉ số cuối') }),
     removedOn: t.field({ type: 'Date', required: true, validate: meterDate('Ngày tháo') }),
   }),
 });
@@ -313,14 +315,7 @@ export const SuspensionInput = builder
       reason: t.string({ required: true }),
     }),
   })
-  .validate(
-    z.object({
-      customerId: z.number().int().positive(),
-      fromPeriod: periodString,
-      toPeriod: periodString.nullish(),
-      reason,
-    }),
-  );
+  .validate(suspensionInputSchema);
 
 export const CorrectPreviousIndexInput = builder
   .inputType('CorrectPreviousIndexInput', {
@@ -333,16 +328,7 @@ export const CorrectPreviousIndexInput = builder
       reason: t.string({ required: true }),
     }),
   })
-  .validate(
-    z.object({
-      customerId: z.number().int().positive(),
-      period: periodString,
-      meterId: z.number().int().positive().nullish(),
-      previousIndex: index('Chỉ số cũ'),
-      currentIndex: index('Chỉ số mới').nullish(),
-      reason,
-    }),
-  );
+  .validate(correctPreviousIndexInputSchema);
 
 export const BackBillInput = builder
   .inputType('BackBillInput', {
@@ -357,16 +343,7 @@ export const BackBillInput = builder
       reason: t.string({ required: true }),
     }),
   })
-  .validate(
-    z.object({
-      customerId: z.number().int().positive(),
-      tariffPeriod: periodString,
-      billPeriod: periodString,
-      quantity: z.number().int('Số m3 phải là số nguyên.').positive('Số m3 phải lớn hơn 0.').max(1_000_000).nullish(),
-      amount: z.number().int('Số tiền phải là số nguyên đồng.').positive('Số tiền phải lớn hơn 0.').max(1e12).nullish(),
-      reason,
-    }),
-  );
+  .validate(backBillInputSchema);
 
 export const SpreadInput = builder
   .inputType('SpreadOwedConsumptionInput', {
@@ -378,15 +355,7 @@ export const SpreadInput = builder
       reason: t.string({ required: true }),
     }),
   })
-  .validate(
-    z.object({
-      customerId: z.number().int().positive(),
-      quantity: z.number().int('Số m3 phải là số nguyên.').positive('Số m3 phải lớn hơn 0.').max(1_000_000),
-      firstPeriod: periodString,
-      periods: z.number().int().min(1, 'Số kỳ phân bổ phải từ 1 đến 36.').max(36, 'Số kỳ phân bổ phải từ 1 đến 36.'),
-      reason,
-    }),
-  );
+  .validate(spreadInputSchema);
 
 const DeviceReadingInput = builder
   .inputType('DeviceReadingInput', {
@@ -406,9 +375,9 @@ const DeviceReadingInput = builder
       period: periodString,
       meterId: z.number().int().positive().nullish(),
       meterSerial: z.string().trim().max(32).nullish(),
-      currentIndex: index('Chỉ số mới').nullish(),
+      currentIndex: readingIndex('Chỉ số mới').nullish(),
       code: z.enum(READING_CODES).nullish(),
-      note,
+      note: readingNote,
     }),
   );
 

@@ -11,7 +11,17 @@ const config: NextConfig = {
   // A second checkout or server on one machine can build elsewhere (NEXT_DIST_DIR=.next-3200).
   distDir: env.NEXT_DIST_DIR ?? '.next',
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'exceljs'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'postgres',
+    'exceljs',
+    // react-pdf loads its fonts and yoga WASM at run time; the PDF, XML-signature and queue libraries run as they are.
+    '@react-pdf/renderer',
+    'pdf-lib',
+    'xml-crypto',
+    'node-forge',
+    'pg-boss',
+  ],
   outputFileTracingIncludes: { '/**': ['./db/migrations/**/*'] },
   typedRoutes: false,
   poweredByHeader: false,

@@ -44,6 +44,8 @@ const schema = z.object({
     .optional(),
   PGLITE_DIR: optionalText,
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
+  /** Workers per job queue in this process (jobs/queue.ts); 0 = this process only enqueues. */
+  JOB_WORKERS: wholeNumber(0, 32).default(1),
   AUTH_SECRET: z
     .string()
     .min(32, 'cần ít nhất 32 ký tự ngẫu nhiên / needs at least 32 random characters (openssl rand -base64 32)')
@@ -58,12 +60,22 @@ const schema = z.object({
   NEXT_DIST_DIR: optionalText,
   // Set by Next.js itself; read to tell `next build` (no sessions signed) from a running server.
   NEXT_PHASE: optionalText,
+  // The company's e-invoice signing certificate (PKCS#12). Unset outside production: a demo certificate is made.
+  EINVOICE_P12_PATH: optionalText,
+  EINVOICE_P12_PASSWORD: z.string().optional(),
+  // A generic HTTP e-invoice provider, used when the company's e-invoice mode is PROVIDER.
+  EINVOICE_PROVIDER_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/\S+$/, 'phải là một URL http(s):// / must be an http(s):// URL')
+    .optional(),
+  EINVOICE_PROVIDER_KEY: z.string().trim().optional(),
 });
 
 export type ServerEnv = z.infer<typeof schema>;
 
 /** Values never repeated in an error message: they end up in logs. */
-const SECRET = new Set<string>(['AUTH_SECRET', 'DATABASE_URL']);
+const SECRET = new Set<string>(['AUTH_SECRET', 'DATABASE_URL', 'EINVOICE_P12_PASSWORD', 'EINVOICE_PROVIDER_KEY']);
 
 export class EnvError extends Error {
   override name = 'EnvError';

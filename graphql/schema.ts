@@ -10,6 +10,7 @@ import './modules/customers/customer.mutations';
 import './modules/tariffs/tariffs.schema';
 import './modules/readings/readings.schema';
 import './modules/billing/billing.schema';
+import './modules/invoices/invoices.schema';
 
 // Length limits wrap the finished schema so they run first, on every text argument, however it is declared.
 export const schema = enforceArgumentLengths(builder.toSchema({ sortSchema: true }));

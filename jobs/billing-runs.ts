@@ -1,14 +1,12 @@
 /**
- * Billing runs as background jobs, in-process: a started run executes after the request returns (fire
- * and forget), the UI polls `billingRun` for progress. Several app instances may run this code side by
- * side: the executor's advisory lock lets exactly one of them work on a run, and a run whose process died
- * is picked up by resumeBillingRuns (call it at start-up) or by an explicit resume.
+ * Billing runs as jobs of the queue (jobs/queue.ts): a started run is enqueued and executed by whichever worker
+ * process takes it, the UI polls `billingRun` for progress. The executor's advisory lock still lets exactly one
+ * executor work on a run; a run whose worker died is retried by the queue and resumes after its last chunk.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/sql';
 import type { Actor } from '@/services/auth/actor';
-import { logUnexpectedError } from '@/services/error-summary';
 import { executeBillingRun, type ExecuteOptions } from '@/services/billing/billing-executor';
 import {
   createBillingRun,
@@ -17,37 +15,35 @@ import {
   type BillingRunRow,
   type StartBillingRunInput,
 } from '@/services/billing/billing-run.service';
+import { awaitJob, enqueue, findPendingJob } from './queue';
 
-const inFlight = new Map<number, Promise<BillingRunRow | null>>();
+/** Jobs enqueued by this process, so tests and scripts can wait for a run they started. */
+const enqueued = new Map<number, { db: Db; jobId: string }>();
 
-/** Starts executing a run in the background (no-op if this process already runs it). */
-function launchBillingRun(db: Db, runId: number, options: ExecuteOptions = {}): Promise<BillingRunRow | null> {
-  const existing = inFlight.get(runId);
-  if (existing) return existing;
-  const job = executeBillingRun(db, runId, options)
-    .catch((e: unknown) => {
-      // The run row carries the error (status failed); the log keeps the stack.
-      logUnexpectedError(`billing run ${runId}`, e);
-      return null;
-    })
-    .finally(() => inFlight.delete(runId));
-  inFlight.set(runId, job);
-  return job;
+/** Enqueues the run (once: a run already queued keeps its job). Returns the job's id. */
+async function enqueueBillingRun(db: Db, runId: number): Promise<string | null> {
+  const singletonKey = `run:${runId}`;
+  const jobId =
+    (await enqueue(db, 'billing.run', { runId }, { singletonKey })) ??
+    (await findPendingJob(db, 'billing.run', singletonKey));
+  if (jobId) enqueued.set(runId, { db, jobId });
+  return jobId;
 }
 
-/** Waits for a run started in this process (tests, scripts). */
+/** Waits for the job of a run enqueued by this process (tests, scripts); returns at once for any other run. */
 export async function awaitBillingRun(runId: number): Promise<void> {
-  await inFlight.get(runId);
+  const job = enqueued.get(runId);
+  if (!job) return;
+  await awaitJob(job.db, 'billing.run', job.jobId);
+  enqueued.delete(runId);
 }
 
-/** Runs synchronously to the end (tests, the benchmark, a one-customer recalculation). */
+/** Runs synchronously to the end, in this process (tests, the benchmark, a one-customer recalculation). */
 export async function runBillingRunNow(
   db: Db,
   runId: number,
   options: ExecuteOptions = {},
 ): Promise<BillingRunRow | null> {
-  const existing = inFlight.get(runId);
-  if (existing) return existing;
   return executeBillingRun(db, runId, options);
 }
 
@@ -58,26 +54,26 @@ export async function runBillingRunNow(
 export async function startBillingRun(db: Db, actor: Actor, input: StartBillingRunInput): Promise<BillingRunRow> {
   const run = await createBillingRun(db, actor, input);
   if (input.scope.kind === 'customer') await runBillingRunNow(db, run.id);
-  else void launchBillingRun(db, run.id);
+  else await enqueueBillingRun(db, run.id);
   return getBillingRun(db, actor, run.id);
 }
 
 /** Resumes a failed or interrupted run after its last written chunk. */
 export async function resumeBillingRun(db: Db, actor: Actor, runId: number): Promise<BillingRunRow> {
   await prepareResume(db, actor, runId);
-  void launchBillingRun(db, runId);
+  await enqueueBillingRun(db, runId);
   return getBillingRun(db, actor, runId);
 }
 
 /**
- * Picks up runs left queued or running by a process that stopped (call at start-up, or on a timer). A run
- * still executing elsewhere keeps its advisory lock, so this instance simply skips it.
+ * Enqueues the runs left queued or running without a job (started before the queue existed, or whose job ended
+ * for good): call at start-up. A run whose job is still pending keeps it.
  */
 export async function resumeBillingRuns(db: Db): Promise<number[]> {
   const rows = rowsOf<{ id: number }>(
     await db.execute(sql`select id from billing_runs where status in ('queued', 'running') order by id`),
   );
   const ids = rows.map((r) => Number(r.id));
-  for (const id of ids) void launchBillingRun(db, id);
+  for (const id of ids) await enqueueBillingRun(db, id);
   return ids;
 }

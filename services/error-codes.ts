@@ -109,6 +109,37 @@ export const ERROR_CODES = {
   INVALID_WASTEWATER: 'The wastewater fee settings are inconsistent.',
   AMOUNT_OVERFLOW: 'An amount would exceed the largest exact integer.',
   RUN_FINISHED: 'The billing run has already finished.',
+
+  // Invoices
+  NO_INVOICE_SERIES: 'No default invoice series (template and symbol) is declared for the year of issue.',
+  INVOICE_SERIES_FULL: 'The series has used its 8-digit numbers; declare a new series.',
+  INVOICE_DATE_ORDER: 'The series already holds an invoice dated after today (numbers must follow dates).',
+  ISSUE_JOB_RUNNING: 'Another user’s company-wide issue of the period is still queued or running.',
+  DUPLICATE_INVOICE_SERIES: 'A series with the same template and invoice symbol exists.',
+  INVOICE_SERIES_IN_USE: 'The series has issued invoices: its symbols and year can no longer change.',
+  INVOICE_NOT_CORRECTABLE:
+    'Only an issued invoice can be replaced or adjusted (not a draft, a cancelled or a replaced one).',
+  INVOICE_NOT_RECOMPUTABLE: 'The correction could not be computed: the customer is not billable for the period now.',
+  NOTHING_TO_ADJUST: 'Recomputing the invoice gives the same amounts; there is nothing to adjust.',
+  NOTHING_TO_PRINT: 'The book has no invoice of the period (in the sequence range asked for) to print.',
+  INVOICE_NOT_CANCELLABLE: 'Only an issued invoice without live adjustments can be cancelled.',
+
+  // E-invoices
+  EINVOICE_INVALID_DOCUMENT:
+    'The invoice cannot be written as an e-invoice XML: a draft, a wrong series, or lines that do not add up to the total.',
+  EINVOICE_INVALID_XML: 'The XML given to sign is not an unsigned HDon e-invoice.',
+  EINVOICE_CERTIFICATE:
+    'The signing certificate (PKCS#12 and password) cannot be used: wrong password, corrupt, no key, or expired.',
+  EINVOICE_NOT_CONFIGURED:
+    'Self-issued e-invoices need the company certificate (EINVOICE_P12_PATH, EINVOICE_P12_PASSWORD); production never uses a demo one.',
+  EINVOICE_NOT_ISSUED: 'The invoice is a draft: it has no e-invoice until it is issued.',
+  EINVOICE_PROVIDER_NOT_CONFIGURED:
+    'The company issues e-invoices through a provider but EINVOICE_PROVIDER_URL or EINVOICE_PROVIDER_KEY is not set.',
+  EINVOICE_PROVIDER_REJECTED:
+    'The e-invoice provider refused the request (4xx); retrying will not help. Its reason is in the message.',
+  EINVOICE_PROVIDER_UNAVAILABLE:
+    'The e-invoice provider did not answer after several attempts (time-outs or 5xx); try again later.',
+  EINVOICE_PROVIDER_BAD_RESPONSE: 'The e-invoice provider answered with something other than the expected JSON.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

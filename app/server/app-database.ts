@@ -17,12 +17,17 @@ export function getAppDatabase(): Promise<Database> {
       const { ensureDemoData } = await import('./demo-bootstrap');
       await ensureDemoData(database);
     }
-    // Billing runs left queued or running by a stopped process continue here (advisory locks keep
-    // several instances from running the same one).
+    // The job queue: its workers run here unless JOB_WORKERS=0 (then `npm run worker` processes run them).
+    // Runs and issue jobs left without a queued job (a process stopped before enqueueing) are enqueued again;
+    // the queue itself retries jobs whose worker died.
+    const { startQueue } = await import('@/jobs/queue');
+    await startQueue(database.db);
     const { resumeBillingRuns } = await import('@/jobs/billing-runs');
+    const { resumeIssueJobs } = await import('@/jobs/invoice-issue');
     const resumed = await resumeBillingRuns(database.db);
     if (resumed.length > 0)
       console.log(`[billing] tiếp tục ${resumed.length} lượt tính hóa đơn dang dở: ${resumed.join(', ')}`);
+    await resumeIssueJobs(database.db);
     return database;
   })();
   return globalForApp.__appDatabase;

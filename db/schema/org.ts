@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, snakeCase, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, snakeCase, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /** The operating company: one row; settings that the rules read (anomaly factors, code prefix). */
 export const companies = snakeCase.table('companies', {
@@ -11,6 +11,21 @@ export const companies = snakeCase.table('companies', {
   customerCodePrefix: varchar({ length: 4 }).notNull().default('KH'),
   anomalyHighFactorPct: integer().notNull().default(151),
   anomalyLowFactorPct: integer().notNull().default(51),
+  email: text(),
+  hotline: varchar({ length: 20 }),
+  /** The account printed beside the VietQR code: NAPAS bank BIN (6 digits), account number, bank name. */
+  bankBin: varchar({ length: 6 }),
+  bankAccount: varchar({ length: 19 }),
+  bankName: text(),
+  /** How amounts are read out in words: NORTH ("linh") or SOUTH ("lẻ"). */
+  wordsDialect: varchar({ length: 5 }).notNull().default('NORTH'),
+  /** Invoice paper: a preset (A4, A5, CONTINUOUS) or custom millimetres, for dot-matrix printers. */
+  invoicePaper: jsonb()
+    .$type<{ preset: string; widthMm?: number; heightMm?: number; marginMm?: number }>()
+    .notNull()
+    .default(sql`'{"preset":"A5"}'::jsonb`),
+  /** SELF: sign the XML with the company's certificate; PROVIDER: issue through the configured provider. */
+  einvoiceMode: varchar({ length: 8 }).notNull().default('SELF'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

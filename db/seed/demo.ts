@@ -7,6 +7,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { complaintKinds, installationTeams, meterTypes, serviceTypes } from '@/db/schema/catalogs';
 import { branches, companies, masterMeters, readingBooks, routes, wards } from '@/db/schema/org';
+import { invoiceSeries } from '@/db/schema/billing';
 import { tariffTiers, tariffVersions } from '@/db/schema/tariffs';
 import { userBooks, userPermissions, userRoutes, users } from '@/db/schema/users';
 import { ALL_RIGHTS, PERMISSION_OBJECTS, type PermissionGroup, type Rights } from '@/domain/auth/permissions';
@@ -622,9 +623,24 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
         address: 'Số 18 Đường Thanh Niên, phường Trúc Bạch, quận Ba Đình, Hà Nội',
         phone: '02438291234',
         customerCodePrefix: 'KH',
+        email: 'cskh@capnuochanoi.example.vn',
+        hotline: '1900545433',
+        // VietinBank's NAPAS BIN: the demo's VietQR codes scan in any banking app (the account is fictitious).
+        bankBin: '970415',
+        bankAccount: '113000123456',
+        bankName: 'VietinBank – Chi nhánh Ba Đình',
       })
       .returning({ id: companies.id });
     if (!company) throw new Error('company not inserted');
+    // The year's default invoice series, so the demo can issue at once (1 = VAT invoice, C = coded, T = enterprise).
+    const issueYear = Number(today.slice(0, 4));
+    await tx.insert(invoiceSeries).values({
+      templateSymbol: '1',
+      invoiceSymbol: `C${String(issueYear % 100).padStart(2, '0')}TAA`,
+      year: issueYear,
+      isDefault: true,
+      note: 'Hóa đơn GTGT tiền nước (ký hiệu mẫu)',
+    });
 
     const branchRows = await tx
       .insert(branches)

@@ -41,6 +41,7 @@ export const PERMISSION_OBJECTS: Record<PermissionGroup, Record<string, string>>
     complaintKinds: 'Loại khiếu nại',
     masterMeters: 'Đồng hồ tổng',
     customFields: 'Trường thông tin thêm',
+    invoiceSeries: 'Ký hiệu hóa đơn',
   },
   report: {
     bookExport: 'Xuất sổ ra Excel',

@@ -9,7 +9,7 @@
  * in-process guard for PGlite.
  */
 import { and, eq, ne } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { billingRuns } from '@/db/schema/billing';
 import { BillMemo } from '@/domain/billing/bill-request';
 import { computeChunk, type TariffCatalog } from '@/domain/billing/run-chunk';
@@ -80,7 +80,7 @@ async function acquireRunLock(db: Db, runId: number): Promise<Release | null> {
   };
 }
 
-async function tariffCatalog(db: Db): Promise<TariffCatalog> {
+export async function loadTariffCatalog(db: DbOrTx): Promise<TariffCatalog> {
   const book = await loadTariffBook(db);
   return {
     versionsByServiceType: book.versionsByServiceType,
@@ -147,7 +147,7 @@ interface ChunkStats {
 
 async function billChunks(db: Db, run: BillingRunRow, options: ExecuteOptions): Promise<void> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const catalog = await tariffCatalog(db);
+  const catalog = await loadTariffCatalog(db);
   const memo = new BillMemo(run.period, catalog.versionsByServiceType);
   const pg = postgresClientOf(db);
   // PostgreSQL: the next chunk is read on another pooled connection while this one is computed, and

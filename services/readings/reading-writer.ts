@@ -252,5 +252,6 @@ export async function markInvoicesForRecalculation(
   await db.execute(sql`
     update invoices set needs_recalculation = true
     where period = ${period} and customer_id = any(${pgArray([...new Set(customerIds)])}::int4[])
-      and kind = any(${pgArray(kinds)}::text[]) and not needs_recalculation`);
+      and (kind = any(${pgArray(kinds)}::text[]) or (kind = 'replacement' and status = 'issued'))
+      and not needs_recalculation`);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase, type Database, type OpenOptions } from '@/db/client';
+import { stopQueue } from '@/jobs/queue';
 
 /**
  * A fresh, migrated database per test file: PGlite in memory, or — when TEST_DATABASE_URL is set — a new
@@ -13,7 +14,7 @@ export async function createTestDatabase(
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openDatabase({ dataDir: 'memory://', ...options });
-    return { ...database, name: 'pglite' };
+    return { ...database, name: 'pglite', close: () => closeWithQueue(database) };
   }
   const parsed = new URL(url);
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(parsed.hostname)) {
@@ -29,10 +30,16 @@ export async function createTestDatabase(
     ...database,
     name,
     close: async () => {
-      await database.close();
+      await closeWithQueue(database);
       const a = postgres(url, { max: 1, onnotice: () => {} });
       await a.unsafe(`drop database if exists ${name} with (force)`);
       await a.end();
     },
   };
+}
+
+/** A queue started on the database (by a test, or lazily by a service that enqueued) stops before it closes. */
+async function closeWithQueue(database: Database): Promise<void> {
+  await stopQueue(database.db);
+  await database.close();
 }

@@ -72,6 +72,8 @@ const ANY_STAFF_FIELDS: Record<string, string> = {
   'Query.routes': 'only routes holding the user’s books',
   'Query.branches': 'only branches holding the user’s books',
   'Query.readingCodes': 'labels of reading codes',
+  'Query.invoiceSeries': 'the series printed on every invoice',
+  'Query.invoiceSettings': 'the bank account, paper and reading printed on every invoice',
 };
 
 /**
@@ -80,6 +82,16 @@ const ANY_STAFF_FIELDS: Record<string, string> = {
  */
 const FILTERED_FIELDS: Record<string, string> = {
   'Query.searchCustomers': 'searches only the books the user holds',
+  'Query.invoices': 'lists only invoices of books the user may read',
+};
+
+/**
+ * Mutations a user with the right on another branch may call: they act only on that user's own books (checked
+ * book by book when the job runs). For `outsider` they must answer without naming the customer they lack; the
+ * job they start is theirs, asserted in test/integration/job-queue.test.ts.
+ */
+const OWN_BOOKS_FIELDS: Record<string, string> = {
+  'Mutation.startCompanyInvoiceIssue': 'a company-wide issue of the books the user may issue',
 };
 
 const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BOOK_FORBIDDEN', 'NOT_FOUND']);
@@ -122,7 +134,9 @@ const ID_ARG_TABLES: Record<string, string> = {
 /** The table an `id` argument names, by the field that takes it. */
 const ID_FIELD_TABLES: [RegExp, string][] = [
   [/^(customer|updateCustomer|deleteCustomer)$/, 'customers'],
-  [/^invoice$/, 'invoices'],
+  [/^(invoice|cancelInvoice|replaceInvoice|adjustInvoice)$/, 'invoices'],
+  [/InvoiceSeries$/, 'invoice_series'],
+  [/^invoiceIssueJob$/, 'invoice_issue_jobs'],
   [/^billingRun$|BillingRun$/, 'billing_runs'],
   [/Attachment$/, 'attachments'],
   [/Suspension$/, 'suspensions'],
@@ -189,6 +203,7 @@ function sampleInputs(ids: Ids): Record<string, unknown> {
     },
     MeterInput: { serial: `AUTHZ-${Date.now()}`, installedOn: '2026-01-01', initialIndex: 0 },
     ContractInput: { signedOn: '2026-01-01' },
+    InvoiceSeriesInput: { templateSymbol: '1', invoiceSymbol: 'C26TAB', isDefault: false, active: true },
   };
 }
 
@@ -218,6 +233,9 @@ function sampleScalar(name: string, argName: string, fieldName: string, ids: Ids
       if (lower.includes('login')) return 'thu01';
       if (lower === 'query' || lower === 'search') return 'le thi mai';
       if (lower.includes('period')) return '2026-05';
+      if (lower === 'reason') return 'Lý do kiểm thử';
+      // A cursor is opaque: the first page (null) is the valid sample.
+      if (lower === 'after') return null;
       return 'x';
     case 'Boolean':
       return false;
@@ -414,6 +432,11 @@ beforeAll(async () => {
       installation_teams: f.teamId,
       complaint_kinds: kind!.id,
       master_meters: master!.id,
+      // Finished, so that a probe starting its own issue of the period is not refused as a duplicate.
+      invoice_issue_jobs: await one(sql`insert into invoice_issue_jobs (period, status, started_by)
+        values ('2026-04', 'done', ${f.admin.userId}) returning id`),
+      invoice_series: await one(sql`insert into invoice_series (template_symbol, invoice_symbol, year, is_default)
+        values ('1', 'C26TAA', 2026, true) returning id`),
     },
   };
   // The fixture's promise: every row exists, and every customer-linked one is in S01 (not held by outsider).
@@ -477,6 +500,11 @@ describe('authorization generated from the schema', () => {
           ) {
             leaks.push(`${key}: filtered answer holds rows: ${JSON.stringify(r.data).slice(0, 120)}`);
           }
+          continue;
+        }
+        if (who === 'outsider' && OWN_BOOKS_FIELDS[key] && r.errors.length === 0) {
+          if (JSON.stringify(r.data).includes(`"id":${ids.customerId}`))
+            leaks.push(`${key}: answer names the customer: ${JSON.stringify(r.data).slice(0, 120)}`);
           continue;
         }
         if (!r.code || !REFUSAL_CODES.has(r.code)) {

@@ -217,13 +217,18 @@ const LISTS: Record<
   { document: string; oldVars: () => Record<string, unknown>; newVars: () => Record<string, unknown> | null }
 > = {
   anomalyQueue: {
-    document: `query($b: [Int!]) { anomalyQueue(bookIds: $b) { total rows { readingId customerCode customerName address meterSerial } } }`,
+    document: `query($b: [Int!]) { anomalyQueue(bookIds: $b) { total rows { id customerCode customerName address meterSerial } } }`,
     oldVars: () => ({ b: null }),
     newVars: () => ({ b: [f.bookIds[2]] }),
   },
   bookInvoices: {
     document: `query($b: Int!) { bookInvoices(bookId: $b, period: "2026-04") { total rows { id customerCode customerName } } }`,
     oldVars: () => ({ b: f.bookIds[0] }),
+    newVars: () => ({ b: f.bookIds[2] }),
+  },
+  invoices: {
+    document: `query($b: Int) { invoices(filter: { bookId: $b, period: "2026-04" }) { rows { id customerCode customerName } } }`,
+    oldVars: () => ({ b: null }),
     newVars: () => ({ b: f.bookIds[2] }),
   },
   readingSheet: {
@@ -262,6 +267,22 @@ const LISTS: Record<
 
 /** Mutations on one customer's data; as the new holder they must pass authorization (domain refusals listed). */
 const MUTATIONS: Record<string, { document: string; vars: () => Record<string, unknown>; domainCodes?: string[] }> = {
+  // The invoice is a draft: the new holder reaches it and is told a draft cannot be cancelled or corrected.
+  cancelInvoice: {
+    document: `mutation($id: Int!) { cancelInvoice(id: $id, reason: "Hủy thử") { id } }`,
+    vars: () => ({ id: ids.invoiceId }),
+    domainCodes: ['INVOICE_NOT_CANCELLABLE'],
+  },
+  replaceInvoice: {
+    document: `mutation($id: Int!) { replaceInvoice(input: { id: $id, reason: "Thay thế thử" }) { id } }`,
+    vars: () => ({ id: ids.invoiceId }),
+    domainCodes: ['INVOICE_NOT_CORRECTABLE'],
+  },
+  adjustInvoice: {
+    document: `mutation($id: Int!) { adjustInvoice(input: { id: $id, reason: "Điều chỉnh thử" }) { id } }`,
+    vars: () => ({ id: ids.invoiceId }),
+    domainCodes: ['INVOICE_NOT_CORRECTABLE'],
+  },
   saveReading: {
     document: `mutation($c: Int!) { saveReading(input: { customerId: $c, period: "2026-05", currentIndex: 50 }) { key } }`,
     vars: () => ({ c: moved.id }),
@@ -373,7 +394,7 @@ let currentNeighbour: number | null = null;
 const CUSTOMER_ARGS = /^(customerId|customerIds|afterCustomerId|readingIds|runId)$/;
 /** `id` arguments of fields on things that are not a customer's (catalogs, users, tariffs). */
 const NOT_CUSTOMER_ID_FIELD =
-  /Branch|ComplaintKind|InstallationTeam|MasterMeter|MeterType|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
+  /Branch|ComplaintKind|InstallationTeam|InvoiceSeries|MasterMeter|MeterType|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
 
 function inputMentionsCustomer(type: GraphQLInputType, seen = new Set<string>()): boolean {
   const named = getNamedType(type);

@@ -13,6 +13,12 @@ import {
   type SkippedCustomer,
   type SkipSummary,
 } from '@/services/billing/billing-run.service';
+import { amountInWords } from '@/domain/invoices/amount-in-words';
+import {
+  invoiceVietQr,
+  loadInvoiceSettings,
+  type InvoiceSettings,
+} from '@/services/invoices/invoice-documents.service';
 import type { InvoiceDetail, InvoiceLineView, InvoicePage, InvoiceSummary } from '@/services/billing/invoice.service';
 
 const BillingScopeKindEnum = builder.enumType('BillingScopeKind', {
@@ -86,14 +92,18 @@ export const InvoiceKindEnum = builder.enumType('InvoiceKind', {
   values: {
     REGULAR: { value: 'regular', description: 'Hóa đơn tiền nước của kỳ' },
     BACKBILL: { value: 'backbill', description: 'Hóa đơn truy thu' },
+    REPLACEMENT: { value: 'replacement', description: 'Hóa đơn thay thế một hóa đơn đã phát hành' },
+    ADJUSTMENT: { value: 'adjustment', description: 'Hóa đơn điều chỉnh (phần chênh lệch) một hóa đơn đã phát hành' },
   } as const,
 });
 
-const InvoiceStatusEnum = builder.enumType('InvoiceStatus', {
+export const InvoiceStatusEnum = builder.enumType('InvoiceStatus', {
   values: {
     DRAFT: { value: 'draft', description: 'Hóa đơn nháp, còn tính lại được' },
-    ISSUED: { value: 'issued', description: 'Đã phát hành' },
-    CANCELLED: { value: 'cancelled', description: 'Đã hủy' },
+    ISSUED: { value: 'issued', description: 'Đã phát hành, có số' },
+    CANCELLED: { value: 'cancelled', description: 'Đã hủy (có lý do)' },
+    REPLACED: { value: 'replaced', description: 'Đã bị thay thế bởi một hóa đơn thay thế' },
+    ADJUSTED: { value: 'adjusted', description: 'Đã có hóa đơn điều chỉnh' },
   } as const,
 });
 
@@ -192,6 +202,17 @@ export const BilledWithWarningsPageType = builder
     }),
   });
 
+/** The company's invoice settings, read once per request however many invoices the answer holds. */
+const settingsOfRequest = new WeakMap<GraphQLContext, Promise<InvoiceSettings>>();
+export function invoiceSettingsOf(ctx: GraphQLContext): Promise<InvoiceSettings> {
+  let settings = settingsOfRequest.get(ctx);
+  if (!settings) {
+    settings = loadInvoiceSettings(ctx.db);
+    settingsOfRequest.set(ctx, settings);
+  }
+  return settings;
+}
+
 const summaryFields = (t: FieldBuilder<InvoiceSummary>) => ({
   id: t.exposeInt('id'),
   customerId: t.exposeInt('customerId'),
@@ -216,6 +237,41 @@ const summaryFields = (t: FieldBuilder<InvoiceSummary>) => ({
     type: [BillWarningType],
     description: 'What the rate engine assumed for this bill (e.g. 0 persons billed as 1).',
     resolve: (i: InvoiceSummary) => i.warnings,
+  }),
+  series: t.exposeString('series', {
+    nullable: true,
+    description: 'Template and invoice symbol printed together, e.g. "1C26TAA"; null while a draft.',
+  }),
+  number: t.exposeInt('number', {
+    nullable: true,
+    description: 'Up to 8 digits, gap-free in its series; null while a draft.',
+  }),
+  issuedOn: t.expose('issuedOn', { type: 'Date', nullable: true }),
+  lookupCode: t.exposeString('lookupCode', {
+    nullable: true,
+    description: 'The code a buyer types on the e-invoice lookup page.',
+  }),
+  amountDue: t.expose('amountDue', {
+    type: 'Money',
+    description:
+      'What the invoice still asks: its total (plus its adjustments) while issued; 0 for drafts, cancelled, replaced invoices and for adjustments themselves.',
+  }),
+  relatedInvoiceId: t.exposeInt('relatedInvoiceId', {
+    nullable: true,
+    description: 'For a replacement or an adjustment: the invoice it corrects.',
+  }),
+  cancelReason: t.exposeString('cancelReason', { nullable: true }),
+  correctionReason: t.exposeString('correctionReason', { nullable: true }),
+  totalInWords: t.string({
+    description: 'The total in Vietnamese words, by the company’s North/South reading.',
+    resolve: async (i: InvoiceSummary, _args: object, ctx: GraphQLContext) =>
+      amountInWords(i.total, (await invoiceSettingsOf(ctx)).wordsDialect),
+  }),
+  vietQr: t.string({
+    description:
+      'The VietQR (EMVCo) payload for the amount due, with the payment code in its purpose; a static code (no amount) when nothing is due; empty when the company has no bank account set.',
+    resolve: async (i: InvoiceSummary, _args: object, ctx: GraphQLContext) =>
+      invoiceVietQr(await invoiceSettingsOf(ctx), i),
   }),
 });
 
@@ -243,6 +299,13 @@ export const InvoiceType = builder.objectRef<InvoiceDetail>('Invoice').implement
   fields: (t) => ({
     ...summaryFields(t),
     lines: t.field({ type: [InvoiceLineType], resolve: (i) => i.lines }),
+    chain: t.field({
+      type: [InvoiceSummaryType],
+      description:
+        'The correction chain this invoice belongs to (the original, its replacements and adjustments, in issue order); empty when it has none.',
+      resolve: (i) => i.chain,
+    }),
+    hasEinvoice: t.exposeBoolean('hasEinvoice', { description: 'Whether the signed e-invoice XML is stored.' }),
   }),
 });
 

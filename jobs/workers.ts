@@ -1,0 +1,50 @@
+/**
+ * What each job does. Imported by jobs/queue.ts only when it starts workers, so enqueueing never loads the
+ * handlers' services (and the services may enqueue without an import cycle).
+ */
+import { enqueueUnsignedOfPeriod } from './einvoice-signing';
+import { eq } from 'drizzle-orm';
+import { billingRuns } from '@/db/schema/billing';
+import { executeBillingRun } from '@/services/billing/billing-executor';
+import { AppError } from '@/services/errors';
+import { runIssueJob } from '@/services/invoices/issue-job.service';
+import type { JobHandler, JobName } from './queue';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Executes (or resumes) the run. When another executor holds it — the attempt a sweep wrongly took for dead, or
+ * a run started by hand — this job waits for it and takes over if it dies: the job ends only when the run does.
+ */
+const billingRun: JobHandler<'billing.run'> = async (db, { runId }, context) => {
+  for (;;) {
+    try {
+      const row = await executeBillingRun(db, runId, context.options.billingRun ?? {});
+      if (row) return { status: row.status, processedCustomers: row.processedCustomers };
+    } catch (e) {
+      // A refusal is final and already on the run row; anything else is retried by the queue (and resumed).
+      if (e instanceof AppError) return { status: 'failed', code: e.code };
+      throw e;
+    }
+    await sleep(1000);
+    const [run] = await db.select({ status: billingRuns.status }).from(billingRuns).where(eq(billingRuns.id, runId));
+    if (!run || run.status === 'done') return { status: run?.status ?? 'missing' };
+  }
+};
+
+const issueCompany: JobHandler<'invoices.issue-company'> = async (db, { issueJobId }) => {
+  const job = await runIssueJob(db, issueJobId);
+  if (job?.status === 'done') await enqueueUnsignedOfPeriod(db, job.period);
+  return { status: job?.status ?? 'missing', issued: job?.issued ?? 0 };
+};
+
+const signEinvoices: JobHandler<'einvoices.sign'> = async (db, { invoiceIds }) => {
+  const { signAndStoreInvoices } = await import('@/services/einvoices/einvoice-store.service');
+  return signAndStoreInvoices(db, invoiceIds);
+};
+
+export const handlers: { [N in JobName]: JobHandler<N> } = {
+  'billing.run': billingRun,
+  'invoices.issue-company': issueCompany,
+  'einvoices.sign': signEinvoices,
+};

@@ -22,21 +22,16 @@ import { PeriodPicker } from './period-picker';
 import { AnomalyBadgeList } from './reading-cells';
 import {
   ANOMALY_TYPENAMES,
-  AnomalyQueueQuery,
-  AnomalyQueueRowFragment,
-  QUEUE_PAGE,
-  queueVariables,
   ReadingBookFragment,
   ReadingBooksQuery,
   ResolveAnomaliesMutation,
   type AnomalyQueueRow,
   type AnomalyStatus,
 } from './readings.documents';
+import { useAnomalyQueue } from './use-anomaly-queue';
 import { useCustomerHistory } from './use-customer-history';
 
 type Status = AnomalyStatus;
-/** The most rows `anomalyQueue` serves at once (graphql/limits): "Tải thêm" stops there. */
-const QUEUE_MAX = 2000;
 
 const COLUMNS: DataGridColumn<AnomalyQueueRow>[] = [
   { key: 'period', header: 'Kỳ', width: 74, value: (r) => r.period, render: (r) => periodLabel(r.period) },
@@ -86,7 +81,7 @@ const COLUMNS: DataGridColumn<AnomalyQueueRow>[] = [
   { key: 'note', header: 'Ghi chú', width: 'minmax(100px,0.8fr)', value: (r) => r.note ?? '' },
 ];
 
-const getKey = (r: AnomalyQueueRow) => String(r.readingId);
+const getKey = (r: AnomalyQueueRow) => String(r.id);
 
 export interface AnomalyQueueScreenProps {
   editableBooks: number[] | null;
@@ -112,30 +107,21 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
   const [bookId, setBookId] = useState<number | null>(initialBookId);
   const [period, setPeriod] = useState<string>(initialPeriod ?? maxPeriod);
   const [status, setStatus] = useState<Status>('OPEN');
-  const [pages, setPages] = useState(1);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [note, setNote] = useState('');
 
   const [booksResult] = useQuery({ query: ReadingBooksQuery, variables: {}, requestPolicy });
   const books = booksResult.data ? readFragment(ReadingBookFragment, booksResult.data.readingBooks.rows) : null;
-  // Resolving invalidates the queue (ANOMALY_TYPENAMES), so the cache re-runs it; no reload by hand.
-  const [queue, reexecuteQueue] = useQuery({
-    query: AnomalyQueueQuery,
-    variables: queueVariables({ bookId, period, status, pages }),
-    requestPolicy,
-  });
+  // Resolving invalidates every loaded page (ANOMALY_TYPENAMES), so the cache re-runs them; no reload by hand.
+  const queue = useAnomalyQueue({ bookId, period, status }, requestPolicy);
   const [resolving, executeResolve] = useMutation(ResolveAnomaliesMutation);
   const busy = resolving.fetching;
-  const loading = queue.fetching || queue.stale;
-  const rows = useMemo(
-    () => (queue.data ? readFragment(AnomalyQueueRowFragment, queue.data.anomalyQueue.rows) : null),
-    [queue.data],
-  );
-  const total = queue.data?.anomalyQueue.total ?? 0;
+  const loading = queue.fetching;
+  const { rows, total, refresh } = queue;
   const failure = booksResult.error ?? queue.error;
-  const error = failure && !queue.data ? errorMessage(failure, 'Không tải được danh sách bất thường.') : null;
-  const refresh = () => reexecuteQueue({ requestPolicy: 'network-only' });
+  const error = failure && !rows ? errorMessage(failure, 'Không tải được danh sách bất thường.') : null;
+  const moreError = queue.error && rows ? errorMessage(queue.error, 'Không tải được danh sách bất thường.') : null;
 
   // A new list keeps the selection that is still in it, else selects its first row (adjusted while rendering, so
   // no frame shows a selection of rows that are gone).
@@ -184,7 +170,7 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
     });
     if (!ok) return;
     const result = await executeResolve(
-      { readingIds: chosen.map((r) => r.readingId), action, note: note.trim() || null },
+      { readingIds: chosen.map((r) => r.id), action, note: note.trim() || null },
       { additionalTypenames: ANOMALY_TYPENAMES },
     );
     if (result.error || result.data === undefined)
@@ -210,7 +196,6 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
             data-testid="book-picker"
             onChange={(e) => {
               setBookId(e.target.value ? Number(e.target.value) : null);
-              setPages(1);
             }}
             className="max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-medium"
           >
@@ -228,7 +213,6 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
           allowEmpty
           onChange={(p) => {
             setPeriod(p);
-            setPages(1);
           }}
         />
         <div
@@ -250,7 +234,6 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
               data-testid={`status-${s.toLowerCase()}`}
               onClick={() => {
                 setStatus(s);
-                setPages(1);
               }}
               className={`border-r border-slate-300 px-2.5 py-1.5 text-sm last:border-r-0 ${status === s ? 'bg-brand-600 font-medium text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
             >
@@ -362,10 +345,15 @@ function Screen({ editableBooks, initialPeriod, initialBookId, initialData }: An
             )}
           </div>
           <div className="flex items-center gap-3 text-xs text-slate-500">
-            {rows && rows.length < total && QUEUE_PAGE * pages < QUEUE_MAX && (
-              <Button size="sm" onClick={() => setPages((n) => n + 1)} disabled={loading}>
+            {rows && queue.hasNextPage && (
+              <Button size="sm" onClick={queue.loadMore} disabled={loading} data-testid="btn-load-more">
                 Tải thêm ({fmtInt(rows.length)} / {fmtInt(total)})
               </Button>
+            )}
+            {moreError && (
+              <span role="alert" className="text-red-700">
+                {moreError}
+              </span>
             )}
             {loading && <Spinner size="sm" hideLabel />}
             <span className="ml-auto">Ctrl+bấm: chọn nhiều · Ctrl+A: chọn tất cả · Enter/F2: duyệt</span>

@@ -65,8 +65,9 @@ export const ReadingBookFragment = graphql(`
 `);
 export type ReadingBookOption = ResultOf<typeof ReadingBookFragment>;
 
+/** A past reading of the customer, as the history panel and its chart show it. */
 export const HistoryEntryFragment = graphql(`
-  fragment HistoryEntryFields on ReadingHistoryEntry {
+  fragment HistoryEntryFields on Reading {
     period
     meterSerial
     previousIndex
@@ -109,8 +110,8 @@ export type Adjustment = ResultOf<typeof AdjustmentFragment>;
 
 /** A flagged reading of the supervisor's queue: its grid row and its detail panel. */
 export const AnomalyQueueRowFragment = graphql(`
-  fragment AnomalyQueueRowFields on AnomalyQueueRow {
-    readingId
+  fragment AnomalyQueueRowFields on Reading {
+    id
     period
     bookId
     bookCode
@@ -222,9 +223,13 @@ export const CustomerAdjustmentsQuery = graphql(
 
 export const AnomalyQueueQuery = graphql(
   `
-    query AnomalyQueue($bookIds: [Int!], $period: Period, $status: AnomalyStatusFilter, $offset: Int, $limit: Int) {
-      anomalyQueue(bookIds: $bookIds, period: $period, status: $status, offset: $offset, limit: $limit) {
+    query AnomalyQueue($bookIds: [Int!], $period: Period, $status: AnomalyStatusFilter, $first: Int, $after: String) {
+      anomalyQueue(bookIds: $bookIds, period: $period, status: $status, first: $first, after: $after) {
         total
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         rows {
           ...AnomalyQueueRowFields
         }
@@ -233,24 +238,27 @@ export const AnomalyQueueQuery = graphql(
   `,
   [AnomalyQueueRowFragment],
 );
+export type AnomalyQueuePage = ResultOf<typeof AnomalyQueueQuery>['anomalyQueue'];
 
 export type AnomalyStatus = 'OPEN' | 'CLEARED';
-/** Rows the queue asks for at a time; "Tải thêm" asks for the next page as well. */
-export const QUEUE_PAGE = 500;
+/** Rows the queue asks for at a time; "Tải thêm" asks for the next page after the last one loaded. */
+const QUEUE_PAGE = 500;
 
-/** The variables of the queue: the page and the screen build them through this one function (cache key). */
+/**
+ * The variables of the queue's first page: the page and the screen build them through this one function (cache
+ * key); the next pages add the previous page's endCursor as `after`.
+ */
 export function queueVariables(s: {
   bookId: number | null;
   period: string;
   status: AnomalyStatus;
-  pages: number;
 }): VariablesOf<typeof AnomalyQueueQuery> {
   return {
     bookIds: s.bookId ? [s.bookId] : null,
     period: s.period || null,
     status: s.status,
-    offset: 0,
-    limit: QUEUE_PAGE * s.pages,
+    first: QUEUE_PAGE,
+    after: null,
   };
 }
 
@@ -395,6 +403,8 @@ export const ResolveAnomaliesMutation = graphql(`
 /** After a Boolean/Int answer about suspensions: the lists of suspensions (an empty list holds no row to find). */
 export const SUSPENSION_TYPENAMES = ['Suspension'];
 export const ADJUSTMENT_TYPENAMES = ['Adjustment'];
+/** Every page of the anomaly queue, an empty one too (a save may flag a reading the queue then lists). */
+export const QUEUE_TYPENAMES = ['AnomalyQueuePage'];
 /** Resolving anomalies changes the queue, the sheets' anomaly states and the history panels. */
-export const ANOMALY_TYPENAMES = ['AnomalyQueueRow', 'AnomalyQueuePage', 'ReadingSheetRow', 'ReadingHistoryEntry'];
+export const ANOMALY_TYPENAMES = [...QUEUE_TYPENAMES, 'Reading', 'ReadingSheetRow'];
 export const LOCK_TYPENAMES = ['PeriodLockState'];

@@ -7,7 +7,6 @@ import { readFragment, type FragmentOf, type VariablesOf } from '@/lib/graphql/g
 import {
   ADJUSTMENT_TYPENAMES,
   AdjustmentFragment,
-  ANOMALY_TYPENAMES,
   ClearReadingMutation,
   CorrectMeterReplacementMutation,
   CorrectPreviousIndexMutation,
@@ -17,6 +16,7 @@ import {
   DeleteAdjustmentMutation,
   DeleteSuspensionMutation,
   EndSuspensionMutation,
+  QUEUE_TYPENAMES,
   ReadingSheetQuery,
   SaveReadingMutation,
   SheetRowFragment,
@@ -62,7 +62,7 @@ export function useReadingMutations() {
       return result.data;
     }
     const row = (r: FragmentOf<typeof SheetRowFragment>): SheetRow => readFragment(SheetRowFragment, r);
-    const queue = ANOMALY_TYPENAMES.filter((t) => t.startsWith('Anomaly'));
+    const queue = QUEUE_TYPENAMES;
     return {
       saveReading: async (input: VariablesOf<typeof SaveReadingMutation>['input']) =>
         row((await run(SaveReadingMutation, { input }, queue)).saveReading),

@@ -3,53 +3,44 @@
  * with an open anomaly is not billed, so clearing is what releases the bill.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { pgArray, rowsOf } from '@/db/sql';
-import { READING_CODE_LABELS, type ReadingCode } from '@/domain/reading/anomaly';
 import { type Actor, booksWithRight, canOnBook } from '@/services/auth/actor';
 import { AppError, notFound } from '@/services/errors';
+import { decodeCursor, pageOf, type PageInfo } from '@/services/page-cursor';
 import { explicitLocks } from './period-lock.service';
-import { anomalyLabels } from './reading-sheet';
+import { READING_COLUMNS, READING_FROM, toReadingRow, type ReadingRow } from './reading-row';
 import { markInvoicesForRecalculation } from './reading-writer';
-
-export interface AnomalyQueueRow {
-  readingId: number;
-  period: string;
-  bookId: number;
-  bookCode: string;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  address: string;
-  sequenceNo: number;
-  meterSerial: string;
-  previousIndex: number;
-  currentIndex: number | null;
-  consumption: number;
-  code: string;
-  codeLabel: string;
-  anomalies: string[];
-  anomalyLabels: string[];
-  anomalyStatus: string;
-  note: string | null;
-  enteredAt: string;
-}
 
 export interface AnomalyQueueInput {
   period?: string | null;
   bookIds?: readonly number[] | null;
   /** open (default) or cleared. */
   status?: 'open' | 'cleared' | null;
-  offset?: number | null;
-  limit?: number | null;
+  /** Rows of the page (1..2000, default 200). */
+  first?: number | null;
+  /** The endCursor of the previous page. */
+  after?: string | null;
 }
 
+export interface AnomalyQueuePage {
+  rows: ReadingRow[];
+  /** Every row the filter matches, over all pages. */
+  total: number;
+  pageInfo: PageInfo;
+}
+
+/** The queue's sort key (period desc, book code, sequence, reading id), which its cursor carries. */
+const queueCursor = z.object({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  bookCode: z.string().max(64),
+  sequenceNo: z.number().int(),
+  id: z.number().int().positive(),
+});
+
 /** Open anomalies in the books the actor may read (refused when asking for a book they may not). */
-export async function listAnomalyQueue(
-  db: DbOrTx,
-  actor: Actor,
-  input: AnomalyQueueInput,
-): Promise<{ rows: AnomalyQueueRow[]; total: number }> {
+export async function listAnomalyQueue(db: DbOrTx, actor: Actor, input: AnomalyQueueInput): Promise<AnomalyQueuePage> {
   const allowed = booksWithRight(actor, 'readings', 'access');
   let books: number[] | null = allowed;
   if (input.bookIds && input.bookIds.length > 0) {
@@ -60,55 +51,33 @@ export async function listAnomalyQueue(
     books = [...input.bookIds];
   }
   const status = input.status ?? 'open';
-  const limit = Math.min(Math.max(input.limit ?? 200, 1), 2000);
-  const offset = Math.max(input.offset ?? 0, 0);
+  const first = Math.min(Math.max(input.first ?? 200, 1), 2000);
+  const after = input.after ? decodeCursor(queueCursor, input.after) : null;
   // The customer's current book decides, never the book stamped on the reading (a move does not update it).
   const where = sql`r.anomaly_status = ${status}
     ${input.period ? sql`and r.period = ${input.period}` : sql``}
     ${books !== null ? sql`and c.book_id = any(${pgArray(books)}::int4[])` : sql``}`;
+  // Keyset on the ORDER BY: a page costs the same deep in the queue as at its top, and rows cleared meanwhile
+  // do not shift the next page. The period runs the other way, hence the split comparison.
+  const afterCond = after
+    ? sql`and (r.period < ${after.period} or (r.period = ${after.period}
+        and (b.code, c.sequence_no, r.id) > (${after.bookCode}, ${after.sequenceNo}, ${after.id})))`
+    : sql``;
   const [rows, count] = await Promise.all([
     db.execute(sql`
-      select r.id, r.period, c.book_id, b.code as book_code, c.id as customer_id, c.code as customer_code, c.name, c.address,
-             c.sequence_no, m.serial, r.previous_index, r.current_index, r.consumption, r.code, r.anomalies, r.anomaly_status,
-             r.note, r.entered_at
-      from readings r
-      join customers c on c.id = r.customer_id
-      join reading_books b on b.id = c.book_id
-      join meters m on m.id = r.meter_id
-      where ${where}
+      select ${READING_COLUMNS} from ${READING_FROM}
+      where ${where} ${afterCond}
       order by r.period desc, b.code, c.sequence_no, r.id
-      offset ${offset} limit ${limit}`),
+      limit ${first + 1}`),
     db.execute(sql`select count(*)::int8 as n from readings r join customers c on c.id = r.customer_id where ${where}`),
   ]);
-  return {
-    total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
-    rows: rowsOf<Record<string, unknown>>(rows).map((r) => {
-      const anomalies = (typeof r.anomalies === 'string' ? JSON.parse(r.anomalies) : r.anomalies) as string[];
-      const code = String(r.code) as ReadingCode;
-      return {
-        readingId: Number(r.id),
-        period: String(r.period),
-        bookId: Number(r.book_id),
-        bookCode: String(r.book_code),
-        customerId: Number(r.customer_id),
-        customerCode: String(r.customer_code),
-        customerName: String(r.name),
-        address: String(r.address),
-        sequenceNo: Number(r.sequence_no),
-        meterSerial: String(r.serial),
-        previousIndex: Number(r.previous_index),
-        currentIndex: r.current_index === null ? null : Number(r.current_index),
-        consumption: Number(r.consumption),
-        code,
-        codeLabel: READING_CODE_LABELS[code] ?? code,
-        anomalies,
-        anomalyLabels: anomalyLabels(anomalies),
-        anomalyStatus: String(r.anomaly_status),
-        note: (r.note as string | null) ?? null,
-        enteredAt: r.entered_at instanceof Date ? r.entered_at.toISOString() : String(r.entered_at),
-      };
-    }),
-  };
+  const page = pageOf(rowsOf<Record<string, unknown>>(rows).map(toReadingRow), first, (r) => ({
+    period: r.period,
+    bookCode: r.bookCode,
+    sequenceNo: r.sequenceNo,
+    id: r.id,
+  }));
+  return { ...page, total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0) };
 }
 
 /**

@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/sql';
-import { READING_CODE_LABELS, type ReadingCode } from '@/domain/reading/anomaly';
 import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError } from '@/services/errors';
 import {
@@ -17,14 +16,8 @@ import {
 } from './period-lock.service';
 import { assertReadingsRight, bookOfCustomer } from './reading-access';
 import { loadReadingContext } from './reading-context';
-import {
-  anomalyLabels,
-  buildSheetRows,
-  matchesSearch,
-  matchesStatus,
-  type ReadingSheetRow,
-  type SheetStatus,
-} from './reading-sheet';
+import { READING_COLUMNS, READING_FROM, toReadingRow, type ReadingRow } from './reading-row';
+import { buildSheetRows, matchesSearch, matchesStatus, type ReadingSheetRow, type SheetStatus } from './reading-sheet';
 import {
   markInvoicesForRecalculation,
   prepareEntries,
@@ -129,27 +122,12 @@ export async function saveReading(db: DbOrTx, actor: Actor, input: SaveReadingIn
   return (row ?? rows[rows.length - 1]) as ReadingSheetRow;
 }
 
-export interface ReadingHistoryEntry {
-  period: string;
-  meterSerial: string;
-  previousIndex: number;
-  currentIndex: number | null;
-  consumption: number;
-  code: string;
-  codeLabel: string;
-  isEstimated: boolean;
-  anomalies: string[];
-  anomalyLabels: string[];
-  anomalyStatus: string;
-  source: string;
-}
-
 /** The customer's readings of the last `limit` periods before `beforePeriod` (or the latest), newest first. */
 export async function readingHistory(
   db: DbOrTx,
   actor: Actor,
   input: { customerId: number; beforePeriod?: string | null; limit?: number | null },
-): Promise<ReadingHistoryEntry[]> {
+): Promise<ReadingRow[]> {
   await bookOfCustomer(db, actor, input.customerId, 'access');
   const limit = Math.min(Math.max(input.limit ?? 12, 1), 60);
   const rows = rowsOf<Record<string, unknown>>(
@@ -159,30 +137,11 @@ export async function readingHistory(
         where customer_id = ${input.customerId} ${input.beforePeriod ? sql`and period < ${input.beforePeriod}` : sql``}
         order by period desc limit ${limit}
       )
-      select r.period, m.serial, r.previous_index, r.current_index, r.consumption, r.code, r.is_estimated, r.anomalies,
-             r.anomaly_status, r.source
-      from readings r join meters m on m.id = r.meter_id
+      select ${READING_COLUMNS} from ${READING_FROM}
       where r.customer_id = ${input.customerId} and r.period in (select period from periods)
       order by r.period desc, m.installed_on, m.id`),
   );
-  return rows.map((r) => {
-    const anomalies = (typeof r.anomalies === 'string' ? JSON.parse(r.anomalies) : r.anomalies) as string[];
-    const code = String(r.code) as ReadingCode;
-    return {
-      period: String(r.period),
-      meterSerial: String(r.serial),
-      previousIndex: Number(r.previous_index),
-      currentIndex: r.current_index === null ? null : Number(r.current_index),
-      consumption: Number(r.consumption),
-      code,
-      codeLabel: READING_CODE_LABELS[code] ?? code,
-      isEstimated: Boolean(r.is_estimated),
-      anomalies,
-      anomalyLabels: anomalyLabels(anomalies),
-      anomalyStatus: String(r.anomaly_status),
-      source: String(r.source),
-    };
-  });
+  return rows.map(toReadingRow);
 }
 
 export interface ClearReadingInput {

@@ -288,7 +288,7 @@ describe('list page sizes', () => {
       ['bookInvoices', `{ bookInvoices(bookId: ${f.bookIds[0]}, period: "2026-03", limit: 5001) { total } }`],
       ['customerInvoices', `{ customerInvoices(customerId: 1, limit: 241) { id } }`],
       ['readingHistory', `{ readingHistory(customerId: 1, limit: 61) { period } }`],
-      ['anomalyQueue', `{ anomalyQueue(limit: 2001) { total } }`],
+      ['anomalyQueue', `{ anomalyQueue(first: 2001) { total } }`],
       ['wards', `{ wards(filter: { limit: 501 }) { total } }`],
     ];
     for (const [field, query] of cases) {

@@ -394,7 +394,7 @@ let currentNeighbour: number | null = null;
 const CUSTOMER_ARGS = /^(customerId|customerIds|afterCustomerId|readingIds|runId)$/;
 /** `id` arguments of fields on things that are not a customer's (catalogs, users, tariffs). */
 const NOT_CUSTOMER_ID_FIELD =
-  /Branch|ComplaintKind|InstallationTeam|InvoiceSeries|MasterMeter|MeterType|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
+  /Branch|ComplaintKind|InstallationTeam|InvoiceSeries|invoiceIssueJob|MasterMeter|MeterType|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
 
 function inputMentionsCustomer(type: GraphQLInputType, seen = new Set<string>()): boolean {
   const named = getNamedType(type);

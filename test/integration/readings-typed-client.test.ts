@@ -145,13 +145,13 @@ describe('reading screens on the typed client', () => {
 
   it('resolving anomalies re-runs the open queue the screen shows (an Int answer, named typenames)', async () => {
     const { client, requests } = browserClient(clerkCtx());
-    const vars = queueVariables({ bookId: f.bookIds[0], period: PERIOD, status: 'OPEN', pages: 1 });
+    const vars = queueVariables({ bookId: f.bookIds[0], period: PERIOD, status: 'OPEN' });
     const results: { total: number; readingIds: number[] }[] = [];
     const watching = client.query(AnomalyQueueQuery, vars).subscribe((r) => {
       if (r.data)
         results.push({
           total: r.data.anomalyQueue.total,
-          readingIds: readFragment(AnomalyQueueRowFragment, r.data.anomalyQueue.rows).map((x) => x.readingId),
+          readingIds: readFragment(AnomalyQueueRowFragment, r.data.anomalyQueue.rows).map((x) => x.id),
         });
     });
     for (let i = 0; i < 100 && results.length === 0; i++) await tick();

@@ -200,7 +200,7 @@ describe('reading entry', () => {
 });
 
 describe('anomaly queue', () => {
-  const QUEUE = `query($period: Period, $bookIds: [Int!]) { anomalyQueue(period: $period, bookIds: $bookIds) { total rows { readingId customerCode bookCode anomalies anomalyLabels consumption } } }`;
+  const QUEUE = `query($period: Period, $bookIds: [Int!]) { anomalyQueue(period: $period, bookIds: $bookIds) { total rows { id customerCode bookCode anomalies anomalyLabels consumption } } }`;
 
   it('lists open anomalies and lets a supervisor clear them; a negative consumption must be corrected instead', async () => {
     const q = (await gql(database.db, f.clerk, QUEUE, { period: '2026-04' })).data!.anomalyQueue;
@@ -212,7 +212,7 @@ describe('anomaly queue', () => {
       f.clerk,
       `mutation($ids: [Int!]!) { resolveAnomalies(readingIds: $ids, action: clear) }`,
       {
-        ids: [rolled.readingId, negative.readingId],
+        ids: [rolled.id, negative.id],
       },
     );
     expect(refused.code).toBe('NEGATIVE_CONSUMPTION');
@@ -220,7 +220,7 @@ describe('anomaly queue', () => {
       database.db,
       f.viewer,
       `mutation($ids: [Int!]!) { resolveAnomalies(readingIds: $ids, action: clear) }`,
-      { ids: [rolled.readingId] },
+      { ids: [rolled.id] },
     );
     expect(viewer.code).toBe('FORBIDDEN');
     const cleared = await gql(
@@ -228,7 +228,7 @@ describe('anomaly queue', () => {
       f.clerk,
       `mutation($ids: [Int!]!) { resolveAnomalies(readingIds: $ids, action: clear, note: "Đã kiểm tra: đồng hồ quay vòng") }`,
       {
-        ids: [rolled.readingId],
+        ids: [rolled.id],
       },
     );
     expect(cleared.data!.resolveAnomalies).toBe(1);

@@ -34,11 +34,7 @@ export default async function AnomaliesPage({
   // The books and the first page run here with the request's actor, so the queue opens with its rows.
   const [books, queue] = await Promise.all([
     prefetch(ctx, ReadingBooksQuery, {}),
-    prefetch(
-      ctx,
-      AnomalyQueueQuery,
-      queueVariables({ bookId, period: period ?? currentPeriod(), status: 'OPEN', pages: 1 }),
-    ),
+    prefetch(ctx, AnomalyQueueQuery, queueVariables({ bookId, period: period ?? currentPeriod(), status: 'OPEN' })),
   ]);
   return (
     <AnomalyQueueScreen

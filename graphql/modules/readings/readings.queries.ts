@@ -15,15 +15,15 @@ import {
   PeriodLockType,
   READING_CODE_INFOS,
   ReadingCodeInfoType,
-  ReadingHistoryEntryType,
   ReadingSheetStatusEnum,
   ReadingSheetType,
+  ReadingType,
   SuspensionType,
 } from './readings.type';
 
 const readingsAccess = { permission: { group: 'document' as const, object: 'readings', right: 'access' as const } };
 const HISTORY_LIMIT = listLimit({ default: 12, max: 60 });
-const ANOMALY_LIMIT = listLimit({ default: 200, max: 2000 });
+const ANOMALY_LIMIT = listLimit({ default: 200, max: 2000, arg: 'first' });
 
 builder.queryFields((t) => ({
   readingSheet: t.field({
@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
       }),
   }),
   readingHistory: t.withAuth(readingsAccess).field({
-    type: [ReadingHistoryEntryType],
+    type: [ReadingType],
     description: 'A customer’s readings of the last `limit` periods (default 12) before `beforePeriod`, newest first.',
     extensions: HISTORY_LIMIT.extensions,
     args: {
@@ -67,22 +67,23 @@ builder.queryFields((t) => ({
   }),
   anomalyQueue: t.withAuth(readingsAccess).field({
     type: AnomalyQueuePageType,
-    description: 'Readings flagged as anomalies (open by default) in the books the viewer may read.',
+    description:
+      'Readings flagged as anomalies (open by default) in the books the viewer may read, a page at a time: pass the endCursor as `after` for the next.',
     extensions: ANOMALY_LIMIT.extensions,
     args: {
       period: t.arg({ type: 'Period' }),
       bookIds: t.arg.intList({ validate: z.array(z.number().int().positive()).max(1000).nullish() }),
       status: t.arg({ type: AnomalyStatusFilterEnum, description: 'Default open.' }),
-      offset: t.arg.int(),
-      limit: t.arg.int(ANOMALY_LIMIT.arg),
+      first: t.arg.int(ANOMALY_LIMIT.arg),
+      after: t.arg.string({ description: 'The endCursor of the previous page.' }),
     },
     resolve: (_root, args, ctx) =>
       listAnomalyQueue(ctx.db, ctx.actor, {
         period: args.period ?? null,
         bookIds: args.bookIds ?? null,
         status: args.status ?? null,
-        offset: args.offset ?? 0,
-        limit: args.limit ?? ANOMALY_LIMIT.spec.default,
+        first: args.first ?? ANOMALY_LIMIT.spec.default,
+        after: args.after ?? null,
       }),
   }),
   customerSuspensions: t.withAuth(readingsAccess).field({

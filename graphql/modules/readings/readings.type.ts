@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { builder } from '@/graphql/builder';
+import { PageInfoType } from '@/graphql/page-info';
 import { storedAs } from '@/graphql/stored-enum';
 import { meterDate } from '@/services/customers/customer-input';
 import {
@@ -13,11 +14,12 @@ import {
 } from '@/schemas/reading-declarations';
 import { READING_CODES, READING_CODE_LABELS, CODES_REQUIRING_ESTIMATE } from '@/domain/reading/anomaly';
 import type { AdjustmentRow } from '@/services/readings/adjustments.service';
-import type { AnomalyQueueRow } from '@/services/readings/anomaly-queue.service';
+import type { AnomalyQueuePage } from '@/services/readings/anomaly-queue.service';
 import type { SuspensionRow } from '@/services/readings/declarations.service';
 import type { DeviceRowResult, DeviceSubmissionResult } from '@/services/readings/device-submission.service';
 import type { PeriodLockRow, PeriodLockState } from '@/services/readings/period-lock.service';
-import type { ReadingHistoryEntry, ReadingSheet } from '@/services/readings/reading-entry.service';
+import type { ReadingSheet } from '@/services/readings/reading-entry.service';
+import type { ReadingRow } from '@/services/readings/reading-row';
 import { SHEET_STATUSES, type ReadingNotice, type ReadingSheetRow } from '@/services/readings/reading-sheet';
 
 export const ReadingSheetStatusEnum = builder.enumType('ReadingSheetStatus', {
@@ -151,28 +153,13 @@ export const ReadingSheetType = builder.objectRef<ReadingSheet>('ReadingSheet').
   }),
 });
 
-export const ReadingHistoryEntryType = builder.objectRef<ReadingHistoryEntry>('ReadingHistoryEntry').implement({
+export const ReadingType = builder.objectRef<ReadingRow>('Reading').implement({
+  description:
+    'A stored reading, as the customer’s history and the anomaly queue list it (the entry sheet lists meter slots: ReadingSheetRow).',
   fields: (t) => ({
+    id: t.exposeInt('id'),
     period: t.expose('period', { type: 'Period' }),
-    meterSerial: t.exposeString('meterSerial'),
-    previousIndex: t.exposeInt('previousIndex'),
-    currentIndex: t.exposeInt('currentIndex', { nullable: true }),
-    consumption: t.exposeInt('consumption'),
-    code: t.exposeString('code'),
-    codeLabel: t.exposeString('codeLabel'),
-    isEstimated: t.exposeBoolean('isEstimated'),
-    anomalies: t.exposeStringList('anomalies'),
-    anomalyLabels: t.exposeStringList('anomalyLabels'),
-    anomalyStatus: t.field({ type: AnomalyStatusEnum, resolve: (r) => storedAs(AnomalyStatusEnum, r.anomalyStatus) }),
-    source: t.field({ type: ReadingSourceEnum, resolve: (r) => storedAs(ReadingSourceEnum, r.source) }),
-  }),
-});
-
-const AnomalyQueueRowType = builder.objectRef<AnomalyQueueRow>('AnomalyQueueRow').implement({
-  fields: (t) => ({
-    readingId: t.exposeInt('readingId'),
-    period: t.expose('period', { type: 'Period' }),
-    bookId: t.exposeInt('bookId'),
+    bookId: t.exposeInt('bookId', { description: 'The customer’s current book (it decides who sees the reading).' }),
     bookCode: t.exposeString('bookCode'),
     customerId: t.exposeInt('customerId'),
     customerCode: t.exposeString('customerCode'),
@@ -185,22 +172,24 @@ const AnomalyQueueRowType = builder.objectRef<AnomalyQueueRow>('AnomalyQueueRow'
     consumption: t.exposeInt('consumption'),
     code: t.exposeString('code'),
     codeLabel: t.exposeString('codeLabel'),
+    isEstimated: t.exposeBoolean('isEstimated'),
     anomalies: t.exposeStringList('anomalies'),
     anomalyLabels: t.exposeStringList('anomalyLabels'),
     anomalyStatus: t.field({ type: AnomalyStatusEnum, resolve: (r) => storedAs(AnomalyStatusEnum, r.anomalyStatus) }),
+    source: t.field({ type: ReadingSourceEnum, resolve: (r) => storedAs(ReadingSourceEnum, r.source) }),
     note: t.exposeString('note', { nullable: true }),
     enteredAt: t.expose('enteredAt', { type: 'DateTime' }),
   }),
 });
 
-export const AnomalyQueuePageType = builder
-  .objectRef<{ rows: AnomalyQueueRow[]; total: number }>('AnomalyQueuePage')
-  .implement({
-    fields: (t) => ({
-      rows: t.field({ type: [AnomalyQueueRowType], resolve: (p) => p.rows }),
-      total: t.exposeInt('total'),
-    }),
-  });
+export const AnomalyQueuePageType = builder.objectRef<AnomalyQueuePage>('AnomalyQueuePage').implement({
+  description: 'A page of the anomaly queue (period newest first, then book, sequence), with a cursor for the next.',
+  fields: (t) => ({
+    rows: t.field({ type: [ReadingType], resolve: (p) => p.rows }),
+    total: t.exposeInt('total', { description: 'Rows the filter matches, over all pages.' }),
+    pageInfo: t.field({ type: PageInfoType, resolve: (p) => p.pageInfo }),
+  }),
+});
 
 export const SuspensionType = builder.objectRef<SuspensionRow>('Suspension').implement({
   fields: (t) => ({

@@ -12,6 +12,7 @@ const SECTIONS: { title: string; items: { href: string; label: string; adminOnly
       { href: '/readings', label: 'Ghi chỉ số' },
       { href: '/anomalies', label: 'Bất thường' },
       { href: '/billing', label: 'Tính hóa đơn' },
+      { href: '/invoices', label: 'Hóa đơn' },
     ],
   },
   {
@@ -26,6 +27,7 @@ const SECTIONS: { title: string; items: { href: string; label: string; adminOnly
       { href: '/catalogs/installationTeams', label: 'Đội thi công' },
       { href: '/catalogs/complaintKinds', label: 'Loại khiếu nại' },
       { href: '/catalogs/masterMeters', label: 'Đồng hồ tổng' },
+      { href: '/catalogs/invoice-series', label: 'Ký hiệu hóa đơn' },
     ],
   },
   {

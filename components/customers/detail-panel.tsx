@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
+import { CustomerInvoicesTab } from '@/components/invoices/customer-invoices-tab';
 import type { BookCustomer, BookOption, CustomerDetail } from './customer-documents';
 import { AttachmentsTab } from './attachments-tab';
 import { ContractsTab } from './contracts-tab';
@@ -12,7 +13,7 @@ import { HistoryTab } from './history-tab';
 import { MetersTab } from './meters-tab';
 import type { Catalogs } from './use-customer-data';
 
-export type DetailTab = 'info' | 'meters' | 'contracts' | 'history' | 'attachments';
+export type DetailTab = 'info' | 'meters' | 'contracts' | 'invoices' | 'history' | 'attachments';
 
 export interface DetailPanelProps {
   formId: string;
@@ -44,6 +45,8 @@ const TABS: [DetailTab, string, (d: CustomerDetail) => number | null][] = [
   ['info', 'Thông tin', () => null],
   ['meters', 'Đồng hồ', (d) => d.meters.length],
   ['contracts', 'Hợp đồng', (d) => d.contracts.length],
+  // The invoices are loaded by the tab itself (customerInvoices), not with the customer's file.
+  ['invoices', 'Hóa đơn', () => null],
   ['history', 'Lịch sử', (d) => d.history.length],
   ['attachments', 'Tài liệu', (d) => d.attachments.length],
 ];
@@ -191,6 +194,7 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
         {p.tab === 'contracts' && (
           <ContractsTab customer={d} catalogs={p.catalogs} canEdit={p.canEditDetail} onChanged={p.onChanged} />
         )}
+        {p.tab === 'invoices' && <CustomerInvoicesTab customerId={d.id} />}
         {p.tab === 'history' && <HistoryTab history={d.history} catalogs={p.catalogs} books={p.books} />}
         {p.tab === 'attachments' && (
           <AttachmentsTab

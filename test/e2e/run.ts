@@ -1,7 +1,7 @@
 /**
  * Starts the built app (`next start`) on a fresh embedded database seeded with demo data, runs the browser
  * tests in test/e2e/*.e2e.ts with node's test runner against it, and stops the server.
- * Usage: npm run build && npm run test:e2e
+ * Usage: npm run build && npm run test:e2e [-- name…] (only the suites whose file name contains one of the names)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -63,8 +63,9 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ viewer { login } }' }),
   });
+  const only = process.argv.slice(2);
   const files = readdirSync('test/e2e')
-    .filter((f) => f.endsWith('.e2e.ts'))
+    .filter((f) => f.endsWith('.e2e.ts') && (only.length === 0 || only.some((name) => f.includes(name))))
     .sort()
     .map((f) => path.join('test/e2e', f));
   const runner = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {

@@ -89,7 +89,13 @@ builder.queryFields((t) => ({
       offset: t.arg.int(),
       limit: t.arg.int(BOOK_INVOICES_LIMIT.arg),
     },
-    authScopes: (_root, args) => ({ book: { bookId: args.bookId, object: 'billing', right: 'access' } }),
+    // Billing clerks and invoice clerks alike read a book's invoices.
+    authScopes: (_root, args) => ({
+      $any: {
+        book: { bookId: args.bookId, object: 'billing', right: 'access' },
+        $any: { book: { bookId: args.bookId, object: 'invoices', right: 'access' } },
+      },
+    }),
     resolve: (_root, args, ctx) =>
       listBookInvoices(ctx.db, signedIn(ctx), {
         bookId: args.bookId,
@@ -100,12 +106,13 @@ builder.queryFields((t) => ({
         limit: args.limit ?? BOOK_INVOICES_LIMIT.spec.default,
       }),
   }),
-  invoice: t.withAuth(billingAccess).field({
+  // The services check the billing or invoices right on the customer's current book.
+  invoice: t.withAuth({ staff: true }).field({
     type: InvoiceType,
     args: { id: t.arg.int({ required: true }) },
     resolve: (_root, args, ctx) => getInvoice(ctx.db, ctx.actor, args.id),
   }),
-  customerInvoices: t.withAuth(billingAccess).field({
+  customerInvoices: t.withAuth({ staff: true }).field({
     type: [InvoiceSummaryType],
     extensions: CUSTOMER_INVOICES_LIMIT.extensions,
     args: { customerId: t.arg.int({ required: true }), limit: t.arg.int(CUSTOMER_INVOICES_LIMIT.arg) },

@@ -7,9 +7,9 @@
 export type InvoiceDocumentStatus = 'DRAFT' | 'ISSUED' | 'CANCELLED' | 'REPLACED' | 'ADJUSTED';
 
 /** How a correction invoice relates to the one it names (TTHDLQuan/TCHDon: 1 replace, 2 adjust). */
-export type InvoiceRelation = 'REPLACES' | 'ADJUSTS';
+type InvoiceRelation = 'REPLACES' | 'ADJUSTS';
 
-export interface InvoiceParty {
+interface InvoiceParty {
   name: string;
   address: string;
   taxCode: string | null;

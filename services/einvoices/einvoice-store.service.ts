@@ -24,7 +24,7 @@ import { type EinvoiceProvider, einvoiceIdempotencyKey } from './provider';
 import { type P12Credentials, type SigningCertificate, loadSigningCertificate } from './signing-certificate';
 
 /** einvoices.issuer of an XML signed here. */
-export const SELF_ISSUER = 'SELF';
+const SELF_ISSUER = 'SELF';
 const CHUNK = 200;
 
 export interface SignAndStoreOptions {
@@ -37,7 +37,7 @@ export interface SignAndStoreOptions {
   chunkSize?: number;
 }
 
-export interface EinvoiceFailure {
+interface EinvoiceFailure {
   invoiceId: number;
   code: ErrorCode;
   message: string;

@@ -23,7 +23,7 @@ import { InvoiceRuleError } from '@/domain/invoices/invoice-rule-error';
 import { AppError } from '../errors';
 
 /** Version of the tax authority's XML format written in TTChung/PBan. */
-export const EINVOICE_FORMAT_VERSION = '2.1.0';
+const EINVOICE_FORMAT_VERSION = '2.1.0';
 const INVOICE_NAME = 'Hóa đơn giá trị gia tăng';
 const TAX_LINE_KINDS = new Set(['vat', 'drainage_vat']);
 const FEE_LINE_KINDS = new Set(['environment_fee']);

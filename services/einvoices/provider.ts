@@ -10,7 +10,7 @@
 import type { InvoiceDocument } from '@/domain/invoices/invoice-document';
 
 /** The provider's view of one e-invoice. */
-export type ProviderInvoiceStatus = 'PENDING' | 'ISSUED' | 'CANCELLED' | 'REPLACED' | 'ADJUSTED' | 'REJECTED';
+type ProviderInvoiceStatus = 'PENDING' | 'ISSUED' | 'CANCELLED' | 'REPLACED' | 'ADJUSTED' | 'REJECTED';
 
 export interface ProviderInvoice {
   /** The provider's own reference of the invoice (what cancel, status and fetchPdf take). */

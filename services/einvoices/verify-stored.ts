@@ -8,7 +8,7 @@ import { rowsOf } from '@/db/sql';
 import { verifyInvoiceXml } from './einvoice-signature';
 import { sha256Hex } from './einvoice-store.service';
 
-export interface StoredEinvoiceFailure {
+interface StoredEinvoiceFailure {
   invoiceId: number;
   /** Why, in Vietnamese (several reasons joined). */
   reason: string;

@@ -11,7 +11,7 @@ import type { InvoiceDocument, InvoiceDocumentLine, InvoiceDocumentStatus } from
 import { paymentCode, vietQrPayload } from '@/domain/invoices/vietqr';
 import { type Actor } from '@/services/auth/actor';
 import { canReadInvoices, AMOUNT_DUE } from '@/services/billing/invoice.service';
-import { AppError, notFound } from '@/services/errors';
+import { notFound } from '@/services/errors';
 
 export interface InvoiceSettings {
   seller: {
@@ -227,26 +227,4 @@ export async function getInvoiceDocument(db: DbOrTx, actor: Actor, id: number): 
   const [doc] = await invoiceDocumentsByIds(db, settings, [id]);
   if (!doc) throw notFound('hóa đơn');
   return doc;
-}
-
-/**
- * The ids of a book's invoices of a period in sequence order (what a book PDF prints), optionally a sequence range;
- * cancelled and replaced invoices are left out unless asked for.
- */
-export async function bookInvoiceIds(
-  db: DbOrTx,
-  actor: Actor,
-  input: { bookId: number; period: string; fromSeq?: number | null; toSeq?: number | null },
-): Promise<number[]> {
-  if (!canReadInvoices(actor, input.bookId))
-    throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
-  const rows = rowsOf<{ id: number }>(
-    await db.execute(sql`
-      select i.id from invoices i join customers c on c.id = i.customer_id
-      where c.book_id = ${input.bookId} and i.period = ${input.period} and i.status not in ('cancelled', 'replaced')
-        ${input.fromSeq != null ? sql`and c.sequence_no >= ${input.fromSeq}` : sql``}
-        ${input.toSeq != null ? sql`and c.sequence_no <= ${input.toSeq}` : sql``}
-      order by c.sequence_no, i.kind desc, i.id`),
-  );
-  return rows.map((r) => Number(r.id));
 }

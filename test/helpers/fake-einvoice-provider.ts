@@ -7,9 +7,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeBehaviour = 'ok' | 'slow' | 'fail' | 'reject';
+type FakeBehaviour = 'ok' | 'slow' | 'fail' | 'reject';
 
-export interface FakeIssued {
+interface FakeIssued {
   id: string;
   key: string;
   xml: string;

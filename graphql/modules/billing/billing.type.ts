@@ -204,7 +204,7 @@ export const BilledWithWarningsPageType = builder
 
 /** The company's invoice settings, read once per request however many invoices the answer holds. */
 const settingsOfRequest = new WeakMap<GraphQLContext, Promise<InvoiceSettings>>();
-export function invoiceSettingsOf(ctx: GraphQLContext): Promise<InvoiceSettings> {
+function invoiceSettingsOf(ctx: GraphQLContext): Promise<InvoiceSettings> {
   let settings = settingsOfRequest.get(ctx);
   if (!settings) {
     settings = loadInvoiceSettings(ctx.db);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser';
+import { baseUrl, launchBrowser, pressUntilVisible, screenshot, signIn } from './browser';
 
 const OFFICE_SCREEN = { width: 1366, height: 768 };
 
@@ -76,8 +76,7 @@ describe('a clerk at 1366×768', () => {
   it('F4 on a catalog puts the cursor in the first field, so typing at once fills it', async () => {
     await page.goto(`${baseUrl}/catalogs/wards`);
     await page.getByTestId('grid-row').first().waitFor();
-    await page.keyboard.press('F4');
-    await page.getByRole('dialog').waitFor();
+    await pressUntilVisible(page, 'F4', page.getByRole('dialog'));
     await page.keyboard.type('P-E2E');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | null;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { extractPdfPages } from '../helpers/pdf-text';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser';
+import { baseUrl, launchBrowser, pressUntilVisible, screenshot, signIn } from './browser';
 
 /**
  * Issue 8's "done when", as a clerk does it at 1366×768: bill book S05 for last month on the billing screen, issue
@@ -82,9 +82,8 @@ describe('invoices', () => {
     const drafts = digits(await page.getByTestId('totals-count').textContent());
     assert.ok(drafts > 0);
 
-    await page.keyboard.press('F9');
     const dialog = page.getByTestId('issue-dialog');
-    await dialog.waitFor();
+    await pressUntilVisible(page, 'F9', dialog);
     assert.match((await page.getByTestId('issue-counts').textContent()) ?? '', /hóa đơn nháp sẽ được phát hành/);
     await page.getByTestId('issue-confirm').click();
     const toast = page.getByTestId('toast-success').filter({ hasText: 'Đã phát hành' });

@@ -26,3 +26,8 @@ export async function enqueueUnsignedOfPeriod(db: Db, period: string): Promise<n
   await enqueueEinvoiceSigning(db, ids);
   return ids.length;
 }
+
+/** A cancelled invoice the provider issued is cancelled there too, by a job (retried while the provider is down). */
+export async function enqueueEinvoiceCancel(db: Db, invoiceId: number): Promise<void> {
+  await enqueue(db, 'einvoices.cancel', { invoiceId });
+}

@@ -24,6 +24,7 @@ export interface JobPayloads {
   'billing.run': { runId: number };
   'invoices.issue-company': { issueJobId: number; period: string; actorUserId: number };
   'einvoices.sign': { invoiceIds: number[] };
+  'einvoices.cancel': { invoiceId: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -55,6 +56,7 @@ const QUEUES: Record<JobName, QueueSpec> = {
     concurrency: 1,
   },
   'einvoices.sign': { policy: 'standard', retryLimit: 5, retryDelay: 30, expireInSeconds: 3600, concurrency: 1 },
+  'einvoices.cancel': { policy: 'standard', retryLimit: 10, retryDelay: 60, expireInSeconds: 600, concurrency: 1 },
 };
 const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 

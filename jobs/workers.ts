@@ -43,8 +43,14 @@ const signEinvoices: JobHandler<'einvoices.sign'> = async (db, { invoiceIds }) =
   return signAndStoreInvoices(db, invoiceIds);
 };
 
+const cancelEinvoice: JobHandler<'einvoices.cancel'> = async (db, { invoiceId }) => {
+  const { cancelAtProvider } = await import('@/services/einvoices/einvoice-store.service');
+  return cancelAtProvider(db, invoiceId);
+};
+
 export const handlers: { [N in JobName]: JobHandler<N> } = {
   'billing.run': billingRun,
   'invoices.issue-company': issueCompany,
   'einvoices.sign': signEinvoices,
+  'einvoices.cancel': cancelEinvoice,
 };

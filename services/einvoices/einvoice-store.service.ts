@@ -129,7 +129,8 @@ export async function signAndStoreInvoices(
         const xml = buildInvoiceXml(document);
         if (settings.einvoiceMode === 'PROVIDER') {
           provider ??= providerFromEnv();
-          rows.push(await issueThroughProvider(provider, document, xml));
+          const original = document.related ? await originalProviderId(db, document.id) : null;
+          rows.push(await issueThroughProvider(provider, document, xml, original));
         } else {
           certificate ??= loadSigningCertificate(
             credentials ??
@@ -166,8 +167,38 @@ export async function signAndStoreInvoices(
   return result;
 }
 
-async function issueThroughProvider(provider: EinvoiceProvider, document: InvoiceDocument, xml: string): Promise<Row> {
-  const issued = await provider.issue(document, xml, einvoiceIdempotencyKey(document));
+/**
+ * The provider's reference of the invoice a correction names. Its own signing job ran when it was issued; if the
+ * provider has not got it yet, the correction waits (a retry) rather than go out as a plain new invoice.
+ */
+async function originalProviderId(db: DbOrTx, invoiceId: number): Promise<string> {
+  const [row] = rowsOf<{ provider_id: string | null }>(
+    await db.execute(sql`select e.provider_id from invoices i join einvoices e on e.invoice_id = i.related_invoice_id
+      where i.id = ${invoiceId}`),
+  );
+  if (!row?.provider_id)
+    throw new AppError(
+      'EINVOICE_PROVIDER_UNAVAILABLE',
+      'Hóa đơn gốc chưa được phát hành qua nhà cung cấp: hóa đơn thay thế, điều chỉnh sẽ được gửi lại sau.',
+      { detail: `invoice ${invoiceId}: the original has no provider id yet` },
+    );
+  return row.provider_id;
+}
+
+/** Issues at the provider: a replacement or an adjustment names the provider's original, anything else is new. */
+async function issueThroughProvider(
+  provider: EinvoiceProvider,
+  document: InvoiceDocument,
+  xml: string,
+  originalId: string | null,
+): Promise<Row> {
+  const key = einvoiceIdempotencyKey(document);
+  const issued =
+    document.related && originalId
+      ? document.related.relation === 'REPLACES'
+        ? await provider.replace(originalId, document, xml, key)
+        : await provider.adjust(originalId, document, xml, key)
+      : await provider.issue(document, xml, key);
   if (issued.status === 'REJECTED') {
     throw new AppError('EINVOICE_PROVIDER_REJECTED', 'Nhà cung cấp hóa đơn điện tử từ chối hóa đơn.', {
       detail: `provider ${provider.name} id ${issued.providerId} status REJECTED`,
@@ -253,4 +284,23 @@ export async function getInvoiceXml(
     sha256: String(row.sha256),
     issuer: String(row.issuer),
   };
+}
+
+/**
+ * Tells the provider an invoice was cancelled (PROVIDER mode, invoices the provider issued). A self-signed invoice
+ * has nothing to call: its cancellation is reported to the tax authority on form 04/SS-HĐĐT. Safe to repeat.
+ */
+export async function cancelAtProvider(
+  db: DbOrTx,
+  invoiceId: number,
+  options: { provider?: EinvoiceProvider } = {},
+): Promise<{ cancelled: boolean }> {
+  const [row] = rowsOf<{ provider_id: string | null; cancel_reason: string | null; status: string }>(
+    await db.execute(sql`select e.provider_id, i.cancel_reason, i.status from invoices i
+      left join einvoices e on e.invoice_id = i.id where i.id = ${invoiceId}`),
+  );
+  if (!row || row.status !== 'cancelled' || !row.provider_id) return { cancelled: false };
+  const provider = options.provider ?? providerFromEnv();
+  await provider.cancel(row.provider_id, row.cancel_reason ?? 'Hủy hóa đơn');
+  return { cancelled: true };
 }

@@ -13,7 +13,9 @@ interface FakeIssued {
   id: string;
   key: string;
   xml: string;
-  status: 'ISSUED' | 'CANCELLED';
+  status: 'ISSUED' | 'CANCELLED' | 'REPLACED' | 'ADJUSTED';
+  /** For a replacement or an adjustment: the provider id of the invoice it corrects. */
+  corrects?: { id: string; relation: 'replacements' | 'adjustments' };
 }
 
 export interface FakeProvider {
@@ -80,13 +82,27 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       if (behaviour === 'slow') await new Promise((r) => setTimeout(r, state.slowMs));
       return json(res, 201, view(issued));
     }
-    const m = /^\/invoices\/([^/]+)(\/pdf|\/cancel)?$/.exec(url.pathname);
+    const m = /^\/invoices\/([^/]+)(\/pdf|\/cancel|\/replacements|\/adjustments)?$/.exec(url.pathname);
     const found = m ? [...state.issued.values()].find((i) => i.id === decodeURIComponent(m[1]!)) : undefined;
     if (!found) return json(res, 404, { message: 'Không có hóa đơn' });
     if (req.method === 'GET' && !m![2]) return json(res, 200, view(found));
     if (req.method === 'GET' && m![2] === '/pdf') {
       res.writeHead(200, { 'content-type': 'application/pdf' });
       return res.end('%PDF-1.4\n% fake\n');
+    }
+    if (req.method === 'POST' && (m![2] === '/replacements' || m![2] === '/adjustments')) {
+      const key = req.headers['idempotency-key'] as string | undefined;
+      if (!key) return json(res, 400, { message: 'Thiếu Idempotency-Key' });
+      let issued = state.issued.get(key);
+      if (!issued) {
+        const { xml } = JSON.parse(body) as { xml: string | null };
+        const id = `NCC-${++serial}`;
+        const relation = m![2].slice(1) as 'replacements' | 'adjustments';
+        issued = { id, key, xml: providerXml(xml, id), status: 'ISSUED', corrects: { id: found.id, relation } };
+        state.issued.set(key, issued);
+        found.status = relation === 'replacements' ? 'REPLACED' : 'ADJUSTED';
+      }
+      return json(res, 201, view(issued));
     }
     if (req.method === 'POST' && m![2] === '/cancel') {
       found.status = 'CANCELLED';

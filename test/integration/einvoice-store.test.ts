@@ -14,10 +14,16 @@ import type { Actor } from '@/services/auth/actor';
 import { executeBillingRun } from '@/services/billing/billing-executor';
 import { createBillingRun } from '@/services/billing/billing-run.service';
 import { verifyInvoiceXml } from '@/services/einvoices/einvoice-signature';
-import { getInvoiceXml, sha256Hex, signAndStoreInvoices } from '@/services/einvoices/einvoice-store.service';
+import {
+  cancelAtProvider,
+  getInvoiceXml,
+  sha256Hex,
+  signAndStoreInvoices,
+} from '@/services/einvoices/einvoice-store.service';
 import { HttpEinvoiceProvider } from '@/services/einvoices/http-provider';
 import { createSelfSignedP12 } from '@/services/einvoices/signing-certificate';
 import { verifyStoredEinvoices } from '@/services/einvoices/verify-stored';
+import { cancelInvoice, replaceInvoice } from '@/services/invoices/correction.service';
 import { issueInvoices } from '@/services/invoices/issue.service';
 import { addCustomer, enterReadings, seedPublishedTariffs } from '../helpers/billing-fixtures';
 import { createTestDatabase } from '../helpers/db';
@@ -290,5 +296,23 @@ describe('issuing through a provider (einvoice_mode PROVIDER)', () => {
     const before = fake.issueRequests.length;
     expect(await signAndStoreInvoices(database.db, ids, { provider })).toMatchObject({ stored: 0, skipped: 3 });
     expect(fake.issueRequests.length).toBe(before);
+  });
+
+  it('sends a replacement as a replacement of the provider’s original, and a cancellation to the provider', async () => {
+    const original = issued[1]!.id;
+    const originalRef = (await stored()).find((r) => Number(r.invoice_id) === original)!.provider_id;
+    const replacement = await replaceInvoice(database.db, f.admin, { id: original, reason: 'Sai tên người mua' });
+    expect(await signAndStoreInvoices(database.db, [replacement.invoiceId], { provider })).toMatchObject({ stored: 1 });
+    const sent = [...fake.issued.values()].find((x) => x.corrects);
+    expect(sent?.corrects).toEqual({ id: originalRef, relation: 'replacements' });
+    expect([...fake.issued.values()].find((x) => x.id === originalRef)?.status).toBe('REPLACED');
+
+    const cancelled = issued[2]!.id;
+    const cancelledRef = (await stored()).find((r) => Number(r.invoice_id) === cancelled)!.provider_id;
+    // Not cancelled here yet: nothing is sent.
+    expect(await cancelAtProvider(database.db, cancelled, { provider })).toEqual({ cancelled: false });
+    await cancelInvoice(database.db, f.admin, { id: cancelled, reason: 'Khách hàng đã chuyển đi' });
+    expect(await cancelAtProvider(database.db, cancelled, { provider })).toEqual({ cancelled: true });
+    expect([...fake.issued.values()].find((x) => x.id === cancelledRef)?.status).toBe('CANCELLED');
   });
 });

@@ -1,5 +1,5 @@
 import { builder } from '@/graphql/builder';
-import { enqueueEinvoiceSigning } from '@/jobs/einvoice-signing';
+import { enqueueEinvoiceCancel, enqueueEinvoiceSigning } from '@/jobs/einvoice-signing';
 import { signedIn } from '@/graphql/signed-in';
 import { getInvoice } from '@/services/billing/invoice.service';
 import { adjustInvoice, cancelInvoice, replaceInvoice } from '@/services/invoices/correction.service';
@@ -41,6 +41,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const r = await cancelInvoice(ctx.db, ctx.actor, { id: args.id, reason: args.reason });
+      await enqueueEinvoiceCancel(ctx.db, r.invoiceId);
       return getInvoice(ctx.db, signedIn(ctx), r.invoiceId);
     },
   }),

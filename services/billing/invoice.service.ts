@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/sql';
 import type { BillWarning } from '@/domain/tariff/types';
-import { type Actor, canOnBook } from '@/services/auth/actor';
+import { type Actor, booksWithRight, canOnBook } from '@/services/auth/actor';
 import { AppError, notFound } from '@/services/errors';
 
 export interface InvoiceSummary {
@@ -121,9 +121,16 @@ export function toSummary(r: Record<string, unknown>): InvoiceSummary {
   };
 }
 
-/** Invoices are read by billing clerks and by invoice clerks alike. */
-export function canReadInvoices(actor: Actor, bookId: number): boolean {
-  return canOnBook(actor, bookId, 'invoices', 'access') || canOnBook(actor, bookId, 'billing', 'access');
+/** Invoices are read (and printed) by billing clerks and by invoice clerks alike. */
+export function canReadInvoices(actor: Actor, bookId: number, right: 'access' | 'print' = 'access'): boolean {
+  return canOnBook(actor, bookId, 'invoices', right) || canOnBook(actor, bookId, 'billing', right);
+}
+
+/** The books on which the actor has the right through either object; null = every book (admin). */
+export function booksWithInvoiceRight(actor: Actor, right: 'access' | 'print'): number[] | null {
+  const invoices = booksWithRight(actor, 'invoices', right);
+  const billing = booksWithRight(actor, 'billing', right);
+  return invoices === null || billing === null ? null : [...new Set([...invoices, ...billing])];
 }
 
 function assertBillingRight(actor: Actor, bookId: number): void {

@@ -13,6 +13,7 @@ import { todayInVietnam } from '@/domain/billing/periods';
 import { SKIP_REASON_LABELS } from '@/domain/billing/skip-reasons';
 import type { InvoiceDraft } from '@/domain/billing/invoice-draft';
 import { type Actor, canOnBook } from '@/services/auth/actor';
+import { canReadInvoices } from '@/services/billing/invoice.service';
 import { computeCustomerBill } from '@/services/billing/customer-bill';
 import { AppError, notFound } from '@/services/errors';
 import { lockDefaultSeries, numberInvoices } from './issue.service';
@@ -55,7 +56,7 @@ async function lockInvoice(tx: DbOrTx, actor: Actor, id: number, right: 'edit' |
       from invoices i join customers c on c.id = i.customer_id
       where i.id = ${id} for update of i`),
   );
-  if (!row || !canOnBook(actor, Number(row.customer_book_id), 'invoices', 'access')) throw notFound('hóa đơn');
+  if (!row || !canReadInvoices(actor, Number(row.customer_book_id))) throw notFound('hóa đơn');
   if (!canOnBook(actor, Number(row.customer_book_id), 'invoices', right))
     throw new AppError(
       'BOOK_FORBIDDEN',

@@ -55,13 +55,18 @@ export async function loadInvoiceSettings(db: DbOrTx): Promise<InvoiceSettings> 
   };
 }
 
-const STATUS: Record<string, InvoiceDocumentStatus> = {
+const STATUS: Readonly<Record<string, InvoiceDocumentStatus>> = {
   draft: 'DRAFT',
   issued: 'ISSUED',
   cancelled: 'CANCELLED',
   replaced: 'REPLACED',
   adjusted: 'ADJUSTED',
 };
+
+/** A stored status (draft, issued …) as the printed document names it. */
+export function documentStatus(stored: unknown): InvoiceDocumentStatus {
+  return STATUS[String(stored)] ?? 'DRAFT';
+}
 
 /** The VAT rate printed on a line (TSuat): water and its subscription 5 %, the wastewater fee outside VAT. */
 function vatRateOf(kind: string, drainageRate: string | null): string | null {
@@ -168,7 +173,7 @@ export async function invoiceDocumentsByIds(
     const relatedKind = str(h.related_kind);
     return {
       id,
-      status: STATUS[String(h.status)] ?? 'DRAFT',
+      status: documentStatus(h.status),
       templateSymbol: String(h.template_symbol ?? ''),
       invoiceSymbol: String(h.invoice_symbol ?? ''),
       number,

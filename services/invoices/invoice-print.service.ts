@@ -7,15 +7,20 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { pgArray, rowsOf } from '@/db/sql';
 import { todayInVietnam } from '@/domain/billing/periods';
-import type { InvoiceDocument, InvoiceDocumentStatus } from '@/domain/invoices/invoice-document';
+import type { InvoiceDocument } from '@/domain/invoices/invoice-document';
 import type { InvoiceListingDocument } from '@/domain/invoices/invoice-listing-document';
 
 type InvoiceListingRow = InvoiceListingDocument['rows'][number];
 import type { PaperOption } from '@/pdf/paper';
-import { type Actor, booksWithRight, canOnBook } from '@/services/auth/actor';
-import { canReadInvoices } from '@/services/billing/invoice.service';
+import type { Actor } from '@/services/auth/actor';
+import { booksWithInvoiceRight, canReadInvoices } from '@/services/billing/invoice.service';
 import { AppError, notFound } from '@/services/errors';
-import { invoiceDocumentsByIds, loadInvoiceSettings, type InvoiceSettings } from './invoice-documents.service';
+import {
+  documentStatus,
+  invoiceDocumentsByIds,
+  loadInvoiceSettings,
+  type InvoiceSettings,
+} from './invoice-documents.service';
 
 const CHUNK = 200;
 
@@ -26,9 +31,7 @@ export function paperOf(paper: InvoiceSettings['paper']): PaperOption {
   return paper.preset === 'A4' || paper.preset === 'CONTINUOUS' ? paper.preset : 'A5';
 }
 
-function canPrint(actor: Actor, bookId: number): boolean {
-  return canOnBook(actor, bookId, 'invoices', 'print') || canOnBook(actor, bookId, 'billing', 'print');
-}
+const canPrint = (actor: Actor, bookId: number) => canReadInvoices(actor, bookId, 'print');
 
 function assertPrint(actor: Actor, bookId: number): void {
   if (!canReadInvoices(actor, bookId)) throw notFound('sổ đọc');
@@ -93,14 +96,6 @@ export async function printableBook(
   };
 }
 
-const STATUS: Record<string, InvoiceDocumentStatus> = {
-  draft: 'DRAFT',
-  issued: 'ISSUED',
-  cancelled: 'CANCELLED',
-  replaced: 'REPLACED',
-  adjusted: 'ADJUSTED',
-};
-
 /**
  * The listing of a book, or of the whole period over every book the user may print, in book and sequence order.
  * Read straight from the invoice rows (no lines), so a period of 1,000,000 invoices is one scan.
@@ -115,9 +110,7 @@ export async function invoiceListing(
     assertPrint(actor, input.bookId);
     books = [input.bookId];
   } else {
-    const a = booksWithRight(actor, 'invoices', 'print');
-    const b = booksWithRight(actor, 'billing', 'print');
-    books = a === null || b === null ? null : [...new Set([...a, ...b])];
+    books = booksWithInvoiceRight(actor, 'print');
   }
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
@@ -156,7 +149,7 @@ export async function invoiceListing(
       vat: Number(r.vat),
       fees: Number(r.fees),
       total: Number(r.total),
-      status: STATUS[String(r.status)] ?? 'DRAFT',
+      status: documentStatus(r.status),
     })),
   };
 }

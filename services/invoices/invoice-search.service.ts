@@ -4,11 +4,19 @@
  * page costs the same at the millionth row as at the first.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { pgArray, rowsOf } from '@/db/sql';
-import { type Actor, booksWithRight } from '@/services/auth/actor';
-import { SUMMARY_FROM, SUMMARY_SELECT, toSummary, type InvoiceSummary } from '@/services/billing/invoice.service';
+import type { Actor } from '@/services/auth/actor';
+import {
+  booksWithInvoiceRight,
+  SUMMARY_FROM,
+  SUMMARY_SELECT,
+  toSummary,
+  type InvoiceSummary,
+} from '@/services/billing/invoice.service';
 import { AppError, forbidden } from '@/services/errors';
+import { decodeCursor, pageOf, type PageInfo } from '@/services/page-cursor';
 
 export interface InvoiceFilter {
   period?: string | null;
@@ -22,30 +30,11 @@ export interface InvoiceFilter {
 
 export interface InvoiceSearchPage {
   rows: InvoiceSummary[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
 }
 
-const CURSOR_PREFIX = 'inv:';
-
-function encodeCursor(id: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  const text = Buffer.from(cursor, 'base64url').toString();
-  const id = Number(text.slice(CURSOR_PREFIX.length));
-  if (!text.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(id) || id < 1)
-    throw new AppError('VALIDATION_FAILED', 'Con trỏ trang không hợp lệ.', { field: 'after' });
-  return id;
-}
-
-/** Books readable for invoices: an invoice clerk's or a billing clerk's. null = every book. */
-function readableBooks(actor: Actor): number[] | null {
-  const invoices = booksWithRight(actor, 'invoices', 'access');
-  const billing = booksWithRight(actor, 'billing', 'access');
-  if (invoices === null || billing === null) return null;
-  return [...new Set([...invoices, ...billing])];
-}
+/** The cursor is the last invoice id seen (the list is newest id first). */
+const cursorSchema = z.object({ id: z.number().int().positive() });
 
 export async function searchInvoices(
   db: DbOrTx,
@@ -53,7 +42,7 @@ export async function searchInvoices(
   input: { filter: InvoiceFilter; first: number; after?: string | null },
 ): Promise<InvoiceSearchPage> {
   const f = input.filter;
-  const books = readableBooks(actor);
+  const books = booksWithInvoiceRight(actor, 'access');
   if (books !== null && books.length === 0) throw forbidden('xem hóa đơn');
   if (f.bookId != null && books !== null && !books.includes(f.bookId))
     throw new AppError('BOOK_FORBIDDEN', 'Bạn không có quyền trên sổ đọc này.');
@@ -69,14 +58,11 @@ export async function searchInvoices(
   }
   if (f.number != null) conds.push(sql`i.number = ${f.number}`);
   if (f.status) conds.push(sql`i.status = ${f.status}`);
-  if (input.after) conds.push(sql`i.id < ${decodeCursor(input.after)}`);
+  if (input.after) conds.push(sql`i.id < ${decodeCursor(cursorSchema, input.after).id}`);
   const where = conds.length > 0 ? sql.join(conds, sql` and `) : sql`true`;
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select ${SUMMARY_SELECT} from ${SUMMARY_FROM} where ${where}
       order by i.id desc limit ${input.first + 1}`),
   ).map(toSummary);
-  const hasNextPage = rows.length > input.first;
-  const page = hasNextPage ? rows.slice(0, input.first) : rows;
-  const last = page.at(-1);
-  return { rows: page, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null } };
+  return pageOf(rows, input.first, (r) => ({ id: r.id }));
 }

@@ -81,7 +81,9 @@ if (Number(inDb) > customers) {
 }
 
 const scratch = new URL(url).pathname.includes('bench');
-if (scratch) await db.execute(sql`truncate invoice_lines, invoices, billing_run_skips, billing_runs`);
+// CASCADE: the ledger (payments, allocations, receivables) and e-invoices reference invoices; a scratch run starts
+// with none of them.
+if (scratch) await db.execute(sql`truncate invoice_lines, invoices, billing_run_skips, billing_runs, payments cascade`);
 else console.log('not a scratch database (name without "bench"): existing drafts are replaced, nothing is emptied');
 await db.execute(sql`vacuum analyze customers`);
 await db.execute(sql`vacuum analyze readings`);
@@ -146,7 +148,7 @@ const bareMs = performance.now() - bareStarted;
 let constrainedMs: number | null = null;
 if (scratch) {
   await conn.unsafe('begin');
-  await conn.unsafe('truncate invoice_lines, invoices');
+  await conn.unsafe('truncate invoice_lines, invoices, payments cascade');
   await conn.unsafe('checkpoint');
   const constrainedStarted = performance.now();
   await copyIn(conn, 'invoices', invoiceText);

@@ -13,6 +13,11 @@ const SECTIONS: { title: string; items: { href: string; label: string; adminOnly
       { href: '/anomalies', label: 'Bất thường' },
       { href: '/billing', label: 'Tính hóa đơn' },
       { href: '/invoices', label: 'Hóa đơn' },
+      { href: '/payments/counter', label: 'Thu tiền tại quầy' },
+      { href: '/payments/collectors', label: 'Thu ngân viên' },
+      { href: '/payments/bank', label: 'Chuyển khoản, treo' },
+      { href: '/payments/reconciliation', label: 'Đối soát đối tác' },
+      { href: '/payments/reports', label: 'Báo cáo công nợ, thu' },
     ],
   },
   {
@@ -34,6 +39,7 @@ const SECTIONS: { title: string; items: { href: string; label: string; adminOnly
     title: 'Hệ thống',
     items: [
       { href: '/admin/users', label: 'Người dùng, phân quyền', adminOnly: true },
+      { href: '/admin/partners', label: 'Đối tác thu hộ', adminOnly: true },
       { href: '/profile', label: 'Thông tin cá nhân' },
     ],
   },

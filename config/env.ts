@@ -30,6 +30,18 @@ const switchFlag = z
 
 const optionalText = z.string().trim().optional();
 
+/**
+ * A 32-byte key written as 64 hex digits or as base64 / base64url (`openssl rand -base64 32`), or null. Hex is tried
+ * first: 64 hex digits are also valid base64, but of 48 bytes.
+ */
+export function decodeKey32(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}={0,2}$/.test(v)) return null;
+  const bytes = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
 const schema = z.object({
   NODE_ENV: z
     .enum(
@@ -70,12 +82,27 @@ const schema = z.object({
     .regex(/^https?:\/\/\S+$/, 'phải là một URL http(s):// / must be an http(s):// URL')
     .optional(),
   EINVOICE_PROVIDER_KEY: z.string().trim().optional(),
+  // Encrypts the partners' HMAC secrets at rest (services/payments/partner-secrets.ts). Required in production.
+  PARTNER_SECRET_KEY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => decodeKey32(v) !== null,
+      'phải là khóa 32 byte: 64 chữ số hex hoặc base64 / must be a 32-byte key: 64 hex digits or base64 (openssl rand -base64 32)',
+    )
+    .optional(),
 });
 
 export type ServerEnv = z.infer<typeof schema>;
 
 /** Values never repeated in an error message: they end up in logs. */
-const SECRET = new Set<string>(['AUTH_SECRET', 'DATABASE_URL', 'EINVOICE_P12_PASSWORD', 'EINVOICE_PROVIDER_KEY']);
+const SECRET = new Set<string>([
+  'AUTH_SECRET',
+  'DATABASE_URL',
+  'EINVOICE_P12_PASSWORD',
+  'EINVOICE_PROVIDER_KEY',
+  'PARTNER_SECRET_KEY',
+]);
 
 export class EnvError extends Error {
   override name = 'EnvError';
@@ -83,7 +110,7 @@ export class EnvError extends Error {
 
 /**
  * Parses an environment; throws EnvError listing every bad variable. `forApp` adds what only the web server needs:
- * a production server must have AUTH_SECRET (scripts such as db:migrate run without one).
+ * a production server must have AUTH_SECRET and PARTNER_SECRET_KEY (scripts such as db:migrate run without them).
  */
 export function parseEnv(source: Record<string, string | undefined>, { forApp = false } = {}): ServerEnv {
   const input = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, blankAsUnset(source[key])]));
@@ -98,6 +125,15 @@ export function parseEnv(source: Record<string, string | undefined>, { forApp = 
   // `next build` loads the server modules to collect pages but signs no session.
   if (forApp && env?.NODE_ENV === 'production' && !env.AUTH_SECRET && env.NEXT_PHASE !== 'phase-production-build') {
     lines.push('  AUTH_SECRET: bắt buộc khi chạy production / required in production (openssl rand -base64 32)');
+  }
+  // Partner secrets must stay decryptable across restarts and machines: no key may be derived or generated here.
+  if (
+    forApp &&
+    env?.NODE_ENV === 'production' &&
+    !env.PARTNER_SECRET_KEY &&
+    env.NEXT_PHASE !== 'phase-production-build'
+  ) {
+    lines.push('  PARTNER_SECRET_KEY: bắt buộc khi chạy production / required in production (openssl rand -base64 32)');
   }
   if (lines.length > 0 || !env) {
     throw new EnvError(`Biến môi trường không hợp lệ / Invalid environment variables:\n${lines.join('\n')}`);

@@ -11,6 +11,8 @@ import './modules/tariffs/tariffs.schema';
 import './modules/readings/readings.schema';
 import './modules/billing/billing.schema';
 import './modules/invoices/invoices.schema';
+import './modules/payments/payments.schema';
+import './modules/portal/portal.schema';
 
 // Length limits wrap the finished schema so they run first, on every text argument, however it is declared.
 export const schema = enforceArgumentLengths(builder.toSchema({ sortSchema: true }));

@@ -8,6 +8,7 @@ import { RECEIPT_PAYMENT_METHOD_LABELS, type ReceiptDocument } from '@/domain/in
 import { FONT_FAMILY } from './fonts';
 import { formatInvoiceNumber, formatLongDateVi, formatPeriodVi } from './format';
 import { baseFontSize, pageGeometry, type PaperSettings } from './paper';
+import { Watermark } from './watermark';
 
 const RECEIPT_TITLE = 'PHIẾU THU';
 
@@ -48,6 +49,7 @@ export function ReceiptPdfDocument({ doc, paper }: { doc: ReceiptDocument; paper
   return (
     <Document title={`Phiếu thu ${doc.receiptNumber}`} creator="capnuoc" producer="capnuoc" language="vi">
       <Page size={pageGeometry(paper).size} style={s.page}>
+        {doc.cancelled ? <Watermark text="ĐÃ HỦY" paper={paper} /> : null}
         <View style={s.headerRow}>
           <View>
             <Text style={s.bold}>{doc.company.name}</Text>

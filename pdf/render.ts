@@ -7,6 +7,14 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import type { InvoiceDocument } from '@/domain/invoices/invoice-document';
 import type { InvoiceListingDocument } from '@/domain/invoices/invoice-listing-document';
 import type { ReceiptDocument } from '@/domain/invoices/receipt-document';
+import type {
+  CollectionReportDocument,
+  CollectorSettlementSheetDocument,
+  DebtReportDocument,
+} from '@/domain/payments/payment-reports';
+import { CollectionReportPdfDocument } from './collection-report-document';
+import { CollectorSettlementPdfDocument } from './collector-settlement-document';
+import { DebtReportPdfDocument } from './debt-report-document';
 import { loadPdfFonts } from './fonts';
 import { InvoicesPdfDocument, type InvoicePrintOptions } from './invoice-document';
 import { InvoiceListingPdfDocument } from './invoice-listing-document';
@@ -106,4 +114,22 @@ export async function renderReceiptPdf(doc: ReceiptDocument, options: { paper?: 
 export async function renderListingPdf(doc: InvoiceListingDocument): Promise<Buffer> {
   await loadPdfFonts();
   return renderToBuffer(asDocument(createElement(InvoiceListingPdfDocument, { doc })));
+}
+
+/** The debt report by book or route and age, landscape A4. */
+export async function renderDebtReportPdf(doc: DebtReportDocument): Promise<Buffer> {
+  await loadPdfFonts();
+  return renderToBuffer(asDocument(createElement(DebtReportPdfDocument, { doc })));
+}
+
+/** Collections by channel, collector or day, portrait A4. */
+export async function renderCollectionReportPdf(doc: CollectionReportDocument): Promise<Buffer> {
+  await loadPdfFonts();
+  return renderToBuffer(asDocument(createElement(CollectionReportPdfDocument, { doc })));
+}
+
+/** A collector's settlement sheet of one day, portrait A4. */
+export async function renderCollectorSettlementPdf(doc: CollectorSettlementSheetDocument): Promise<Buffer> {
+  await loadPdfFonts();
+  return renderToBuffer(asDocument(createElement(CollectorSettlementPdfDocument, { doc })));
 }

@@ -34,6 +34,10 @@ export const invoiceSettingsSchema = z
       .nullable(),
     paperMarginMm: z.number().int().min(0, 'Lề không âm.').max(50, 'Lề tối đa 50 mm.').nullable(),
     einvoiceMode: z.enum(['SELF', 'PROVIDER'], { error: 'Chọn cách phát hành hóa đơn điện tử.' }),
+    /** Which open invoices a payment pays first (inside an invoice: water, VAT, fees, always). Left out: unchanged. */
+    paymentOrder: z
+      .enum(['OLDEST', 'NEWEST'], { error: 'Chọn thứ tự trừ nợ: hóa đơn cũ nhất hoặc mới nhất trước.' })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     if (s.paperPreset === 'CUSTOM') {

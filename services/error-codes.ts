@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   INVALID_DATETIME: 'A DateTime is not RFC 3339 with an offset, within 1900–2100.',
   INVALID_PERIOD: 'A Period is not YYYY-MM within 1900–2100.',
   INVALID_PERIOD_RANGE: 'The end of a period range is before its start, or the range is too long.',
+  INVALID_DATE_RANGE: 'The end of a date range is before its start, or the range is longer than allowed.',
   INVALID_MONEY: 'A Money amount is not a whole number of VND within ±(2^53 − 1).',
   INVALID_EMAIL: 'The e-mail address is malformed.',
   INVALID_PHONE: 'The phone number is malformed.',
@@ -140,6 +141,42 @@ export const ERROR_CODES = {
   EINVOICE_PROVIDER_UNAVAILABLE:
     'The e-invoice provider did not answer after several attempts (time-outs or 5xx); try again later.',
   EINVOICE_PROVIDER_BAD_RESPONSE: 'The e-invoice provider answered with something other than the expected JSON.',
+  // Payments
+  PAYMENT_INVALID_AMOUNT: 'A payment amount must be whole VND, above 0 and at most 100,000,000,000.',
+  PAYMENT_ALREADY_REVERSED: 'The payment was already reversed; a reversal happens once.',
+  PAYMENT_OVERPAYMENT_REFUSED: 'The amount is above the total due and this channel may not take the excess as credit.',
+  PAYMENT_NOTHING_DUE: 'The customer owes nothing and this channel may not take money as credit.',
+  PAYMENT_REVERSAL_DAY_PASSED: 'A partner may reverse a payment only on the business day it was made.',
+  PARTNER_NOT_A_BANK: "Only a partner marked as the company's bank may post bank credit notifications.",
+  PAYMENT_SETTLED: 'The collector day of this payment is settled and locked; it can no longer change.',
+  IDEMPOTENCY_CONFLICT: 'The same transaction or idempotency key was sent before with different data.',
+  COLLECTOR_NOT_ASSIGNED: "The collector is not assigned to the customer's current reading book.",
+  COLLECTOR_CANNOT_COLLECT:
+    'The user cannot be assigned to collect on the book: they do not hold it with the payments add right.',
+  COLLECTOR_SELF_SETTLEMENT: 'A collector cannot confirm the settlement of their own day; a cashier does.',
+  RECONCILIATION_ALREADY_RESOLVED: 'The reconciliation exception was resolved before; a resolution is final.',
+
+  // Public portal (bill lookup without an account)
+  PORTAL_LOOKUP_FAILED:
+    'The customer code and the second factor (last 4 phone digits or an invoice number) do not match; an unknown code answers the same.',
+  PORTAL_LINK_INVALID:
+    'A portal download link is missing its token, or the token is forged, expired or made for another invoice.',
+
+  // Partner API (app/api/partners/v1): the 401s write nothing
+  PARTNER_UNKNOWN: 'X-Partner-Id is missing, unknown or names a deactivated partner.',
+  PARTNER_BAD_SIGNATURE:
+    'X-Signature is missing or is not the HMAC-SHA256 of `{timestamp}.{raw body}` with the secret.',
+  PARTNER_CLOCK_SKEW: 'X-Timestamp is missing, malformed or more than 300 seconds from the server clock.',
+  PARTNER_ADDRESS_NOT_ALLOWED: "The request comes from an address outside the partner's allow-list.",
+  CUSTOMER_NOT_FOUND: 'No customer has the customer code the partner sent.',
+  PARTNER_TRANSACTION_NOT_FOUND: 'The partner has no payment with this transaction id.',
+  PAYMENT_INVOICE_NOT_OPEN:
+    'The invoice a counter entry names is a draft, cancelled, replaced or an adjustment: money is taken on an issued invoice.',
+  BANK_ACCOUNT_NOT_CONFIGURED:
+    "The company's receiving bank account is not set in the invoice settings, so bank money cannot be taken.",
+  BANK_ACCOUNT_MISMATCH: "A bank transaction or statement is for another account than the company's receiving account.",
+  BANK_TRANSACTION_RESOLVED: 'The bank transaction is no longer in suspense (matched, allocated or ignored before).',
+  BANK_STATEMENT_UNREADABLE: 'The bank statement file is not a CSV or Excel workbook with recognisable columns.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { CustomerInvoicesTab } from '@/components/invoices/customer-invoices-tab';
+import { CustomerPaymentsTab } from '@/components/payments/customer-payments-tab';
 import type { BookCustomer, BookOption, CustomerDetail } from './customer-documents';
 import { AttachmentsTab } from './attachments-tab';
 import { ContractsTab } from './contracts-tab';
@@ -13,7 +14,7 @@ import { HistoryTab } from './history-tab';
 import { MetersTab } from './meters-tab';
 import type { Catalogs } from './use-customer-data';
 
-export type DetailTab = 'info' | 'meters' | 'contracts' | 'invoices' | 'history' | 'attachments';
+export type DetailTab = 'info' | 'meters' | 'contracts' | 'invoices' | 'payments' | 'history' | 'attachments';
 
 export interface DetailPanelProps {
   formId: string;
@@ -47,6 +48,8 @@ const TABS: [DetailTab, string, (d: CustomerDetail) => number | null][] = [
   ['contracts', 'Hợp đồng', (d) => d.contracts.length],
   // The invoices are loaded by the tab itself (customerInvoices), not with the customer's file.
   ['invoices', 'Hóa đơn', () => null],
+  // Loaded by the tab itself too (customerPayments: the payments and the balance in one call).
+  ['payments', 'Thanh toán', () => null],
   ['history', 'Lịch sử', (d) => d.history.length],
   ['attachments', 'Tài liệu', (d) => d.attachments.length],
 ];
@@ -195,6 +198,7 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
           <ContractsTab customer={d} catalogs={p.catalogs} canEdit={p.canEditDetail} onChanged={p.onChanged} />
         )}
         {p.tab === 'invoices' && <CustomerInvoicesTab customerId={d.id} />}
+        {p.tab === 'payments' && <CustomerPaymentsTab customerId={d.id} />}
         {p.tab === 'history' && <HistoryTab history={d.history} catalogs={p.catalogs} books={p.books} />}
         {p.tab === 'attachments' && (
           <AttachmentsTab

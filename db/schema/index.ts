@@ -6,4 +6,5 @@ export * from './customers';
 export * from './tariffs';
 export * from './readings';
 export * from './billing';
+export * from './payments';
 export * from './limits';

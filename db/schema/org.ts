@@ -26,6 +26,8 @@ export const companies = snakeCase.table('companies', {
     .default(sql`'{"preset":"A5"}'::jsonb`),
   /** SELF: sign the XML with the company's certificate; PROVIDER: issue through the configured provider. */
   einvoiceMode: varchar({ length: 8 }).notNull().default('SELF'),
+  /** Which open invoices a payment pays first: OLDEST (the default) or NEWEST. */
+  paymentOrder: varchar({ length: 6 }).notNull().default('OLDEST'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { serverEnv } from '@/config/env';
 import { openDatabase } from '@/db/client';
-import { DEMO_CUSTOMER_COUNT, DEMO_USERS, seedDemo } from './demo';
+import { DEMO_CUSTOMER_COUNT, DEMO_PARTNER, DEMO_USERS, seedDemo } from './demo';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +38,16 @@ try {
     if (result.users.length > 0) {
       console.log('\nTài khoản dùng thử:');
       console.table(DEMO_USERS.map((u) => ({ 'Tên đăng nhập': u.login, 'Mật khẩu': u.password, 'Vai trò': u.role })));
+    }
+    if (result.partners.includes(DEMO_PARTNER.code)) {
+      console.log('\nĐối tác thu hộ dùng thử (API /api/partners/v1, xem README "Partner API"):');
+      console.table([
+        {
+          'X-Partner-Id': DEMO_PARTNER.code,
+          'Khóa bí mật': DEMO_PARTNER.secret,
+          'Gọi được từ': DEMO_PARTNER.allowList.join(', '),
+        },
+      ]);
     }
   }
 } finally {

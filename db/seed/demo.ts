@@ -8,11 +8,13 @@ import type { DbOrTx } from '@/db/client';
 import { complaintKinds, installationTeams, meterTypes, serviceTypes } from '@/db/schema/catalogs';
 import { branches, companies, masterMeters, readingBooks, routes, wards } from '@/db/schema/org';
 import { invoiceSeries } from '@/db/schema/billing';
+import { partners } from '@/db/schema/payments';
 import { tariffTiers, tariffVersions } from '@/db/schema/tariffs';
 import { userBooks, userPermissions, userRoutes, users } from '@/db/schema/users';
 import { ALL_RIGHTS, PERMISSION_OBJECTS, type PermissionGroup, type Rights } from '@/domain/auth/permissions';
 import { SEED_SERVICE_TYPES } from '@/domain/tariff/seed-tariffs';
 import { hashPassword } from '@/services/auth/password';
+import { encryptPartnerSecret } from '@/services/payments/partner-secrets';
 import { drizzleRunner, type Runner } from './bulk';
 import {
   buildCustomerDraft,
@@ -63,6 +65,17 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
+/**
+ * The demo partner of the partner API (README "Partner API"): a bank that may call only from this machine, so the
+ * published demo secret is of no use from anywhere else.
+ */
+export const DEMO_PARTNER = {
+  code: 'DEMO_BANK',
+  name: 'Ngân hàng thử nghiệm (demo)',
+  secret: 'demo-partner-secret-2026',
+  allowList: ['127.0.0.1/32', '::1/128', '::ffff:127.0.0.1'],
+} as const;
+
 export interface SeedDemoOptions {
   /** Customers to create (default 5,000; book S01 gets 40 %). */
   customers?: number;
@@ -83,6 +96,8 @@ export interface SeedDemoResult {
   books: number;
   wards: number;
   users: string[];
+  /** Partner codes of the partner API (DEMO_BANK), seeded with the users. */
+  partners: string[];
   customers: number;
   meters: number;
   contracts: number;
@@ -596,6 +611,7 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
     books: 0,
     wards: 0,
     users: [],
+    partners: [],
     customers: 0,
     meters: 0,
     contracts: 0,
@@ -693,6 +709,18 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
     await seedTariffs(tx);
 
     const userLogins = withUsers ? await seedUsers(tx, hashes) : [];
+    const partnerCodes: string[] = [];
+    if (withUsers) {
+      await tx.insert(partners).values({
+        code: DEMO_PARTNER.code,
+        name: DEMO_PARTNER.name,
+        secretCiphertext: encryptPartnerSecret(DEMO_PARTNER.secret, DEMO_PARTNER.code),
+        allowList: [...DEMO_PARTNER.allowList],
+        // The demo bank also posts transfer notifications for the company's account (VietQR payments).
+        notifiesBank: true,
+      });
+      partnerCodes.push(DEMO_PARTNER.code);
+    }
 
     const catalogs = await loadCatalogRefs(tx);
     const runner: Runner = drizzleRunner(tx);
@@ -741,6 +769,7 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
       books: bookRows.length,
       wards: wardRows.length,
       users: userLogins,
+      partners: partnerCodes,
       ...totals,
       periods: periods.length > 0 ? { from: periods[0] as string, to: periods[periods.length - 1] as string } : null,
       ms: 0,

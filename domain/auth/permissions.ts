@@ -48,6 +48,8 @@ export const PERMISSION_OBJECTS: Record<PermissionGroup, Record<string, string>>
     customerList: 'Danh sách khách hàng',
     readingList: 'Bảng kê chỉ số',
     billingSummary: 'Tổng hợp hóa đơn',
+    debtReport: 'Công nợ theo sổ, tuyến, tuổi nợ',
+    collectionReport: 'Tổng hợp thu tiền, quyết toán thu ngân',
   },
 };
 

@@ -42,4 +42,6 @@ export interface ReceiptDocument {
   totalInWords: string;
   cashierName: string;
   paymentMethod: ReceiptPaymentMethod;
+  /** The payment was reversed: the receipt is printed marked "ĐÃ HỦY". */
+  cancelled?: boolean;
 }

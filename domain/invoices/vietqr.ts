@@ -156,17 +156,60 @@ export function paymentCode(customerCode: string, period: string): string {
 }
 
 /**
- * The payment code inside a bank transfer's description, whatever the bank did to case, diacritics and spaces:
- * "CT DEN:123 tn kh0000123 202611 FT2611" and "TNKH0000123202611" both give KH0000123 / 2026-11. The period is
- * the last six digits of the run (a year 20xx), so a customer code ending in digits still splits one way only.
+ * Bank text as the matcher reads it: diacritics dropped, upper case, every run of other characters one space.
+ * Banks upper-case, strip accents, swap spaces for dots or dashes and glue their own references around ours.
  */
-export function findPaymentCode(text: string): { customerCode: string; period: string } | null {
-  const folded = text
+export function foldBankText(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, ' ');
-  const m = /(?<![A-Z0-9])TN ?([A-Z0-9]+?) ?(20\d{2})(0[1-9]|1[0-2])(?![A-Z0-9])/.exec(folded);
-  if (!m) return null;
-  return { customerCode: m[1]!, period: `${m[2]}-${m[3]}` };
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface PaymentCodeMatch {
+  customerCode: string;
+  period: string;
+}
+
+/** Longest customer code (customers.code is varchar(16)). */
+const CODE_MAX = 16;
+// The tag must start a word or follow digits ("123456TN…" where a bank glued its reference on), never letters:
+// "VIETNAM" and "CTNKH…" carry no code. The period is followed by anything but a digit, so text the bank glued
+// after it ("202611FT26…") does not hide it, while a longer digit run is not a period at all.
+const TAG = /(?<![A-Z])TN/g;
+const SPACED = new RegExp(`^ ?([A-Z0-9]{1,${CODE_MAX}}?) ?(20\\d{2})(0[1-9]|1[0-2])(?!\\d)`);
+const COMPACT = new RegExp(`^([A-Z0-9]{1,${CODE_MAX}}?)(20\\d{2})(0[1-9]|1[0-2])(?!\\d)`);
+/** How far after a tag the spaceless reading looks: the code, the period and a little slack. */
+const COMPACT_WINDOW = 40;
+
+/**
+ * Every reading of a payment code in a bank transfer's description, best first: first the code as we print it
+ * (each tag, spaces where we put them or dropped), then each tag's text with every space removed, for banks that
+ * break the code with spaces, dots or dashes ("TN KH 0000123 2026.11"). The later readings can be wrong ("CONG TY
+ * TNHH AN 202611" reads as code "HHAN"), so a caller that can check codes against its customers takes the first
+ * known one. The period is the last six digits of the run (a year 20xx), so a code ending in digits splits one way.
+ */
+export function findPaymentCodes(text: string): PaymentCodeMatch[] {
+  const folded = foldBankText(text);
+  const starts = [...folded.matchAll(TAG)].map((m) => m.index + 2);
+  const found: PaymentCodeMatch[] = [];
+  const add = (m: RegExpExecArray | null) => {
+    if (!m) return;
+    const match = { customerCode: m[1]!, period: `${m[2]}-${m[3]}` };
+    if (!found.some((f) => f.customerCode === match.customerCode && f.period === match.period)) found.push(match);
+  };
+  for (const at of starts) add(SPACED.exec(folded.slice(at)));
+  for (const at of starts) add(COMPACT.exec(folded.slice(at, at + COMPACT_WINDOW).replace(/ /g, '')));
+  return found;
+}
+
+/**
+ * The payment code inside a bank transfer's description, whatever the bank did to case, diacritics and spaces:
+ * "CT DEN:123 tn kh0000123 202611 FT2611" and "TNKH0000123202611" both give KH0000123 / 2026-11. The first reading
+ * of findPaymentCodes.
+ */
+export function findPaymentCode(text: string): PaymentCodeMatch | null {
+  return findPaymentCodes(text)[0] ?? null;
 }

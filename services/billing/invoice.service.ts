@@ -64,12 +64,14 @@ export interface InvoiceDetail extends InvoiceSummary {
 }
 
 /** Adjustments are owed through the invoice they adjust, so they owe nothing themselves. */
-export const AMOUNT_DUE = sql`case
+export const AMOUNT_DUE = sql`(case
     when i.kind = 'adjustment' then 0
     when i.status = 'issued' then i.total
     when i.status = 'adjusted' then i.total + coalesce((select sum(a.total) from invoices a
       where a.related_invoice_id = i.id and a.kind = 'adjustment' and a.status = 'issued'), 0)
-    else 0 end::int8`;
+    else 0 end
+    - coalesce((select r.water_paid + r.vat_paid + r.fees_paid from invoice_receivables r where r.invoice_id = i.id), 0)
+  )::int8`;
 
 export const SUMMARY_SELECT = sql`
   i.id, i.customer_id, c.code as customer_code, c.name as customer_name, i.book_id, c.book_id as customer_book_id, c.sequence_no, i.period, i.kind, i.status,

@@ -16,6 +16,7 @@ import { type Actor, canOnBook } from '@/services/auth/actor';
 import { canReadInvoices } from '@/services/billing/invoice.service';
 import { computeCustomerBill } from '@/services/billing/customer-bill';
 import { AppError, notFound } from '@/services/errors';
+import { settleCorrection } from '@/services/payments/ledger';
 import { lockDefaultSeries, numberInvoices } from './issue.service';
 
 interface LockedInvoice {
@@ -167,6 +168,8 @@ export async function replaceInvoice(
     const id = await insertCorrection(tx, inv, 'replacement', reason, draft, draft.lines, [...draft.warnings]);
     await numberInvoices(tx, actor, series, [id], issuedOn);
     await tx.execute(sql`update invoices set status = 'replaced', needs_recalculation = false where id = ${inv.id}`);
+    // What was paid on the original moves to the replacement (freed, then the replacement is paid first).
+    await settleCorrection(tx, inv.customerId, [inv.id, id], id);
     return { invoiceId: id, originalId: inv.id };
   });
 }
@@ -244,6 +247,7 @@ export async function adjustInvoice(
     const id = await insertCorrection(tx, inv, 'adjustment', reason, delta, lines, []);
     await numberInvoices(tx, actor, series, [id], issuedOn);
     await tx.execute(sql`update invoices set status = 'adjusted', needs_recalculation = false where id = ${inv.id}`);
+    await settleCorrection(tx, inv.customerId, [inv.id], inv.id);
     return { invoiceId: id, originalId: inv.id };
   });
 }
@@ -276,6 +280,13 @@ export async function cancelInvoice(
             select 1 from invoices a where a.related_invoice_id = o.id and a.kind = 'adjustment' and a.status = 'issued')
           then 'adjusted' else 'issued' end
         where o.id = (select related_invoice_id from invoices where id = ${inv.id}) and o.status in ('issued', 'adjusted')`);
+    // Money on a cancelled invoice becomes credit and pays the customer's other open invoices; a cancelled
+    // adjustment changes what its original owes.
+    const [related] = rowsOf<{ related_invoice_id: unknown }>(
+      await tx.execute(sql`select related_invoice_id from invoices where id = ${inv.id}`),
+    );
+    const touched = related?.related_invoice_id == null ? [inv.id] : [inv.id, Number(related.related_invoice_id)];
+    await settleCorrection(tx, inv.customerId, touched);
     return { invoiceId: inv.id };
   });
 }

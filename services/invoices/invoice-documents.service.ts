@@ -27,13 +27,14 @@ export interface InvoiceSettings {
   wordsDialect: AmountReading;
   paper: { preset: string; widthMm?: number; heightMm?: number; marginMm?: number };
   einvoiceMode: 'SELF' | 'PROVIDER';
+  paymentOrder: 'OLDEST' | 'NEWEST';
 }
 
 export async function loadInvoiceSettings(db: DbOrTx): Promise<InvoiceSettings> {
   const [c] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select name, address, tax_code, phone, email, bank_bin, bank_account, bank_name, words_dialect, invoice_paper,
-        einvoice_mode
+        einvoice_mode, payment_order
       from companies order by id limit 1`),
   );
   const str = (v: unknown) => (v == null || v === '' ? null : String(v));
@@ -52,6 +53,7 @@ export async function loadInvoiceSettings(db: DbOrTx): Promise<InvoiceSettings> 
     wordsDialect: c?.words_dialect === 'SOUTH' ? 'SOUTH' : 'NORTH',
     paper: (paper as InvoiceSettings['paper'] | null) ?? { preset: 'A5' },
     einvoiceMode: c?.einvoice_mode === 'PROVIDER' ? 'PROVIDER' : 'SELF',
+    paymentOrder: c?.payment_order === 'NEWEST' ? 'NEWEST' : 'OLDEST',
   };
 }
 

@@ -19,6 +19,7 @@ export async function getInvoiceSettings(db: DbOrTx): Promise<InvoiceSettingsInp
     paperHeightMm: s.paper.heightMm ?? null,
     paperMarginMm: s.paper.marginMm ?? null,
     einvoiceMode: s.einvoiceMode,
+    paymentOrder: s.paymentOrder,
   };
 }
 
@@ -41,7 +42,7 @@ export async function updateInvoiceSettings(
   await db.execute(sql`
     update companies set bank_bin = ${s.bankBin || null}, bank_account = ${s.bankAccount || null},
       bank_name = ${s.bankName || null}, words_dialect = ${s.wordsDialect}, invoice_paper = ${JSON.stringify(paper)}::jsonb,
-      einvoice_mode = ${s.einvoiceMode}
+      einvoice_mode = ${s.einvoiceMode}, payment_order = coalesce(${s.paymentOrder ?? null}, payment_order)
     where id = (select id from companies order by id limit 1)`);
   return getInvoiceSettings(db);
 }

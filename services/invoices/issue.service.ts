@@ -11,6 +11,7 @@ import { pgArray, rowsOf } from '@/db/sql';
 import { todayInVietnam } from '@/domain/billing/periods';
 import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError } from '@/services/errors';
+import { applyCreditToIssued } from '@/services/payments/ledger';
 
 export interface LockedSeries {
   id: number;
@@ -140,6 +141,8 @@ export async function issueInvoices(
       }
     }
     const numbered = await numberInvoices(tx, actor, series, ids, issuedOn);
+    // Credit a customer left over (an overpayment, a cancelled invoice) pays the new invoice at once.
+    await applyCreditToIssued(tx, ids);
     const books = [...perBook.values()];
     return {
       issued: ids.length,

@@ -47,6 +47,8 @@ const server = spawn('npx', ['next', 'start', '--port', String(port), '--hostnam
     SEED_DEMO: '1',
     DEMO_CUSTOMERS: process.env.DEMO_CUSTOMERS ?? '5000',
     AUTH_SECRET: randomBytes(32).toString('base64url'),
+    // A production server refuses to start without it (partner secrets are encrypted with it).
+    PARTNER_SECRET_KEY: randomBytes(32).toString('base64'),
     DATABASE_URL: '',
     NEXT_TELEMETRY_DISABLED: '1',
   },

@@ -110,7 +110,7 @@ export async function createOrgFixture(db: Db): Promise<OrgFixture> {
     { userId: outsiderId, bookId: bookIds[2] },
   ]);
   const all = { add: true, edit: true, delete: true, print: true, export: true };
-  for (const object of ['customers', 'readings', 'billing', 'invoices']) {
+  for (const object of ['customers', 'readings', 'billing', 'invoices', 'payments']) {
     await grant(db, clerkId, branchIds[0], object, all);
     await grant(db, viewerId, branchIds[0], object, {});
     await grant(db, outsiderId, branchIds[1], object, all);

@@ -38,6 +38,8 @@ import { createBillingRun } from '@/services/billing/billing-run.service';
 import { addAttachment } from '@/services/customers/attachment.service';
 import { createCustomer } from '@/services/customers/customer.service';
 import { createBackBill } from '@/services/readings/adjustments.service';
+import { ingestBankTransactions } from '@/services/payments/bank-transfer.service';
+import { postPayment } from '@/services/payments/payment.service';
 import { declareSuspension } from '@/services/readings/declarations.service';
 import { enterReadings, seedPublishedTariffs } from '../helpers/billing-fixtures';
 import { createTestDatabase } from '../helpers/db';
@@ -48,6 +50,9 @@ import { gql } from '../helpers/graphql';
 const PUBLIC_FIELDS: Record<string, string> = {
   'Query.viewer': 'tells the UI whether someone is signed in',
   'Query.estimateBill': 'public bill calculator of the portal',
+  'Query.portalBills': 'portal bill lookup: answers only to a right proof of the customer code (portal-lookup.test.ts)',
+  'Query.portalCompany': 'the company’s name and contacts shown on every portal page',
+  'Query.portalServiceTypes': 'the service types the portal calculator offers',
 };
 
 /**
@@ -74,6 +79,7 @@ const ANY_STAFF_FIELDS: Record<string, string> = {
   'Query.readingCodes': 'labels of reading codes',
   'Query.invoiceSeries': 'the series printed on every invoice',
   'Query.invoiceSettings': 'the bank account, paper and reading printed on every invoice',
+  'Query.paymentPartners': 'codes and names of the collection partners, for the payment screens’ pickers',
 };
 
 /**
@@ -83,6 +89,10 @@ const ANY_STAFF_FIELDS: Record<string, string> = {
 const FILTERED_FIELDS: Record<string, string> = {
   'Query.searchCustomers': 'searches only the books the user holds',
   'Query.invoices': 'lists only invoices of books the user may read',
+  'Query.bankTransactions': 'suspense money is company-wide; matched lines only of customers of the user’s books',
+  'Query.collectorBooks': 'only the collector’s books the user holds with the payments right',
+  'Query.reconciliations': 'only reconciliations the user imported or holds an exception of',
+  'Query.reconciliationExceptions': 'only exceptions of customers of the user’s books (or naming no customer)',
 };
 
 /**
@@ -129,12 +139,17 @@ const ID_ARG_TABLES: Record<string, string> = {
   meterTypeId: 'meter_types',
   installationTeamId: 'installation_teams',
   masterMeterId: 'master_meters',
+  collectorId: 'users',
+  reconciliationId: 'reconciliations',
+  partnerId: 'partners',
 };
 
 /** The table an `id` argument names, by the field that takes it. */
 const ID_FIELD_TABLES: [RegExp, string][] = [
   [/^(customer|updateCustomer|deleteCustomer)$/, 'customers'],
   [/^(invoice|cancelInvoice|replaceInvoice|adjustInvoice)$/, 'invoices'],
+  [/^(payment|reversePayment)$/, 'payments'],
+  [/BankTransaction$|^bankAllocationPreview$/, 'bank_transactions'],
   [/InvoiceSeries$/, 'invoice_series'],
   [/^invoiceIssueJob$/, 'invoice_issue_jobs'],
   [/^billingRun$|BillingRun$/, 'billing_runs'],
@@ -153,6 +168,8 @@ const ID_FIELD_TABLES: [RegExp, string][] = [
   [/ComplaintKind$/, 'complaint_kinds'],
   [/InstallationTeam$/, 'installation_teams'],
   [/MasterMeter$/, 'master_meters'],
+  [/ReconciliationException$/, 'reconciliation_exceptions'],
+  [/^(updatePartner|rotatePartnerSecret)$/, 'partners'],
 ];
 
 /** Tables whose rows belong to a customer: the fixture's row must be in a book `outsider` lacks. */
@@ -160,9 +177,14 @@ const CUSTOMER_TABLES: Record<string, string> = {
   customers: 'select book_id from customers where id = $1',
   readings: 'select c.book_id from readings r join customers c on c.id = r.customer_id where r.id = $1',
   invoices: 'select c.book_id from invoices i join customers c on c.id = i.customer_id where i.id = $1',
+  payments: 'select c.book_id from payments p join customers c on c.id = p.customer_id where p.id = $1',
+  bank_transactions:
+    'select c.book_id from bank_transactions bt join payments p on p.id = bt.payment_id join customers c on c.id = p.customer_id where bt.id = $1',
   attachments: 'select c.book_id from attachments a join customers c on c.id = a.customer_id where a.id = $1',
   suspensions: 'select c.book_id from suspensions s join customers c on c.id = s.customer_id where s.id = $1',
   adjustments: 'select c.book_id from adjustments a join customers c on c.id = a.customer_id where a.id = $1',
+  reconciliation_exceptions:
+    'select c.book_id from reconciliation_exceptions e join customers c on c.code = e.customer_code where e.id = $1',
   meters: 'select c.book_id from meters m join customers c on c.id = m.customer_id where m.id = $1',
 };
 
@@ -204,6 +226,15 @@ function sampleInputs(ids: Ids): Record<string, unknown> {
     MeterInput: { serial: `AUTHZ-${Date.now()}`, installedOn: '2026-01-01', initialIndex: 0 },
     ContractInput: { signedOn: '2026-01-01' },
     InvoiceSeriesInput: { templateSymbol: '1', invoiceSymbol: 'C26TAB', isDefault: false, active: true },
+    // The counter's own book is checked before its entries: a user without it is refused BOOK_FORBIDDEN.
+    // The collector's customer is checked before the collector's assignment: a user without its book is refused.
+    RecordCollectorPaymentInput: { customerId: ids.customerId, amount: 1000, idempotencyKey: 'authz-collector-1' },
+    PayAtCounterInput: {
+      bookId: ids.bookId,
+      period: '2026-04',
+      idempotencyKey: 'authz-probe-key-1',
+      entries: [{ invoiceId: ids.byTable.invoices, amount: 1000 }],
+    },
   };
 }
 
@@ -234,6 +265,7 @@ function sampleScalar(name: string, argName: string, fieldName: string, ids: Ids
       if (lower === 'query' || lower === 'search') return 'le thi mai';
       if (lower.includes('period')) return '2026-05';
       if (lower === 'reason') return 'Lý do kiểm thử';
+      if (lower === 'resolution') return 'Đã xử lý kiểm thử';
       // A cursor is opaque: the first page (null) is the valid sample.
       if (lower === 'after') return null;
       return 'x';
@@ -405,6 +437,53 @@ beforeAll(async () => {
     .values({ code: 'DHT1', name: 'Đồng hồ tổng 1' })
     .returning({ id: masterMeters.id });
   const one = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ id: number }>(await db.execute(q))[0]!.id);
+  // A bank transfer matched to the customer by its payment code: the line belongs to S01 through its payment.
+  await db.execute(sql`update companies set bank_account = '113000123456'`);
+  const [bankLine] = await ingestBankTransactions(
+    db,
+    [
+      {
+        bankAccount: '113000123456',
+        externalId: 'AUTHZ-BANK-1',
+        amount: 1_000,
+        receivedAt: new Date('2026-05-02T03:00:00Z'),
+        description: `TN ${customer.code} 202604`,
+      },
+    ],
+    'webhook',
+  );
+  expect(bankLine!.status).toBe('matched');
+  // A payment taken at the counter (money in advance: the customer's invoice is a draft).
+  const counterPayment = await db.transaction((tx) =>
+    postPayment(tx, {
+      customerId: customer.id,
+      amount: 5_000,
+      channel: 'counter',
+      paidAt: new Date('2026-05-02T03:00:00Z'),
+      recordedBy: f.admin.userId,
+    }),
+  );
+  // The admin collects on S01 (collectorId probes name the admin): a payment of the customer on the sample day
+  // 2026-05-01, and a partner's reconciliation of that day whose exception names the customer.
+  await db.execute(sql`insert into collector_books (user_id, book_id) values (${f.admin.userId}, ${f.bookIds[0]})`);
+  await db.transaction((tx) =>
+    postPayment(tx, {
+      customerId: customer.id,
+      amount: 3_000,
+      channel: 'collector',
+      paidAt: new Date('2026-05-01T03:00:00Z'),
+      recordedBy: f.admin.userId,
+      collectorId: f.admin.userId,
+    }),
+  );
+  const partnerId = await one(sql`insert into partners (code, name, secret_ciphertext)
+    values ('AUTHZ_PAY', 'Đối tác kiểm thử', 'khong-dung') returning id`);
+  const reconciliationId = await one(sql`insert into reconciliations (partner_id, business_day, file_name, file_sha256,
+      imported_by, matched, exceptions)
+    values (${partnerId}, '2026-05-01', 'authz.csv', ${'a'.repeat(64)}, ${f.admin.userId}, 0, 1) returning id`);
+  const reconciliationExceptionId = await one(sql`insert into reconciliation_exceptions (reconciliation_id, kind,
+      transaction_id, customer_code, partner_amount)
+    values (${reconciliationId}, 'only_partner', 'AUTHZ-FT-1', ${customer.code}, 3000) returning id`);
   // Ids point at book S01 (branch 1), which `outsider` lacks; user/branch ids at the admin and branch 1.
   ids = {
     bookId: f.bookIds[0],
@@ -415,7 +494,12 @@ beforeAll(async () => {
       customers: customer.id,
       readings: anomaly!.readingId!,
       invoices: await one(sql`select id from invoices where customer_id = ${customer.id} limit 1`),
+      bank_transactions: await one(sql`select id from bank_transactions where external_id = 'AUTHZ-BANK-1'`),
       billing_runs: run.id,
+      payments: counterPayment.payment.id,
+      partners: partnerId,
+      reconciliations: reconciliationId,
+      reconciliation_exceptions: reconciliationExceptionId,
       attachments: attachment.id,
       suspensions: suspension.id,
       adjustments: adjustment.id,
@@ -455,6 +539,14 @@ afterAll(async () => {
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
 });
 
+/** A filtered answer without rows: an empty list, or a page whose `rows` is empty. */
+function isEmptyAnswer(data: Record<string, unknown> | null, fieldName: string): boolean {
+  const value = data?.[fieldName];
+  if (Array.isArray(value)) return value.length === 0;
+  const rows = value && typeof value === 'object' ? (value as { rows?: unknown }).rows : undefined;
+  return Array.isArray(rows) && rows.length === 0;
+}
+
 async function rowExists(table: string, id: number): Promise<boolean> {
   if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table ${table}`);
   return rowsOf(await database.db.execute(sql`select 1 from ${sql.identifier(table)} where id = ${id}`)).length === 1;
@@ -467,7 +559,13 @@ async function snapshot(): Promise<string> {
            (select count(*) from readings)::text || '/' || (select coalesce(sum(version), 0) from readings)::text || '/' ||
            (select count(*) from invoices)::text || '/' || (select count(*) from attachments)::text || '/' ||
            (select count(*) from suspensions)::text || '/' || (select count(*) from adjustments)::text || '/' ||
-           (select count(*) from meters)::text || '/' || (select count(*) from billing_runs)::text as s`);
+           (select count(*) from meters)::text || '/' || (select count(*) from billing_runs)::text || '/' ||
+           (select count(*) || ':' || coalesce(sum(allocated), 0) from payments)::text || '/' ||
+           (select count(*) from payment_reversals)::text || '/' || (select count(*) from collector_books)::text || '/' ||
+           (select count(*) from collector_settlements)::text || '/' || (select count(*) from reconciliations)::text || '/' ||
+           (select count(*) from reconciliation_exceptions where resolved_at is not null)::text || '/' ||
+           (select count(*) || ':' || coalesce(md5(string_agg(code || name || secret_ciphertext || allow_list::text
+             || allow_overpayment::text || active::text, ',' order by id)), '') from partners)::text as s`);
   return JSON.stringify(r);
 }
 
@@ -494,10 +592,7 @@ describe('authorization generated from the schema', () => {
         const { document, variables, used } = operationFor(kind, field, ids, samples);
         const r = await gql(database.db, actor, document, variables);
         if (who === 'outsider' && FILTERED_FIELDS[key] && r.errors.length === 0) {
-          if (
-            JSON.stringify(r.data).includes(`"id":${ids.customerId}`) ||
-            JSON.stringify(r.data) !== `{"${field.name}":[]}`
-          ) {
+          if (JSON.stringify(r.data).includes(`"id":${ids.customerId}`) || !isEmptyAnswer(r.data, field.name)) {
             leaks.push(`${key}: filtered answer holds rows: ${JSON.stringify(r.data).slice(0, 120)}`);
           }
           continue;
@@ -555,6 +650,46 @@ describe('authorization generated from the schema', () => {
     const r = await gql(database.db, f.clerk, document, variables);
     expect(r.errors).toEqual([]);
     for (const m of MARKERS) expect(JSON.stringify(r.data)).toContain(m);
+  });
+
+  it('portal fields reach only portal types, and a visitor without the proof gets nothing of a customer', async () => {
+    // Every object type an answer of a portal field can hold: none of the staff types (Customer, Invoice …).
+    const reached = new Set<string>();
+    const visit = (type: GraphQLOutputType) => {
+      const named = getNamedType(type);
+      if (!isObjectType(named) || reached.has(named.name)) return;
+      reached.add(named.name);
+      for (const fl of Object.values(named.getFields())) visit(fl.type);
+    };
+    const portalFields = allFields().filter((x) => x.key.startsWith('Query.portal'));
+    expect(portalFields.map((x) => x.key).sort()).toEqual(
+      Object.keys(PUBLIC_FIELDS)
+        .filter((k) => k.startsWith('Query.portal'))
+        .sort(),
+    );
+    for (const { field } of portalFields) visit(field.type);
+    expect([...reached].filter((name) => !name.startsWith('Portal'))).toEqual([]);
+
+    const [row] = rowsOf<{ code: string }>(
+      await database.db.execute(sql`select code from customers where id = ${ids.customerId}`),
+    );
+    const before = await snapshot();
+    for (const verifier of ['0000', '00000001']) {
+      const r = await gql(
+        database.db,
+        null,
+        `query($c: String!, $v: String!) { portalBills(customerCode: $c, verifier: $v) { customerName maskedAddress invoices { number } } }`,
+        { c: row!.code, v: verifier },
+        { ip: `192.0.2.${verifier.length}` },
+      );
+      expect(r.code).toBe('PORTAL_LOOKUP_FAILED');
+      expect(r.data).toBeNull();
+      for (const m of MARKERS) expect(JSON.stringify(r)).not.toContain(m);
+    }
+    const open = await gql(database.db, null, '{ portalCompany { name address } portalServiceTypes { code name } }');
+    expect(open.errors).toEqual([]);
+    for (const m of MARKERS) expect(JSON.stringify(open.data)).not.toContain(m);
+    expect(await snapshot()).toBe(before);
   });
 
   it('open lookup lists show a user without books no books, routes or branches', async () => {

@@ -5,6 +5,8 @@ import { todayInVietnam } from '@/domain/billing/periods';
 import { checkCrc, emvValue } from '@/domain/invoices/vietqr';
 import { awaitBillingRun } from '@/jobs/billing-runs';
 import { issueInvoices } from '@/services/invoices/issue.service';
+import { customerBalance, postPayment } from '@/services/payments/payment.service';
+import { ledgerViolations } from '../helpers/payment-fixtures';
 import { createTestDatabase } from '../helpers/db';
 import { createOrgFixture, type OrgFixture } from '../helpers/fixtures';
 import { gql } from '../helpers/graphql';
@@ -248,6 +250,31 @@ describe('cancelling and correcting', () => {
     expect(after.amountDue).toBe(original.total + r.adjustInvoice.total);
     const again = await gql(database.db, f.clerk, ADJUST, { input: { id: original.id, reason: 'Lần hai' } });
     expect(again.code).toBe('NOTHING_TO_ADJUST');
+  });
+
+  it('moves a payment on the original to its replacement, and frees it as credit when the replacement is cancelled', async () => {
+    const issued = [];
+    for (const x of book1) if ((await invoiceOf(x.id)).status === 'ISSUED') issued.push(x);
+    const c = issued[0]!;
+    const original = await invoiceOf(c.id);
+    const paid = Math.floor(original.total / 2);
+    await database.db.transaction((tx) =>
+      postPayment(tx, {
+        customerId: c.id,
+        amount: paid,
+        channel: 'counter',
+        paidAt: new Date(),
+        recordedBy: f.clerk.userId,
+      }),
+    );
+    expect((await invoiceOf(c.id)).amountDue).toBe(original.total - paid);
+    await enterReadings(database.db, f.admin, PERIOD, [[c.id, 40]]);
+    const r = await ok(REPLACE, { input: { id: original.id, reason: 'Ghi sai chỉ số mới' } });
+    expect(r.replaceInvoice.amountDue).toBe(r.replaceInvoice.total - paid);
+    expect((await invoiceOf(c.id)).amountDue).toBe(0);
+    await ok(CANCEL, { id: r.replaceInvoice.id, reason: 'Khách hàng khiếu nại, chờ kiểm tra' });
+    expect(await customerBalance(database.db, c.id)).toMatchObject({ totalDue: 0, credit: paid });
+    expect(await ledgerViolations(database.db)).toEqual([]);
   });
 
   it('keeps every number of the series used exactly once, 1 to N', async () => {

@@ -23,10 +23,13 @@ import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/sql';
 import { schema } from '@/graphql/schema';
 import { runBillingRunNow } from '@/jobs/billing-runs';
-import type { Actor } from '@/services/auth/actor';
+import { loadActor, type Actor } from '@/services/auth/actor';
 import { createBillingRun } from '@/services/billing/billing-run.service';
 import { addAttachment, readAttachment } from '@/services/customers/attachment.service';
 import { moveCustomers } from '@/services/customers/book.service';
+import { ingestBankTransactions } from '@/services/payments/bank-transfer.service';
+import { recordCollectorPayment } from '@/services/payments/collector.service';
+import { postPayment } from '@/services/payments/payment.service';
 import { createBackBill } from '@/services/readings/adjustments.service';
 import { declareSuspension } from '@/services/readings/declarations.service';
 import { submitDeviceReadings } from '@/services/readings/device-submission.service';
@@ -34,6 +37,7 @@ import { createTestDatabase } from '../helpers/db';
 import { createOrgFixture, type OrgFixture } from '../helpers/fixtures';
 import { gql, type GqlResult } from '../helpers/graphql';
 import { addCustomer, enterReadings, seedPublishedTariffs, type TestCustomer } from '../helpers/billing-fixtures';
+import { issuedInvoice } from '../helpers/payment-fixtures';
 
 const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BOOK_FORBIDDEN', 'NOT_FOUND']);
 const PDF = new TextEncoder().encode('%PDF-1.4\n% tài liệu thử\n');
@@ -52,6 +56,11 @@ const ids = {
   suspensionId: 0,
   adjustmentId: 0,
   attachmentId: 0,
+  reconciliationExceptionId: 0,
+  issuedInvoiceId: 0,
+  paymentId: 0,
+  matchedBankId: 0,
+  suspenseBankId: 0,
 };
 
 beforeAll(async () => {
@@ -117,6 +126,76 @@ beforeAll(async () => {
     await db.execute(sql`select id from invoices where customer_id = ${moved.id} order by id limit 1`),
   );
   ids.invoiceId = Number(inv!.id);
+  // The old holder collected from the customer in the field as book 0's collector (the new holder collects on
+  // book 2), and a partner's reconciliation names the customer in an exception.
+  await db.execute(sql`insert into collector_books (user_id, book_id)
+    values (${f.clerk.userId}, ${f.bookIds[0]}), (${f.outsider.userId}, ${f.bookIds[2]})`);
+  await recordCollectorPayment(db, f.clerk, {
+    customerId: moved.id,
+    amount: 7_000,
+    paidAt: new Date('2026-05-02T02:00:00Z'),
+    idempotencyKey: 'chuyen-thu-1',
+  });
+  const [reconciliation] = rowsOf<{ id: number }>(
+    await db.execute(sql`with p as (insert into partners (code, name, secret_ciphertext)
+        values ('CHUYEN_PAY', 'Đối tác chuyển sổ', 'khong-dung') returning id)
+      insert into reconciliations (partner_id, business_day, file_name, file_sha256, imported_by, matched, exceptions)
+      select p.id, '2026-05-02', 'chuyen.csv', ${'c'.repeat(64)}, ${f.admin.userId}, 0, 1 from p returning id`),
+  );
+  const [exception] = rowsOf<{ id: number }>(
+    await db.execute(sql`insert into reconciliation_exceptions (reconciliation_id, kind, transaction_id, customer_code,
+        partner_amount)
+      values (${Number(reconciliation!.id)}, 'only_partner', 'CHUYEN-FT-1', ${moved.code}, 7000) returning id`),
+  );
+  ids.reconciliationExceptionId = Number(exception!.id);
+  // A transfer matched to the customer by its payment code, and money waiting in suspense that names nobody.
+  await db.execute(sql`update companies set bank_account = '113000123456'`);
+  const bank = await ingestBankTransactions(
+    db,
+    [
+      { code: `TN ${moved.code} 202604`, externalId: 'CHUYEN-BANK-1' },
+      { code: 'CHUYEN TIEN NUOC', externalId: 'CHUYEN-BANK-2' },
+    ].map((t) => ({
+      bankAccount: '113000123456',
+      externalId: t.externalId,
+      amount: 2_000,
+      receivedAt: new Date('2026-05-02T03:00:00Z'),
+      description: t.code,
+    })),
+    'webhook',
+  );
+  expect(bank.map((b) => b.status)).toEqual(['matched', 'suspense']);
+  const bankIds = rowsOf<{ id: number; external_id: string }>(
+    await db.execute(sql`select id, external_id from bank_transactions order by external_id`),
+  );
+  ids.matchedBankId = Number(bankIds.find((b) => b.external_id === 'CHUYEN-BANK-1')!.id);
+  ids.suspenseBankId = Number(bankIds.find((b) => b.external_id === 'CHUYEN-BANK-2')!.id);
+  // An issued invoice paid in part at the counter by the old holder.
+  ids.issuedInvoiceId = await issuedInvoice(db, {
+    customerId: moved.id,
+    period: '2026-03',
+    water: 100_000,
+    vat: 5_000,
+    fees: 10_000,
+  });
+  const paid = await db.transaction((tx) =>
+    postPayment(tx, {
+      customerId: moved.id,
+      amount: 50_000,
+      channel: 'counter',
+      paidAt: new Date('2026-05-02T03:00:00Z'),
+      recordedBy: f.clerk.userId,
+      preferredInvoiceId: ids.issuedInvoiceId,
+    }),
+  );
+  ids.paymentId = paid.payment.id;
+  // The collection report right on each holder's own branch: the old holder's refusal of the collector's settlement
+  // sheet below then comes from the moved customer's book, not from a missing right.
+  await db.execute(sql`insert into user_permissions (user_id, branch_id, "group", object, can_access)
+    values (${f.clerk.userId}, ${f.branchIds[0]}, 'report', 'collectionReport', true),
+      (${f.outsider.userId}, ${f.branchIds[1]}, 'report', 'collectionReport', true)`);
+  f.clerk = (await loadActor(db, f.clerk.userId))!;
+  f.outsider = (await loadActor(db, f.outsider.userId))!;
   // Every id above exists: a NOT_FOUND below is a refusal, not a missing row.
   for (const [name, id] of Object.entries(ids)) expect(id, name).toBeGreaterThan(0);
 }, 240_000);
@@ -161,7 +240,9 @@ async function snapshot(): Promise<string> {
         (select count(*) from meters)::int || '/' || (select string_agg(coalesce(seal_no, '-'), ',' order by id) from meters) as meters,
         (select count(*) from contracts)::int as contracts, (select count(*) from billing_runs)::int as runs,
         (select string_agg(id || ':' || needs_recalculation, ',' order by id) from invoices) as invoices,
-        (select count(*) from device_submissions)::int as submissions, (select count(*) from customer_history)::int as history`),
+        (select count(*) from device_submissions)::int as submissions, (select count(*) from customer_history)::int as history,
+        (select count(*) || ':' || coalesce(sum(allocated), 0) from payments) as payments,
+        (select count(*) from payment_reversals)::int as reversals`),
     ),
   );
 }
@@ -200,6 +281,33 @@ const QUERIES: Record<
     document: `query($c: Int!) { customerAdjustments(customerId: $c) { id } }`,
     vars: () => ({ c: moved.id }),
     reached: (d) => d.customerAdjustments.some((a: any) => a.id === ids.adjustmentId),
+  },
+  bankAllocationPreview: {
+    document: `query($id: Int!, $code: String!) { bankAllocationPreview(id: $id, customerCode: $code) { customer { id name totalDue } } }`,
+    vars: () => ({ id: ids.suspenseBankId, code: moved.code }),
+    reached: (d) => d.bankAllocationPreview?.customer.id === moved.id,
+  },
+  payment: {
+    document: `query($id: Int!) { payment(id: $id) { id customerCode customerName holdings { invoiceId amount } } }`,
+    vars: () => ({ id: ids.paymentId }),
+    reached: (d) => d.payment?.id === ids.paymentId && d.payment.holdings.length > 0,
+  },
+  customerPayments: {
+    document: `query($c: Int!) { customerPayments(customerId: $c) { customerId balance { totalDue } payments { id } } }`,
+    vars: () => ({ c: moved.id }),
+    reached: (d) => d.customerPayments?.payments.some((p: any) => p.id === ids.paymentId),
+  },
+  collectorDay: {
+    // The collector is the old holder: their own day follows the customer too.
+    document: `query($c: Int!) { collectorDay(collectorId: $c, day: "2026-05-02") { payments { customerId customerCode customerName } } }`,
+    vars: () => ({ c: f.clerk.userId }),
+    reached: (d) => d.collectorDay?.payments.some((p: any) => p.customerId === moved.id),
+  },
+  collectorSettlementSheet: {
+    // The old holder's own collector day: its sheet now holds a payment of a book they no longer hold.
+    document: `query($c: Int!) { collectorSettlementSheet(collectorId: $c, day: "2026-05-02") { payments { customerCode customerName amount } } }`,
+    vars: () => ({ c: f.clerk.userId }),
+    reached: (d) => d.collectorSettlementSheet?.payments.some((p: any) => p.customerCode === moved.code),
   },
   billingRun: {
     document: `query($id: Int!) { billingRun(id: $id) { id invoiceCount } }`,
@@ -250,6 +358,22 @@ const LISTS: Record<
     document: `query($b: Int!) { billingRuns(bookId: $b) { id scope { customerId } } }`,
     oldVars: () => ({ b: f.bookIds[0] }),
     newVars: () => ({ b: f.bookIds[2] }),
+  },
+  bankTransactions: {
+    // A matched line follows its customer's current book; suspense money (naming nobody) is everyone's.
+    document: `query { bankTransactions(filter: { status: MATCHED }) { rows { id description customer { code name } } } }`,
+    oldVars: () => ({}),
+    newVars: () => ({}),
+  },
+  counterSheet: {
+    document: `query($b: Int!) { counterSheet(bookId: $b, period: "2026-03") { rows { customerCode customerName payments { id } } } }`,
+    oldVars: () => ({ b: f.bookIds[0] }),
+    newVars: () => ({ b: f.bookIds[2] }),
+  },
+  reconciliationExceptions: {
+    document: `query { reconciliationExceptions(openOnly: false) { transactionId customerCode customerName } }`,
+    oldVars: () => ({}),
+    newVars: () => ({}),
   },
   billingRunSkips: {
     document: `query($r: Int!) { billingRunSkips(runId: $r) { total rows { customerCode customerName } } }`,
@@ -380,6 +504,38 @@ const MUTATIONS: Record<string, { document: string; vars: () => Record<string, u
     document: `mutation($c: Int!) { updateMeter(customerId: $c, sealNo: "NIEM-9") { id } }`,
     vars: () => ({ c: moved.id }),
   },
+  allocateBankTransaction: {
+    document: `mutation($id: Int!, $code: String!) { allocateBankTransaction(id: $id, customerCode: $code) { id status } }`,
+    vars: () => ({ id: ids.suspenseBankId, code: moved.code }),
+  },
+  ignoreBankTransaction: {
+    // The matched line: the new holder reaches it and is told it is no longer in suspense.
+    document: `mutation($id: Int!) { ignoreBankTransaction(id: $id, note: "Không phải tiền nước") { id } }`,
+    vars: () => ({ id: ids.matchedBankId }),
+    domainCodes: ['BANK_TRANSACTION_RESOLVED'],
+  },
+  payAtCounter: {
+    // The old holder at their own book's counter, with the invoice of the customer who left it.
+    document: `mutation($b: Int!, $i: Int!) { payAtCounter(input: { bookId: $b, period: "2026-03", idempotencyKey: "chuyen-so-key-1", entries: [{ invoiceId: $i, amount: 1000 }] }) { replayed entries { payment { id } } } }`,
+    vars: () => ({ b: currentTarget, i: ids.issuedInvoiceId }),
+  },
+  reversePayment: {
+    document: `mutation($id: Int!) { reversePayment(id: $id, reason: "Hủy thử") { id status } }`,
+    vars: () => ({ id: ids.paymentId }),
+  },
+  recordCollectorPayment: {
+    document: `mutation($c: Int!) { recordCollectorPayment(input: { customerId: $c, amount: 5000, idempotencyKey: "chuyen-thu-2" }) { paymentId } }`,
+    vars: () => ({ c: moved.id }),
+  },
+  settleCollectorDay: {
+    // The old holder is the collector of that day, so refused twice over; the new holder may confirm it.
+    document: `mutation($c: Int!) { settleCollectorDay(collectorId: $c, day: "2026-05-02", handedIn: 7000) { isSettled } }`,
+    vars: () => ({ c: f.clerk.userId }),
+  },
+  resolveReconciliationException: {
+    document: `mutation($id: Int!) { resolveReconciliationException(id: $id, resolution: "Đã đối chiếu với đối tác") { id } }`,
+    vars: () => ({ id: ids.reconciliationExceptionId }),
+  },
   deleteAttachment: {
     document: `mutation($a: Int!) { deleteAttachment(id: $a) }`,
     vars: () => ({ a: ids.attachmentId }),
@@ -394,7 +550,7 @@ let currentNeighbour: number | null = null;
 const CUSTOMER_ARGS = /^(customerId|customerIds|afterCustomerId|readingIds|runId)$/;
 /** `id` arguments of fields on things that are not a customer's (catalogs, users, tariffs). */
 const NOT_CUSTOMER_ID_FIELD =
-  /Branch|ComplaintKind|InstallationTeam|InvoiceSeries|invoiceIssueJob|MasterMeter|MeterType|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
+  /Branch|ComplaintKind|InstallationTeam|InvoiceSeries|invoiceIssueJob|MasterMeter|MeterType|Partner|ReadingBook|Route|ServiceType|Tariff|User|Ward|^user$|^tariffVersion$/;
 
 function inputMentionsCustomer(type: GraphQLInputType, seen = new Set<string>()): boolean {
   const named = getNamedType(type);

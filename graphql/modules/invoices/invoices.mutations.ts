@@ -83,6 +83,7 @@ builder.mutationFields((t) => ({
         paperHeightMm: args.input.paperHeightMm ?? null,
         paperMarginMm: args.input.paperMarginMm ?? null,
         einvoiceMode: args.input.einvoiceMode,
+        paymentOrder: args.input.paymentOrder ?? undefined,
       }),
   }),
   createInvoiceSeries: t.field({

@@ -123,6 +123,13 @@ const EinvoiceModeEnum = builder.enumType('EinvoiceMode', {
   } as const,
 });
 
+const PaymentOrderEnum = builder.enumType('PaymentOrder', {
+  values: {
+    OLDEST: { description: 'Trừ nợ hóa đơn cũ nhất trước' },
+    NEWEST: { description: 'Trừ nợ hóa đơn mới nhất trước' },
+  } as const,
+});
+
 export const InvoiceSettingsType = builder.objectRef<InvoiceSettingsInput>('InvoiceSettings').implement({
   description:
     'How invoices are printed and issued: the bank beside the VietQR code, amounts in words, paper, e-invoices.',
@@ -136,6 +143,11 @@ export const InvoiceSettingsType = builder.objectRef<InvoiceSettingsInput>('Invo
     paperHeightMm: t.exposeInt('paperHeightMm', { nullable: true }),
     paperMarginMm: t.exposeInt('paperMarginMm', { nullable: true }),
     einvoiceMode: t.field({ type: EinvoiceModeEnum, resolve: (s) => s.einvoiceMode }),
+    paymentOrder: t.field({
+      type: PaymentOrderEnum,
+      description: 'Which open invoices a payment pays first; inside an invoice always water, VAT, fees.',
+      resolve: (s) => s.paymentOrder ?? 'OLDEST',
+    }),
   }),
 });
 
@@ -150,5 +162,6 @@ export const InvoiceSettingsInputType = builder.inputType('InvoiceSettingsInput'
     paperHeightMm: t.int(),
     paperMarginMm: t.int(),
     einvoiceMode: t.field({ type: EinvoiceModeEnum, required: true }),
+    paymentOrder: t.field({ type: PaymentOrderEnum, description: 'Left out: unchanged.' }),
   }),
 });

@@ -2,7 +2,7 @@
  * Payment reports benchmark (figures, not a test): the debt report and the collections report on the scratch `bench`
  * database (1,000,000 customers), with EXPLAIN ANALYZE of their statements and the median of several rounds.
  *
- *   npx tsx bench/reports.ts [--customers 1000000] [--rounds 5] [--setup-only]
+ *   npm run bench:reports -- [--customers 1000000] [--rounds 5] [--setup-only]
  *
  * Database: BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/bench (created if missing; customers are
  * generated once and reused; bench/reports-data.ts adds four months of issued invoices and their payments once).

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getAppDatabase } from '@/app/server/app-database';
 import { clientAddress } from '@/app/server/client-address';
+import { developmentAuthSecret } from '@/config/development-secret';
 import { appEnv } from '@/config/env';
 import { nextSessionToken, signRenewal } from '@/services/auth/session';
 import { checkCredentials } from '@/services/auth/sign-in.service';
@@ -29,12 +27,7 @@ function authSecret(): string {
     // `next build` loads this module to collect route data; no session is signed then.
     return 'build-phase-placeholder';
   }
-  const file = path.join(process.cwd(), '.data', 'auth-secret');
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
+  return developmentAuthSecret();
 }
 
 const secret = authSecret();

@@ -9,8 +9,7 @@
  * the key (or, without one, AUTH_SECRET) makes every stored secret undecryptable: rotate the partners' secrets then.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { developmentAuthSecret } from '@/config/development-secret';
 import { decodeKey32, serverEnv, type ServerEnv } from '@/config/env';
 
 const VERSION = 'v1';
@@ -19,23 +18,6 @@ const TAG_BYTES = 16;
 
 export class PartnerSecretKeyError extends Error {
   override name = 'PartnerSecretKeyError';
-}
-
-/** Development only: the session secret auth.ts generates once into .data/auth-secret (created here if first). */
-function developmentAuthSecret(): string {
-  const file = path.join(process.cwd(), '.data', 'auth-secret');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      // 'wx': if auth.ts created it in the meantime, theirs wins and is read below.
-      writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch {
-      // Created concurrently: read it.
-    }
-    return readFileSync(file, 'utf8').trim();
-  }
 }
 
 const derived = new Map<string, Buffer>();

@@ -4,32 +4,12 @@
  * under a key derived from AUTH_SECRET. Nothing is stored: the routes recompute the MAC, so a token works on every
  * instance, cannot be moved to another invoice, and dies at its expiry. Rotating AUTH_SECRET voids every link.
  */
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { developmentAuthSecret } from '@/config/development-secret';
 import { serverEnv, type ServerEnv } from '@/config/env';
 
 /** How long a link handed out by a lookup stays valid: long enough to read the bills, short enough to go stale. */
 export const PORTAL_LINK_TTL_SECONDS = 15 * 60;
-
-/**
- * Development only: the session secret auth.ts generates once into .data/auth-secret (created here if first), so a
- * link made by one `npm run dev` process is accepted after a restart. Same file and rule as partner-secrets.ts.
- */
-function developmentAuthSecret(): string {
-  const file = path.join(process.cwd(), '.data', 'auth-secret');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch {
-      // Created concurrently by auth.ts: theirs is read below.
-    }
-    return readFileSync(file, 'utf8').trim();
-  }
-}
 
 const derived = new Map<string, Buffer>();
 

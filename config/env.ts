@@ -63,6 +63,14 @@ const schema = z.object({
     .min(32, 'cần ít nhất 32 ký tự ngẫu nhiên / needs at least 32 random characters (openssl rand -base64 32)')
     .optional(),
   STORAGE_DIR: optionalText,
+  /** Outgoing mail: smtp://user:pass@host:port (smtps:// for TLS). Unset in development: mail goes to the local catch-all mailbox (README "Email in development"). */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/\S+$/, 'phải là một URL smtp:// hoặc smtps:// / must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of every notice, e.g. "Công ty Cấp nước <no-reply@capnuoc.vn>". */
+  MAIL_FROM: optionalText,
   PORT: wholeNumber(1, 65535).optional(),
   SEED_DEMO: switchFlag,
   DEMO_CUSTOMERS: wholeNumber(0, 10_000_000).default(5000),

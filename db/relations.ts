@@ -83,4 +83,21 @@ export const relations = defineRelations(schema, (r) => ({
   invoiceLines: { invoice: r.one.invoices({ from: r.invoiceLines.invoiceId, to: r.invoices.id, optional: false }) },
   billingRuns: { skips: r.many.billingRunSkips() },
   billingRunSkips: { run: r.one.billingRuns({ from: r.billingRunSkips.runId, to: r.billingRuns.id, optional: false }) },
+  workOrders: {
+    customer: r.one.customers({ from: r.workOrders.customerId, to: r.customers.id }),
+    branch: r.one.branches({ from: r.workOrders.branchId, to: r.branches.id, optional: false }),
+    book: r.one.readingBooks({ from: r.workOrders.bookId, to: r.readingBooks.id }),
+    ward: r.one.wards({ from: r.workOrders.wardId, to: r.wards.id }),
+    serviceType: r.one.serviceTypes({ from: r.workOrders.serviceTypeId, to: r.serviceTypes.id }),
+    complaintKind: r.one.complaintKinds({ from: r.workOrders.complaintKindId, to: r.complaintKinds.id }),
+    team: r.one.installationTeams({ from: r.workOrders.teamId, to: r.installationTeams.id }),
+    events: r.many.workOrderEvents(),
+    documents: r.many.workOrderDocuments(),
+  },
+  workOrderEvents: {
+    workOrder: r.one.workOrders({ from: r.workOrderEvents.workOrderId, to: r.workOrders.id, optional: false }),
+  },
+  workOrderDocuments: {
+    workOrder: r.one.workOrders({ from: r.workOrderDocuments.workOrderId, to: r.workOrders.id, optional: false }),
+  },
 }));

@@ -8,3 +8,6 @@ export * from './readings';
 export * from './billing';
 export * from './payments';
 export * from './limits';
+export * from './portal';
+export * from './work-orders';
+export * from './notices';

@@ -28,6 +28,8 @@ export const companies = snakeCase.table('companies', {
   einvoiceMode: varchar({ length: 8 }).notNull().default('SELF'),
   /** Which open invoices a payment pays first: OLDEST (the default) or NEWEST. */
   paymentOrder: varchar({ length: 6 }).notNull().default('OLDEST'),
+  /** Shown on the portal's contact page, e.g. "Thứ Hai – Thứ Sáu 7:30–11:30, 13:30–17:00". */
+  officeHours: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -86,9 +88,11 @@ export const wards = snakeCase.table(
     district: text().notNull(),
     province: text().notNull(),
     kind: varchar({ length: 16 }).notNull().default('ward'),
+    /** The branch that takes requests for a new address in this ward (one not yet in any book). */
+    branchId: integer().references(() => branches.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('ward_kind', sql`${t.kind} in ('ward', 'commune', 'town')`)],
+  (t) => [index().on(t.branchId), check('ward_kind', sql`${t.kind} in ('ward', 'commune', 'town')`)],
 );
 
 /** Đồng hồ tổng: bulk meters upstream of many customers (losses by area). */

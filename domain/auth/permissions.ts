@@ -29,6 +29,7 @@ export const PERMISSION_OBJECTS: Record<PermissionGroup, Record<string, string>>
     invoices: 'Hóa đơn',
     complaints: 'Khiếu nại, sửa chữa',
     installations: 'Đăng ký lắp đặt',
+    notices: 'Tin nhắn, email gửi khách hàng',
   },
   catalog: {
     branches: 'Đơn vị cơ sở',

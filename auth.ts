@@ -1,9 +1,9 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
 import Credentials from 'next-auth/providers/credentials';
 import { getAppDatabase } from '@/app/server/app-database';
 import { clientAddress } from '@/app/server/client-address';
-import { developmentAuthSecret } from '@/config/development-secret';
-import { appEnv } from '@/config/env';
+import { sessionSecret } from '@/config/auth-secret';
 import { nextSessionToken, signRenewal } from '@/services/auth/session';
 import { checkCredentials } from '@/services/auth/sign-in.service';
 
@@ -18,19 +18,20 @@ class LockedError extends CredentialsSignin {
   override code = 'locked';
 }
 
-/** Production must set AUTH_SECRET; a development machine gets one generated once and kept in .data/. */
-function authSecret(): string {
-  // appEnv() refuses a production server without AUTH_SECRET.
-  const env = appEnv();
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (env.NODE_ENV === 'production') {
-    // `next build` loads this module to collect route data; no session is signed then.
-    return 'build-phase-placeholder';
-  }
-  return developmentAuthSecret();
-}
+const secret = sessionSecret();
 
-const secret = authSecret();
+/**
+ * @auth/core remembers in a module-wide flag that SOME instance of the process has an email provider, and from then
+ * on refuses every instance without an adapter ("MissingAdapter", a 500 that reads as "no session"): once a customer
+ * asked for a sign-in link (portal-auth.ts), every staff member would be signed out. This instance has no email
+ * provider, so these methods are never called; they only satisfy the check.
+ * https://github.com/nextauthjs/next-auth/issues/10632
+ */
+const NO_EMAIL_SIGN_IN: Adapter = {
+  getUserByEmail: () => null,
+  createVerificationToken: () => null,
+  useVerificationToken: () => null,
+};
 
 /**
  * Staff sign in with the standard credentials provider (fields `username`, `password`), so scripts can
@@ -41,6 +42,8 @@ const secret = authSecret();
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   trustHost: true,
   secret,
+  // Never used by this instance (it has no email provider); see NO_EMAIL_SIGN_IN above.
+  adapter: NO_EMAIL_SIGN_IN,
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   pages: { signIn: '/login' },
   providers: [

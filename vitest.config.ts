@@ -19,5 +19,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite instances are memory-hungry; two workers match the 2-core machine.
     maxWorkers: 2,
+    // next-auth imports `next/server` without an extension, which Node's ESM loader cannot resolve outside Next.js;
+    // bundled by Vite it resolves (test/integration/portal-accounts.test.ts calls the auth route handlers).
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

@@ -4,11 +4,15 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 
-const SECTIONS: { title: string; items: { href: string; label: string; adminOnly?: boolean }[] }[] = [
+/** A menu entry; `right` names what the signed-in user must hold to see it (computed by the layout). */
+type NavItem = { href: string; label: string; adminOnly?: boolean; right?: 'workOrders' | 'notices' };
+
+const SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: 'Chứng từ',
     items: [
       { href: '/customers', label: 'Khách hàng' },
+      { href: '/work-orders', label: 'Phiếu yêu cầu', right: 'workOrders' },
       { href: '/readings', label: 'Ghi chỉ số' },
       { href: '/anomalies', label: 'Bất thường' },
       { href: '/billing', label: 'Tính hóa đơn' },
@@ -18,6 +22,7 @@ const SECTIONS: { title: string; items: { href: string; label: string; adminOnly
       { href: '/payments/bank', label: 'Chuyển khoản, treo' },
       { href: '/payments/reconciliation', label: 'Đối soát đối tác' },
       { href: '/payments/reports', label: 'Báo cáo công nợ, thu' },
+      { href: '/notices', label: 'Thông báo khách hàng', right: 'notices' },
     ],
   },
   {
@@ -40,12 +45,24 @@ const SECTIONS: { title: string; items: { href: string; label: string; adminOnly
     items: [
       { href: '/admin/users', label: 'Người dùng, phân quyền', adminOnly: true },
       { href: '/admin/partners', label: 'Đối tác thu hộ', adminOnly: true },
+      { href: '/admin/company', label: 'Thông tin công ty', adminOnly: true },
       { href: '/profile', label: 'Thông tin cá nhân' },
     ],
   },
 ];
 
-export function StaffNav({ fullName, login, isAdmin }: { fullName: string; login: string; isAdmin: boolean }) {
+export function StaffNav({
+  fullName,
+  login,
+  isAdmin,
+  rights = {},
+}: {
+  fullName: string;
+  login: string;
+  isAdmin: boolean;
+  /** The entries gated by a right: shown when true (an admin sees every entry). */
+  rights?: Partial<Record<NonNullable<NavItem['right']>, boolean>>;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Menu chính" className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
@@ -61,7 +78,7 @@ export function StaffNav({ fullName, login, isAdmin }: { fullName: string; login
             {/* slate-600 on white is 7.6:1 (WCAG AA asks 4.5:1 for this small text; slate-400 was 2.6:1). */}
             <h2 className="px-4 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{s.title}</h2>
             {s.items
-              .filter((i) => !i.adminOnly || isAdmin)
+              .filter((i) => (!i.adminOnly || isAdmin) && (!i.right || isAdmin || rights[i.right]))
               .map((i) => {
                 const active = pathname === i.href || pathname.startsWith(i.href + '/');
                 return (

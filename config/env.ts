@@ -71,6 +71,26 @@ const schema = z.object({
     .optional(),
   /** The sender of every notice, e.g. "Công ty Cấp nước <no-reply@capnuoc.vn>". */
   MAIL_FROM: optionalText,
+  /** The app's public address, for links in notices (bill lookup, request tracking). */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/\S+$/, 'phải là một URL http(s):// / must be an http(s):// URL')
+    .optional(),
+  /** A brandname SMS provider's send endpoint (services/notices/sms-channel.ts); unset = SMS notices are skipped. */
+  SMS_PROVIDER_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/\S+$/, 'phải là một URL http(s):// / must be an http(s):// URL')
+    .optional(),
+  SMS_API_KEY: z.string().trim().optional(),
+  /** A Zalo ZNS send endpoint (services/notices/zns-channel.ts); unset = ZNS notices are skipped. */
+  ZNS_PROVIDER_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/\S+$/, 'phải là một URL http(s):// / must be an http(s):// URL')
+    .optional(),
+  ZNS_ACCESS_TOKEN: z.string().trim().optional(),
   PORT: wholeNumber(1, 65535).optional(),
   SEED_DEMO: switchFlag,
   DEMO_CUSTOMERS: wholeNumber(0, 10_000_000).default(5000),
@@ -110,6 +130,9 @@ const SECRET = new Set<string>([
   'EINVOICE_P12_PASSWORD',
   'EINVOICE_PROVIDER_KEY',
   'PARTNER_SECRET_KEY',
+  'SMS_API_KEY',
+  'ZNS_ACCESS_TOKEN',
+  'SMTP_URL',
 ]);
 
 export class EnvError extends Error {

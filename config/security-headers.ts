@@ -20,6 +20,9 @@ export interface Header {
 
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
+/** The tile server of the portal's location map. */
+const OSM_TILES = 'https://tile.openstreetmap.org';
+
 export function contentSecurityPolicy({ dev, https }: SecurityHeaderOptions): string {
   const directives: string[] = [
     "default-src 'self'",
@@ -28,7 +31,8 @@ export function contentSecurityPolicy({ dev, https }: SecurityHeaderOptions): st
     `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
     // React style attributes and Next's injected <style> tags.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // OpenStreetMap's tiles for the registration's location map (components/portal/leaflet-map.tsx); images only.
+    `img-src 'self' data: blob: ${OSM_TILES}`,
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
@@ -47,7 +51,8 @@ export function securityHeaders(options: SecurityHeaderOptions): Header[] {
     { key: 'X-Frame-Options', value: 'DENY' },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+    // Geolocation for this site only: the registration's "use my location" button fills the meter's coordinates.
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(self), payment=(), usb=()' },
   ];
   if (options.https) {
     headers.push(

@@ -10,7 +10,7 @@ import type { PermissionGroup } from '@/domain/auth/permissions';
 import { MONEY_PROBLEM_MESSAGES, moneyFromStored, parseMoneyInput } from '@/domain/money/money-value';
 import { isCalendarDate, isCalendarPeriod, parseInstant } from '@/domain/time/calendar';
 import { canOnBook, hasRight } from '@/services/auth/actor';
-import type { GraphQLContext, StaffContext } from './context';
+import type { GraphQLContext, PortalCustomerContext, StaffContext } from './context';
 import NfcArgsPlugin from './nfc-plugin';
 
 export interface PermissionScope {
@@ -43,9 +43,12 @@ export const builder = new SchemaBuilder<{
     admin: boolean;
     permission: PermissionScope;
     book: BookScope;
+    /** A customer signed in on the portal (their own account's fields); never satisfied by a staff session. */
+    portalCustomer: boolean;
   };
-  // Every scope but `public` needs a signed-in actor: a field declared with t.withAuth(scopes) gets it non-null.
+  // Every staff scope needs a signed-in actor: a field declared with t.withAuth(scopes) gets it non-null.
   AuthContexts: {
+    portalCustomer: PortalCustomerContext;
     staff: StaffContext;
     admin: StaffContext;
     permission: StaffContext;
@@ -70,6 +73,7 @@ export const builder = new SchemaBuilder<{
       admin: ctx.actor?.isAdmin ?? false,
       permission: (s) => (ctx.actor ? hasRight(ctx.actor, s.group, s.object, s.right) : false),
       book: (s) => (ctx.actor ? canOnBook(ctx.actor, s.bookId, s.object, s.right) : false),
+      portalCustomer: typeof ctx.portalAccountId === 'number',
     }),
     unauthorizedError: (_parent, ctx) =>
       ctx.actor

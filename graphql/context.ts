@@ -5,6 +5,12 @@ import type { Actor } from '@/services/auth/actor';
 export interface GraphQLContext {
   db: Db;
   actor: Actor | null;
+  /**
+   * The portal account of a customer's session (portal-auth.ts), checked to exist; absent or null without one. A
+   * separate identity from `actor`: a customer session never makes an actor, so it reaches no staff field, and a
+   * staff session never sets this, so it reaches no customer's own field.
+   */
+  portalAccountId?: number | null;
   /** Client address, for rate limits and audit. */
   ip: string | null;
   /**
@@ -16,3 +22,6 @@ export interface GraphQLContext {
 
 /** The context of a field whose auth scopes passed: only a signed-in actor satisfies a scope other than `public`. */
 export type StaffContext = GraphQLContext & { actor: Actor };
+
+/** The context of a field of the `portalCustomer` scope: a signed-in portal customer. */
+export type PortalCustomerContext = GraphQLContext & { portalAccountId: number };

@@ -13,6 +13,9 @@ import './modules/billing/billing.schema';
 import './modules/invoices/invoices.schema';
 import './modules/payments/payments.schema';
 import './modules/portal/portal.schema';
+import './modules/work-orders/work-orders.schema';
+import './modules/notices/notices.schema';
+import './modules/company/company.schema';
 
 // Length limits wrap the finished schema so they run first, on every text argument, however it is declared.
 export const schema = enforceArgumentLengths(builder.toSchema({ sortSchema: true }));

@@ -17,6 +17,7 @@ import type { Db } from '@/db/client';
 import { logUnexpectedError } from '@/services/error-summary';
 import { postgresClientOf, type PgClient } from '@/services/billing/bulk-sql';
 import type { ExecuteOptions } from '@/services/billing/billing-executor';
+import type { NoticeSenderOptions } from '@/services/notices/notice-sender.service';
 import { pgBossDbOf } from './pg-boss-db';
 
 /** Every job name and its payload. */
@@ -25,6 +26,7 @@ export interface JobPayloads {
   'invoices.issue-company': { issueJobId: number; period: string; actorUserId: number };
   'einvoices.sign': { invoiceIds: number[] };
   'einvoices.cancel': { invoiceId: number };
+  'notices.send': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -57,6 +59,8 @@ const QUEUES: Record<JobName, QueueSpec> = {
   },
   'einvoices.sign': { policy: 'standard', retryLimit: 5, retryDelay: 30, expireInSeconds: 3600, concurrency: 1 },
   'einvoices.cancel': { policy: 'standard', retryLimit: 10, retryDelay: 60, expireInSeconds: 600, concurrency: 1 },
+  // A run sends for at most 5 minutes (jobs/notices.ts); two per process keep SMTP busy while one records.
+  'notices.send': { policy: 'standard', retryLimit: 5, retryDelay: 10, expireInSeconds: 900, concurrency: 2 },
 };
 const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 
@@ -71,6 +75,10 @@ export interface QueueOptions {
   deadAfterSeconds?: number;
   /** Passed to every billing run this process executes (tests slow chunks down with it). */
   billingRun?: ExecuteOptions;
+  /** Passed to every notice sender this process runs (tests give it their SMTP sink and fake providers). */
+  notices?: NoticeSenderOptions;
+  /** How often this process looks for due notices (jobs/notices.ts startNoticePoller). Default 10 s. */
+  noticePollMs?: number;
 }
 
 export interface EnqueueOptions {
@@ -92,6 +100,7 @@ export class JobQueue {
   private readonly workerIds = new Map<JobName, string[]>();
   private sweepTimer: NodeJS.Timeout | null = null;
   private sweeping = false;
+  private stopNoticePoller: (() => void) | null = null;
   private readonly pg: PgClient | null;
 
   constructor(
@@ -149,6 +158,12 @@ export class JobQueue {
         );
       this.workerIds.set(name, ids);
     }
+    const { startNoticePoller } = await import('./notices');
+    this.stopNoticePoller = startNoticePoller(
+      this.db,
+      () => this.enqueue('notices.send', {}),
+      this.options.noticePollMs ?? 10_000,
+    );
     if (this.pg) {
       const every = this.options.sweepIntervalMs ?? 15_000;
       this.sweepTimer = setInterval(() => void this.sweep(), every);
@@ -159,6 +174,8 @@ export class JobQueue {
   async stop(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.sweepTimer = null;
+    this.stopNoticePoller?.();
+    this.stopNoticePoller = null;
     // Jobs still running after the grace period are failed by pg-boss, hence retried by the next worker.
     await this.boss.stop({ close: false, graceful: true, timeout: 10_000, wait: true });
   }

@@ -8,6 +8,7 @@ import { billingRuns } from '@/db/schema/billing';
 import { executeBillingRun } from '@/services/billing/billing-executor';
 import { AppError } from '@/services/errors';
 import { runIssueJob } from '@/services/invoices/issue-job.service';
+import { enabledChannels } from '@/services/notices/enabled-channels';
 import type { JobHandler, JobName } from './queue';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,6 +36,11 @@ const billingRun: JobHandler<'billing.run'> = async (db, { runId }, context) => 
 const issueCompany: JobHandler<'invoices.issue-company'> = async (db, { issueJobId }) => {
   const job = await runIssueJob(db, issueJobId);
   if (job?.status === 'done') await enqueueUnsignedOfPeriod(db, job.period);
+  // The bill notices were queued with each book's issue; the sender starts now that all are committed.
+  if (job?.status === 'done' && job.issued > 0 && enabledChannels().length > 0) {
+    const { enqueueNoticeSend } = await import('./notices');
+    await enqueueNoticeSend(db);
+  }
   return { status: job?.status ?? 'missing', issued: job?.issued ?? 0 };
 };
 
@@ -48,9 +54,15 @@ const cancelEinvoice: JobHandler<'einvoices.cancel'> = async (db, { invoiceId })
   return cancelAtProvider(db, invoiceId);
 };
 
+const sendNotices: JobHandler<'notices.send'> = async (db, _data, context) => {
+  const { runNoticeSendJob } = await import('./notices');
+  return runNoticeSendJob(db, context.options.notices ?? {});
+};
+
 export const handlers: { [N in JobName]: JobHandler<N> } = {
   'billing.run': billingRun,
   'invoices.issue-company': issueCompany,
   'einvoices.sign': signEinvoices,
   'einvoices.cancel': cancelEinvoice,
+  'notices.send': sendNotices,
 };

@@ -7,6 +7,7 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import type { InvoiceDocument } from '@/domain/invoices/invoice-document';
 import type { InvoiceListingDocument } from '@/domain/invoices/invoice-listing-document';
 import type { ReceiptDocument } from '@/domain/invoices/receipt-document';
+import type { WorkOrderQuoteDocument } from '@/domain/work-orders/quote-document';
 import type {
   CollectionReportDocument,
   CollectorSettlementSheetDocument,
@@ -21,6 +22,7 @@ import { InvoiceListingPdfDocument } from './invoice-listing-document';
 import { resolvePaper, type PaperOption } from './paper';
 import { PdfJoiner } from './pdf-joiner';
 import { ReceiptPdfDocument } from './receipt-document';
+import { WorkOrderQuotePdfDocument } from './work-order-quote-document';
 
 type PdfElement = Parameters<typeof renderToBuffer>[0];
 
@@ -132,4 +134,10 @@ export async function renderCollectionReportPdf(doc: CollectionReportDocument): 
 export async function renderCollectorSettlementPdf(doc: CollectorSettlementSheetDocument): Promise<Buffer> {
   await loadPdfFonts();
   return renderToBuffer(asDocument(createElement(CollectorSettlementPdfDocument, { doc })));
+}
+
+/** The installation quote of a new-connection request, portrait A4. */
+export async function renderWorkOrderQuotePdf(doc: WorkOrderQuoteDocument): Promise<Buffer> {
+  await loadPdfFonts();
+  return renderToBuffer(asDocument(createElement(WorkOrderQuotePdfDocument, { doc, paper: resolvePaper('A4') })));
 }

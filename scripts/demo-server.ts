@@ -45,7 +45,10 @@ export interface DemoServer {
 export async function startDemoServer(extraEnv: Record<string, string> = {}): Promise<DemoServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'e2e-pglite-'));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // Named `localhost`, still served on 127.0.0.1 only: Next.js rewrites a loopback address in a request's URL to
+  // `localhost` (NextURL), so next-auth's redirects (the portal's sign-in link) would leave a browser that came by
+  // 127.0.0.1 on another site than the one holding its cookies.
+  const baseUrl = `http://localhost:${port}`;
   const server = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     env: {
       ...process.env,
@@ -58,6 +61,8 @@ export async function startDemoServer(extraEnv: Record<string, string> = {}): Pr
       PARTNER_SECRET_KEY: randomBytes(32).toString('base64'),
       DATABASE_URL: '',
       NEXT_TELEMETRY_DISABLED: '1',
+      // The links in the mail it sends (a request's tracking page) point at this server.
+      PUBLIC_URL: baseUrl,
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

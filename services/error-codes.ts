@@ -156,11 +156,35 @@ export const ERROR_CODES = {
   COLLECTOR_SELF_SETTLEMENT: 'A collector cannot confirm the settlement of their own day; a cashier does.',
   RECONCILIATION_ALREADY_RESOLVED: 'The reconciliation exception was resolved before; a resolution is final.',
 
+  // Work orders (requests from intake to done)
+  WORK_ORDER_TRANSITION_REFUSED:
+    'The work order cannot move from its current status to the one asked for (closed, or a step skipped).',
+  WORK_ORDER_STEP_NEEDS_DATA:
+    'The status is reached through its own operation (survey, quote, contract, installation, handover, completion), not a bare status change.',
+  WORK_ORDER_WRONG_KIND: 'The operation does not apply to this kind of work order.',
+  WORK_ORDER_NO_BRANCH: 'No branch can take the request: the company has no branch yet.',
+  CUT_OFF_DURING_DISPUTE:
+    'The customer has an open bill dispute: no disconnection while it is pending (Decree 117/2007).',
+  NO_OPEN_SUSPENSION: 'The customer has no open suspension to end.',
+
+  // Notices (email, SMS, Zalo ZNS)
+  NOTICE_NOT_RESENDABLE: 'Only a FAILED or SKIPPED message can be resent; a queued or sent one is left as it is.',
+  NOTICE_TEMPLATE_UNKNOWN: 'The notice template named does not exist.',
+
   // Public portal (bill lookup without an account)
   PORTAL_LOOKUP_FAILED:
     'The customer code and the second factor (last 4 phone digits or an invoice number) do not match; an unknown code answers the same.',
   PORTAL_LINK_INVALID:
     'A portal download link is missing its token, or the token is forged, expired or made for another invoice.',
+  PORTAL_CHALLENGE_FAILED:
+    'A portal form came without a valid proof of work (missing, forged, expired, too weak or already used) or with its honeypot field filled; fetch a new portalChallenge and resend.',
+  PORTAL_UPLOAD_INVALID:
+    'A document token of a portal request is forged, expired, unknown or already attached to another request; upload the file again.',
+  PORTAL_TRACKING_FAILED:
+    'The tracking code and the last 4 digits of the applicant phone do not match; an unknown tracking code answers the same.',
+  TOO_MANY_FILES: 'One upload carries more files than allowed.',
+  CROSS_SITE_REQUEST:
+    'The request did not come from a page of this site (Origin / Sec-Fetch-Site) or lacks its form token.',
 
   // Partner API (app/api/partners/v1): the 401s write nothing
   PARTNER_UNKNOWN: 'X-Partner-Id is missing, unknown or names a deactivated partner.',

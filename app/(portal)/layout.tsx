@@ -18,8 +18,13 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 const NAV = [
   { href: '/tra-cuu', label: 'Tra cứu hóa đơn' },
+  { href: '/dang-ky-lap-dat', label: 'Đăng ký lắp đặt' },
+  { href: '/yeu-cau', label: 'Gửi yêu cầu' },
+  { href: '/theo-doi', label: 'Theo dõi yêu cầu' },
   { href: '/tinh-tien-nuoc', label: 'Tính tiền nước' },
   { href: '/lien-he', label: 'Liên hệ' },
+  // One link for both states, so no page reads a session to draw the menu: /tai-khoan sends a visitor to /dang-nhap.
+  { href: '/tai-khoan', label: 'Đăng nhập / Tài khoản' },
 ] as const;
 
 /** The public portal: mobile-first, server-rendered, no script but the forms' small islands. */
@@ -66,6 +71,14 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               <a href={`mailto:${company.email}`} className="text-brand-700">
                 {company.email}
               </a>
+            </p>
+          )}
+          {company.officeHours && (
+            <p>
+              Giờ làm việc:
+              <span className="block whitespace-pre-line" data-testid="footer-office-hours">
+                {company.officeHours}
+              </span>
             </p>
           )}
           <p className="pt-2">

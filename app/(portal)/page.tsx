@@ -9,6 +9,24 @@ const SERVICES = [
     testId: 'home-lookup',
   },
   {
+    href: '/dang-ky-lap-dat',
+    title: 'Đăng ký lắp đặt',
+    text: 'Đăng ký lắp đồng hồ nước mới trực tuyến, tải ảnh giấy tờ và nhận mã theo dõi ngay.',
+    testId: 'home-registration',
+  },
+  {
+    href: '/yeu-cau',
+    title: 'Gửi yêu cầu',
+    text: 'Di dời, nâng cấp, kiểm định đồng hồ, tạm ngưng hoặc mở lại nước, đổi tên, khiếu nại hóa đơn, báo rò rỉ.',
+    testId: 'home-service-request',
+  },
+  {
+    href: '/theo-doi',
+    title: 'Theo dõi yêu cầu',
+    text: 'Xem tình trạng đăng ký hoặc yêu cầu bằng mã theo dõi và 4 số cuối điện thoại.',
+    testId: 'home-tracking',
+  },
+  {
     href: '/tinh-tien-nuoc',
     title: 'Tính tiền nước',
     text: 'Tính thử số tiền phải trả cho một lượng nước theo biểu giá hiện hành, đã gồm thuế và phí.',

@@ -23,6 +23,7 @@ const NO_COMPANY: PortalCompanyInfo = {
   phone: null,
   email: null,
   taxCode: null,
+  officeHours: null,
 };
 
 /** The company row as the public `portalCompany` field gives it; read once per request for the title and the page. */

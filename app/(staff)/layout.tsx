@@ -2,7 +2,10 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getRequestContext } from '@/app/server/request-context';
 import { StaffNav } from '@/components/staff-nav';
+import { mayOpenWorkOrders } from '@/components/work-orders/work-order-rights';
 import { GraphQLProvider } from '@/lib/graphql/provider';
+import { hasRight } from '@/services/auth/actor';
+import { workOrderRightsOf } from './work-orders/rights';
 
 /** Every back-office page requires a signed-in staff member; rights are checked again by each query. */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -19,7 +22,15 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         Bỏ qua menu, đến nội dung chính
       </a>
       <div className="flex h-full">
-        <StaffNav fullName={ctx.actor.fullName} login={ctx.actor.login} isAdmin={ctx.actor.isAdmin} />
+        <StaffNav
+          fullName={ctx.actor.fullName}
+          login={ctx.actor.login}
+          isAdmin={ctx.actor.isAdmin}
+          rights={{
+            workOrders: mayOpenWorkOrders(workOrderRightsOf(ctx.actor)),
+            notices: hasRight(ctx.actor, 'document', 'notices', 'access'),
+          }}
+        />
         <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 overflow-auto outline-none">
           {children}
         </main>

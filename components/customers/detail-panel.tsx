@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { CustomerInvoicesTab } from '@/components/invoices/customer-invoices-tab';
 import { CustomerPaymentsTab } from '@/components/payments/customer-payments-tab';
+import { CustomerWorkOrdersTab } from '@/components/work-orders/customer-work-orders-tab';
 import type { BookCustomer, BookOption, CustomerDetail } from './customer-documents';
 import { AttachmentsTab } from './attachments-tab';
 import { ContractsTab } from './contracts-tab';
@@ -14,7 +15,8 @@ import { HistoryTab } from './history-tab';
 import { MetersTab } from './meters-tab';
 import type { Catalogs } from './use-customer-data';
 
-export type DetailTab = 'info' | 'meters' | 'contracts' | 'invoices' | 'payments' | 'history' | 'attachments';
+export type DetailTab =
+  'info' | 'meters' | 'contracts' | 'invoices' | 'payments' | 'workOrders' | 'history' | 'attachments';
 
 export interface DetailPanelProps {
   formId: string;
@@ -50,6 +52,8 @@ const TABS: [DetailTab, string, (d: CustomerDetail) => number | null][] = [
   ['invoices', 'Hóa đơn', () => null],
   // Loaded by the tab itself too (customerPayments: the payments and the balance in one call).
   ['payments', 'Thanh toán', () => null],
+  // The customer's requests (customerWorkOrders), loaded by the tab itself.
+  ['workOrders', 'Yêu cầu', () => null],
   ['history', 'Lịch sử', (d) => d.history.length],
   ['attachments', 'Tài liệu', (d) => d.attachments.length],
 ];
@@ -199,6 +203,7 @@ export const DetailPanel = memo(function DetailPanel(p: DetailPanelProps) {
         )}
         {p.tab === 'invoices' && <CustomerInvoicesTab customerId={d.id} />}
         {p.tab === 'payments' && <CustomerPaymentsTab customerId={d.id} />}
+        {p.tab === 'workOrders' && <CustomerWorkOrdersTab customerId={d.id} />}
         {p.tab === 'history' && <HistoryTab history={d.history} catalogs={p.catalogs} books={p.books} />}
         {p.tab === 'attachments' && (
           <AttachmentsTab

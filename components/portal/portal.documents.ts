@@ -12,6 +12,7 @@ export const PortalCompanyQuery = graphql(`
       phone
       email
       taxCode
+      officeHours
     }
   }
 `);

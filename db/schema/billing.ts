@@ -18,7 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { serviceTypes } from './catalogs';
 import { customers } from './customers';
-import { readingBooks } from './org';
+import { companyProfileVersions, readingBooks } from './org';
 import { tariffVersions } from './tariffs';
 import { users } from './users';
 
@@ -163,6 +163,8 @@ export const invoices = snakeCase.table(
     issuedOn: date({ mode: 'string' }),
     issuedAt: timestamp({ withTimezone: true }),
     issuedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    /** The seller printed on the issued invoice (null: issued before versions were kept; the current company). */
+    sellerVersionId: integer().references(() => companyProfileVersions.id, { onDelete: 'restrict' }),
     /** The code a buyer types on the e-invoice lookup page (random, not a secret). */
     lookupCode: varchar({ length: 16 }),
     /** The buyer as printed at issue: the customer record may change later, the invoice may not. */

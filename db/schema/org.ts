@@ -33,6 +33,23 @@ export const companies = snakeCase.table('companies', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The seller as printed on invoices, one row per change of the company's name, address, tax code, contacts or bank
+ * account. An issued invoice names the version in effect when it was numbered, so editing the company later never
+ * changes what an issued invoice says (VIETNAM-RULES: an issued invoice is never changed).
+ */
+export const companyProfileVersions = snakeCase.table('company_profile_versions', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  name: text().notNull(),
+  address: text(),
+  taxCode: varchar({ length: 14 }),
+  phone: varchar({ length: 20 }),
+  email: text(),
+  bankName: text(),
+  bankAccount: varchar({ length: 19 }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Đơn vị cơ sở: the organisational unit that permissions are granted on. */
 export const branches = snakeCase.table('branches', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),

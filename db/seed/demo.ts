@@ -645,6 +645,7 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
         bankBin: '970415',
         bankAccount: '113000123456',
         bankName: 'VietinBank – Chi nhánh Ba Đình',
+        officeHours: 'Thứ Hai – Thứ Sáu: 7:30 – 11:30, 13:30 – 17:00\nThứ Bảy: 7:30 – 11:30',
       })
       .returning({ id: companies.id });
     if (!company) throw new Error('company not inserted');
@@ -689,6 +690,14 @@ export async function seedDemo(db: DbOrTx, options: SeedDemoOptions = {}): Promi
     const wardByCode = new Map(
       wardRows.map((w) => [w.code, wardRef(w, WARDS.find((s) => s.code === w.code)?.streets ?? [])]),
     );
+    // A request for an address not yet in a book belongs to the branch of its ward: the branch whose books read the
+    // ward (the first branch for a ward no book reads yet).
+    for (const w of wardRows) {
+      const route = BOOKS.find((b) => b.wards.some(([code]) => code === w.code))?.route;
+      const branch = ROUTES.find((r) => r.code === route)?.branch ?? BRANCHES[0]?.code;
+      const id = branch === undefined ? undefined : branchId.get(branch);
+      if (id !== undefined) await tx.update(wards).set({ branchId: id }).where(eq(wards.id, w.id));
+    }
 
     const masterRows = await tx
       .insert(masterMeters)

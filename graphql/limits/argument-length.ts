@@ -37,6 +37,11 @@ export const STRING_LENGTH_OVERRIDES: Readonly<Record<string, number>> = {
   'CorrectPreviousIndexInput.reason': NOTE_MAX_LENGTH,
   'SpreadOwedConsumptionInput.reason': NOTE_MAX_LENGTH,
   'SuspensionInput.reason': NOTE_MAX_LENGTH,
+  'PortalConnectionRequestInput.description': NOTE_MAX_LENGTH,
+  'PortalServiceRequestInput.description': NOTE_MAX_LENGTH,
+  // The company's address and office hours (schemas/company-profile.ts checks the exact limits).
+  'CompanyProfileInput.address': 300,
+  'CompanyProfileInput.officeHours': 300,
 };
 
 const TEXT_SCALARS = new Set(['String', 'ID', 'JSON']);

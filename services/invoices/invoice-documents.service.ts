@@ -120,7 +120,10 @@ export async function invoiceDocumentsByIds(
         c.code as customer_code, c.phone, c.email, c.households, c.persons, c.sequence_no, b.code as book_code,
         r.previous_index, r.current_index, r.reading_to, r.reading_from,
         o.kind as related_kind, os.template_symbol as related_template, os.invoice_symbol as related_symbol,
-        o.number as related_number, o.issued_on::text as related_issued_on
+        o.number as related_number, o.issued_on::text as related_issued_on,
+        sv.id as seller_version_id, sv.name as seller_name, sv.address as seller_address, sv.tax_code as seller_tax_code,
+        sv.phone as seller_phone, sv.email as seller_email, sv.bank_name as seller_bank_name,
+        sv.bank_account as seller_bank_account
       from unnest(${idArray}::int8[]) with ordinality as x(id, ord)
       join invoices i on i.id = x.id
       join customers c on c.id = i.customer_id
@@ -128,6 +131,7 @@ export async function invoiceDocumentsByIds(
       left join invoice_series s on s.id = i.series_id
       left join invoices o on o.id = i.related_invoice_id
       left join invoice_series os on os.id = o.series_id
+      left join company_profile_versions sv on sv.id = i.seller_version_id
       left join lateral (
         select cur.previous_index, cur.current_index, (cur.entered_at at time zone 'Asia/Ho_Chi_Minh')::date::text as reading_to,
           (select (max(p.entered_at) at time zone 'Asia/Ho_Chi_Minh')::date::text from readings p
@@ -180,7 +184,20 @@ export async function invoiceDocumentsByIds(
       invoiceSymbol: String(h.invoice_symbol ?? ''),
       number,
       issuedOn: str(h.issued_on),
-      seller: settings.seller,
+      // An issued invoice prints the seller as it was when numbered; a draft (and an invoice issued before versions
+      // were kept) the company as it is.
+      seller:
+        h.seller_version_id == null
+          ? settings.seller
+          : {
+              name: String(h.seller_name),
+              address: String(h.seller_address ?? ''),
+              taxCode: str(h.seller_tax_code),
+              phone: str(h.seller_phone),
+              email: str(h.seller_email),
+              bankName: str(h.seller_bank_name),
+              bankAccount: str(h.seller_bank_account),
+            },
       buyer: {
         name: String(h.buyer_name),
         address: String(h.buyer_address),

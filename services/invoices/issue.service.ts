@@ -12,6 +12,8 @@ import { todayInVietnam } from '@/domain/billing/periods';
 import { type Actor, canOnBook } from '@/services/auth/actor';
 import { AppError } from '@/services/errors';
 import { applyCreditToIssued } from '@/services/payments/ledger';
+import { queueBillNoticesForInvoices } from '@/services/notices/notice-queue.service';
+import { currentSellerVersion } from './seller-version';
 
 export interface LockedSeries {
   id: number;
@@ -32,6 +34,8 @@ export interface IssueResult {
   books: { bookId: number; issued: number; blocked: number }[];
   /** The invoices numbered, in number order (their e-invoices are signed next, by a job). */
   invoiceIds: number[];
+  /** Bill notices queued with the issue (the caller starts the sender once committed). */
+  noticesQueued: number;
 }
 
 /** Locks the default series of the issue date's year; the lock is what makes numbering gap-free. */
@@ -65,7 +69,8 @@ export async function lockDefaultSeries(tx: DbOrTx, issuedOn: string): Promise<L
 
 /**
  * Numbers the given invoices (already locked, in the order given) in the locked series, and advances the counter.
- * Buyer name, address and tax code are copied from the customer: the printed invoice keeps them forever.
+ * Buyer name, address and tax code are copied from the customer, and the seller's details named by their version:
+ * the printed invoice keeps both forever.
  */
 export async function numberInvoices(
   tx: DbOrTx,
@@ -82,10 +87,11 @@ export async function numberInvoices(
       'INVOICE_SERIES_FULL',
       `Ký hiệu ${series.templateSymbol}${series.invoiceSymbol} đã hết số (tối đa 8 chữ số): khai báo ký hiệu mới.`,
     );
+  const sellerVersionId = await currentSellerVersion(tx);
   await tx.execute(sql`
     update invoices i set
       status = 'issued', series_id = ${series.id}, number = ${series.lastNumber} + o.ord::int4,
-      issued_on = ${issuedOn}::date, issued_at = now(), issued_by = ${actor.userId},
+      issued_on = ${issuedOn}::date, issued_at = now(), issued_by = ${actor.userId}, seller_version_id = ${sellerVersionId},
       lookup_code = upper(substr(md5(random()::text || i.id::text || clock_timestamp()::text), 1, 16)),
       buyer_name = c.name, buyer_address = c.address, buyer_tax_code = c.tax_code
     from unnest(${pgArray(ids)}::int8[]) with ordinality as o(id, ord), customers c
@@ -143,6 +149,8 @@ export async function issueInvoices(
     const numbered = await numberInvoices(tx, actor, series, ids, issuedOn);
     // Credit a customer left over (an overpayment, a cancelled invoice) pays the new invoice at once.
     await applyCreditToIssued(tx, ids);
+    // In the issuing transaction, after the credit: every issued bill has its notice, with the amount still due.
+    const noticesQueued = await queueBillNoticesForInvoices(tx, ids);
     const books = [...perBook.values()];
     return {
       issued: ids.length,
@@ -152,6 +160,7 @@ export async function issueInvoices(
       lastNumber: numbered?.last ?? null,
       books,
       invoiceIds: numbered ? ids : [],
+      noticesQueued,
     };
   });
 }

@@ -12,6 +12,7 @@ import type { Component } from '@/domain/payments/allocation';
 import { AMOUNT_DUE } from '@/services/billing/invoice.service';
 import { AppError, notFound } from '@/services/errors';
 import { allocateNewPayments, applyCredit, lockLedger, unallocatePayment } from './ledger';
+import { queuePaymentNotices } from '@/services/notices/notice-queue.service';
 
 type Row = Record<string, unknown>;
 
@@ -148,6 +149,9 @@ export async function postPayments(
     tx,
     posted.map((payment, k) => ({ ...payment, preferredInvoiceId: list[k]!.preferredInvoiceId })),
   );
+  // Their confirmations, in the same transaction (after allocation, so they state what is still owed); the
+  // notice poller of the job queue sends them once committed.
+  await queuePaymentNotices(tx, ids);
   return posted.map((payment, k) => {
     const { lines, credit } = allocations[k]!;
     return { payment: { ...payment, allocated: payment.amount - credit }, lines, credit };

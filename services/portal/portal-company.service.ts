@@ -14,11 +14,15 @@ export interface PortalCompany {
   phone: string | null;
   email: string | null;
   taxCode: string | null;
+  /** Free text, one line per group of days (the portal keeps the line breaks). */
+  officeHours: string | null;
 }
 
 export async function getPortalCompany(db: DbOrTx): Promise<PortalCompany> {
   const [c] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select name, address, hotline, phone, email, tax_code from companies order by id limit 1`),
+    await db.execute(
+      sql`select name, address, hotline, phone, email, tax_code, office_hours from companies order by id limit 1`,
+    ),
   );
   const str = (v: unknown) => (v == null || String(v).trim() === '' ? null : String(v));
   return {
@@ -29,6 +33,7 @@ export async function getPortalCompany(db: DbOrTx): Promise<PortalCompany> {
     phone: str(c?.phone),
     email: str(c?.email),
     taxCode: str(c?.tax_code),
+    officeHours: str(c?.office_hours),
   };
 }
 

@@ -79,7 +79,7 @@ export interface PortalLookupOptions {
  * a guessed or leaked code gets no door to knock on. The invoice documents themselves carry the full address, as the
  * law requires of an invoice, one download at a time.
  */
-function maskAddress(address: string): string {
+export function maskAddress(address: string): string {
   const comma = address.indexOf(',');
   const head = comma < 0 ? address : address.slice(0, comma);
   const tail = comma < 0 ? '' : address.slice(comma);
@@ -162,17 +162,26 @@ async function consumptionHistory(db: DbOrTx, customerId: number, now: Date): Pr
   });
 }
 
+export interface ProvedCustomer {
+  id: number;
+  /** The code as normalized by the schema (upper case, no spaces). */
+  code: string;
+  name: string;
+  address: string;
+}
+
 /**
- * The bills of a customer for a visitor who proves the code. `ip` is the caller's address (the per-address budget);
- * every refusal is an AppError: VALIDATION_FAILED (malformed input), RATE_LIMITED (PortalRateLimitedError, with the
- * seconds to wait), PORTAL_LOOKUP_FAILED (unknown code or wrong factor, alike).
+ * Checks a customer code and its second factor with every protection of the lookup: the input schema, the
+ * per-address budget, the per-code lock, one statement for known and unknown codes, and every refusal padded to
+ * MIN_FAILURE_MS. The bill lookup and a portal account linking a code (portal-account.service.ts) both prove a code
+ * here, so they share one budget and one lock. Refusals as for lookupPortalBills.
  */
-export async function lookupPortalBills(
+export async function provePortalCustomer(
   db: DbOrTx,
   ip: string | null,
   rawInput: PortalLookupInput,
   options: PortalLookupOptions = {},
-): Promise<PortalBills> {
+): Promise<ProvedCustomer> {
   const parsed = portalLookupSchema.safeParse(rawInput);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -182,7 +191,6 @@ export async function lookupPortalBills(
   }
   const { customerCode, verifier } = parsed.data;
   const limits = options.limits ?? PORTAL_LIMITS;
-  const now = options.now ?? new Date();
   const started = performance.now();
 
   await consumeLookup(db, ip, limits);
@@ -195,15 +203,20 @@ export async function lookupPortalBills(
     throw new AppError('PORTAL_LOOKUP_FAILED', PORTAL_LOOKUP_FAILED_MESSAGE);
   }
   await releaseProofAttempt(db, customerCode);
+  return { id: Number(row.id), code: customerCode, name: String(row.name), address: row.address ?? '' };
+}
 
-  const customerId = Number(row.id);
-  const [settings, invoiceRows, consumption] = await Promise.all([
-    loadInvoiceSettings(db),
-    openInvoices(db, customerId),
-    consumptionHistory(db, customerId, now),
-  ]);
-  const expiresAt = Math.floor(now.getTime() / 1000) + PORTAL_LINK_TTL_SECONDS;
-  const invoices = invoiceRows.map((r): PortalInvoice => {
+/**
+ * A customer's open invoices as the portal shows them (amounts, VietQR payloads, download links valid until
+ * `expiresAt`, epoch seconds). Only for a customer the caller proved: a lookup's proof or a portal account's link.
+ */
+export async function portalInvoicesOf(
+  db: DbOrTx,
+  customer: { id: number; code: string },
+  expiresAt: number,
+): Promise<PortalInvoice[]> {
+  const [settings, invoiceRows] = await Promise.all([loadInvoiceSettings(db), openInvoices(db, customer.id)]);
+  return invoiceRows.map((r): PortalInvoice => {
     const id = Number(r.id);
     const period = String(r.period);
     const number = Number(r.number);
@@ -217,17 +230,74 @@ export async function lookupPortalBills(
       issuedOn: String(r.issued_on),
       total: Number(r.total),
       amountDue,
-      vietQr: invoiceVietQr(settings, { customerCode, period, amountDue, number }),
+      vietQr: invoiceVietQr(settings, { customerCode: customer.code, period, amountDue, number }),
       pdfUrl: `/api/portal/invoices/${id}/pdf?token=${token}`,
       xmlUrl: `/api/portal/invoices/${id}/xml?token=${token}`,
     };
   });
+}
+
+/** When download links made now stop working, in epoch seconds. */
+export const portalLinksExpiry = (now: Date) => Math.floor(now.getTime() / 1000) + PORTAL_LINK_TTL_SECONDS;
+
+/**
+ * The bills of a customer for a visitor who proves the code. `ip` is the caller's address (the per-address budget);
+ * every refusal is an AppError: VALIDATION_FAILED (malformed input), RATE_LIMITED (PortalRateLimitedError, with the
+ * seconds to wait), PORTAL_LOOKUP_FAILED (unknown code or wrong factor, alike).
+ */
+export async function lookupPortalBills(
+  db: DbOrTx,
+  ip: string | null,
+  rawInput: PortalLookupInput,
+  options: PortalLookupOptions = {},
+): Promise<PortalBills> {
+  const now = options.now ?? new Date();
+  const customer = await provePortalCustomer(db, ip, rawInput, options);
+  const expiresAt = portalLinksExpiry(now);
+  const [invoices, consumption] = await Promise.all([
+    portalInvoicesOf(db, customer, expiresAt),
+    consumptionHistory(db, customer.id, now),
+  ]);
   return {
-    customerName: String(row.name),
-    maskedAddress: maskAddress(row.address ?? ''),
+    customerName: customer.name,
+    maskedAddress: maskAddress(customer.address),
     invoices,
     totalDue: invoices.reduce((sum, i) => sum + i.amountDue, 0),
     consumption,
     linksExpireAt: new Date(expiresAt * 1000),
   };
+}
+
+/**
+ * The customer id behind a code for a visitor who proves it with the lookup's second factor, under the lookup's
+ * budgets (the address's lookups, the code's wrong proofs) and with its one answer for an unknown code and a wrong
+ * factor (PORTAL_LOOKUP_FAILED, padded to MIN_FAILURE_MS). The portal's service requests use it: a request about a
+ * connection is accepted only from someone who holds its bill.
+ */
+export async function proveCustomerCode(
+  db: DbOrTx,
+  ip: string | null,
+  rawInput: PortalLookupInput,
+  options: Pick<PortalLookupOptions, 'limits' | 'minFailureMs'> = {},
+): Promise<number> {
+  const parsed = portalLookupSchema.safeParse(rawInput);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('VALIDATION_FAILED', issue?.message ?? 'Dữ liệu không hợp lệ.', {
+      field: issue?.path.map(String).join('.') ?? '',
+    });
+  }
+  const { customerCode, verifier } = parsed.data;
+  const limits = options.limits ?? PORTAL_LIMITS;
+  const started = performance.now();
+  await consumeLookup(db, ip, limits);
+  await reserveProofAttempt(db, customerCode, limits);
+  const row = await readProof(db, customerCode, Number(verifier));
+  if (!proves(row, verifier) || row.id === null) {
+    const wait = (options.minFailureMs ?? MIN_FAILURE_MS) - (performance.now() - started);
+    if (wait > 0) await sleep(wait);
+    throw new AppError('PORTAL_LOOKUP_FAILED', PORTAL_LOOKUP_FAILED_MESSAGE);
+  }
+  await releaseProofAttempt(db, customerCode);
+  return Number(row.id);
 }

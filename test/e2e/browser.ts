@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
-export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
+export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
 
 /** Debian's Chromium, headless (playwright gives it a fresh temporary profile), with the flags this closed network needs (no background connections). */
 export async function launchBrowser(): Promise<Browser> {

@@ -12,7 +12,7 @@ function mailboxDir(): string {
   return dir;
 }
 
-export async function readMailbox(): Promise<ParsedMail[]> {
+async function readMailbox(): Promise<ParsedMail[]> {
   const dir = mailboxDir();
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.eml'))

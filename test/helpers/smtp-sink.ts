@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export interface DeliveredMail {
+interface DeliveredMail {
   envelopeTo: string[];
   parsed: ParsedMail;
   raw: Buffer;

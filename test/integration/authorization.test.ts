@@ -41,6 +41,7 @@ import { createBackBill } from '@/services/readings/adjustments.service';
 import { ingestBankTransactions } from '@/services/payments/bank-transfer.service';
 import { postPayment } from '@/services/payments/payment.service';
 import { declareSuspension } from '@/services/readings/declarations.service';
+import { receiveWorkOrder } from '@/services/work-orders/intake.service';
 import { enterReadings, seedPublishedTariffs } from '../helpers/billing-fixtures';
 import { createTestDatabase } from '../helpers/db';
 import { createOrgFixture, customerFields, type OrgFixture } from '../helpers/fixtures';
@@ -53,6 +54,13 @@ const PUBLIC_FIELDS: Record<string, string> = {
   'Query.portalBills': 'portal bill lookup: answers only to a right proof of the customer code (portal-lookup.test.ts)',
   'Query.portalCompany': 'the company’s name and contacts shown on every portal page',
   'Query.portalServiceTypes': 'the service types the portal calculator offers',
+  'Query.portalChallenge': 'a proof-of-work challenge for the portal forms: holds nothing but a signed random value',
+  'Query.portalWards': 'ward names for the registration form',
+  'Query.requestStatus':
+    'request tracking: answers only to the tracking code plus the applicant phone’s last 4 digits (portal-requests.test.ts)',
+  'Mutation.submitConnectionRequest': 'online registration: needs a solved challenge, answers only a tracking code',
+  'Mutation.submitServiceRequest':
+    'a customer’s request: needs the lookup’s proof of the customer code and a solved challenge, answers only a tracking code',
 };
 
 /**
@@ -93,6 +101,9 @@ const FILTERED_FIELDS: Record<string, string> = {
   'Query.collectorBooks': 'only the collector’s books the user holds with the payments right',
   'Query.reconciliations': 'only reconciliations the user imported or holds an exception of',
   'Query.reconciliationExceptions': 'only exceptions of customers of the user’s books (or naming no customer)',
+  'Query.workOrders':
+    'only orders of the user’s branches (installations/complaints rights) and customers’ current books',
+  'Query.workOrderCounts': 'counts only orders the user may read',
 };
 
 /**
@@ -102,6 +113,22 @@ const FILTERED_FIELDS: Record<string, string> = {
  */
 const OWN_BOOKS_FIELDS: Record<string, string> = {
   'Mutation.startCompanyInvoiceIssue': 'a company-wide issue of the books the user may issue',
+};
+
+/**
+ * A signed-in portal customer's own fields (scope `portalCustomer`): refused to anonymous visitors and to every staff
+ * member (the generated test above), answered to a customer only about the customers their account proved
+ * (test/integration/portal-accounts.test.ts: a customer without a proved code, another customer). Every other
+ * non-public field refuses a customer session (asserted below).
+ */
+const PORTAL_ACCOUNT_FIELDS: Record<string, string> = {
+  'Query.myPortalAccount': 'the account’s email and the customer codes it proved',
+  'Query.myBills': 'open bills of the proved customers only',
+  'Query.myPayments': 'payments of the proved customers only',
+  'Query.myRequests': 'requests of the proved customers and those the account filed',
+  'Mutation.linkCustomerCode': 'links a code only with the lookup’s proof, in the lookup’s budgets',
+  'Mutation.unlinkCustomer': 'only a customer the account linked',
+  'Mutation.setMyNoticeOptOut': 'only a customer the account linked',
 };
 
 const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BOOK_FORBIDDEN', 'NOT_FOUND']);
@@ -142,6 +169,8 @@ const ID_ARG_TABLES: Record<string, string> = {
   collectorId: 'users',
   reconciliationId: 'reconciliations',
   partnerId: 'partners',
+  workOrderId: 'work_orders',
+  teamId: 'installation_teams',
 };
 
 /** The table an `id` argument names, by the field that takes it. */
@@ -170,6 +199,8 @@ const ID_FIELD_TABLES: [RegExp, string][] = [
   [/MasterMeter$/, 'master_meters'],
   [/ReconciliationException$/, 'reconciliation_exceptions'],
   [/^(updatePartner|rotatePartnerSecret)$/, 'partners'],
+  [/WorkOrder|^workOrder$|^handOverInstallation$/, 'work_orders'],
+  [/^resendMessage$/, 'messages'],
 ];
 
 /** Tables whose rows belong to a customer: the fixture's row must be in a book `outsider` lacks. */
@@ -186,6 +217,8 @@ const CUSTOMER_TABLES: Record<string, string> = {
   reconciliation_exceptions:
     'select c.book_id from reconciliation_exceptions e join customers c on c.code = e.customer_code where e.id = $1',
   meters: 'select c.book_id from meters m join customers c on c.id = m.customer_id where m.id = $1',
+  work_orders: 'select c.book_id from work_orders w join customers c on c.id = w.customer_id where w.id = $1',
+  messages: 'select c.book_id from messages m join customers c on c.id = m.customer_id where m.id = $1',
 };
 
 /** An id argument sent in a probe: which table it names and the id. */
@@ -229,6 +262,22 @@ function sampleInputs(ids: Ids): Record<string, unknown> {
     // The counter's own book is checked before its entries: a user without it is refused BOOK_FORBIDDEN.
     // The collector's customer is checked before the collector's assignment: a user without its book is refused.
     RecordCollectorPaymentInput: { customerId: ids.customerId, amount: 1000, idempotencyKey: 'authz-collector-1' },
+    // A request about the S01 customer: refused for want of the branch right, or as a customer of a book the caller lacks.
+    WorkOrderInput: {
+      kind: 'LEAK_REPORT',
+      source: 'PHONE',
+      customerId: ids.customerId,
+      applicantName: 'Người báo',
+      applicantPhone: '0912345678',
+      idempotencyKey: 'authz-work-order-1',
+    },
+    // The company's details (admins only): valid, so the refusal is the admin check's and the row stays as it was.
+    CompanyProfileInput: {
+      name: 'Công ty bị sửa',
+      taxCode: '0108123456',
+      hotline: '19001234',
+      officeHours: 'Thứ Hai – Thứ Sáu: 7:30 – 17:00',
+    },
     PayAtCounterInput: {
       bookId: ids.bookId,
       period: '2026-04',
@@ -302,7 +351,15 @@ function sampleValue(
   // Variables carry an enum's name; `value` is the server-side (stored) value it maps to.
   if (isEnumType(inner)) return inner.getValues()[0]!.name;
   if (isInputObjectType(inner)) {
-    if (samples[inner.name]) return samples[inner.name];
+    if (samples[inner.name]) {
+      // Ids inside a sample count as id arguments too: a NOT_FOUND for them proves a refusal once the row exists.
+      for (const [key, value] of Object.entries(samples[inner.name] as Record<string, unknown>)) {
+        const table = ID_ARG_TABLES[key];
+        if (table && typeof value === 'number')
+          used.push({ where: `${fieldName}(${inner.name}.${key})`, table, id: value });
+      }
+      return samples[inner.name];
+    }
     const out: Record<string, unknown> = {};
     for (const f of Object.values(inner.getFields())) {
       if (isNonNullType(f.type) || depth === 0)
@@ -437,6 +494,19 @@ beforeAll(async () => {
     .values({ code: 'DHT1', name: 'Đồng hồ tổng 1' })
     .returning({ id: masterMeters.id });
   const one = async (q: ReturnType<typeof sql>) => Number(rowsOf<{ id: number }>(await db.execute(q))[0]!.id);
+  // A request about the customer; `outsider` may handle requests, but only on their own branch.
+  const workOrder = await receiveWorkOrder(
+    db,
+    { actor: f.admin },
+    {
+      kind: 'METER_CHECK',
+      source: 'COUNTER',
+      customerId: customer.id,
+      applicantName: 'Lê Thị Mai',
+      applicantPhone: '0912345678',
+    },
+  );
+  f.outsider = await grantComplaintRights(f.outsider, f.branchIds[1]);
   // A bank transfer matched to the customer by its payment code: the line belongs to S01 through its payment.
   await db.execute(sql`update companies set bank_account = '113000123456'`);
   const [bankLine] = await ingestBankTransactions(
@@ -504,6 +574,7 @@ beforeAll(async () => {
       suspensions: suspension.id,
       adjustments: adjustment.id,
       meters: anomaly!.meterId,
+      work_orders: workOrder.id,
       tariff_versions: await one(sql`select id from tariff_versions order by id limit 1`),
       tariff_tiers: await one(sql`select id from tariff_tiers order by id limit 1`),
       users: f.admin.userId,
@@ -521,6 +592,11 @@ beforeAll(async () => {
         values ('2026-04', 'done', ${f.admin.userId}) returning id`),
       invoice_series: await one(sql`insert into invoice_series (template_symbol, invoice_symbol, year, is_default)
         values ('1', 'C26TAA', 2026, true) returning id`),
+      // A failed bill notice of the customer: resendMessage must refuse it to anyone without its book.
+      messages: await one(sql`insert into messages (event_key, channel, template, customer_id, period, recipient,
+          status, attempts, last_error)
+        values ('authz:bill', 'EMAIL', 'BILL', ${customer.id}, 202604, 'mai@example.vn', 'FAILED', 1, 'SMTP 550')
+        returning id`),
     },
   };
   // The fixture's promise: every row exists, and every customer-linked one is in S01 (not held by outsider).
@@ -547,6 +623,16 @@ function isEmptyAnswer(data: Record<string, unknown> | null, fieldName: string):
   return Array.isArray(rows) && rows.length === 0;
 }
 
+/** Every right on requests (installations and complaints) on `branchId`. */
+async function grantComplaintRights(actor: Actor, branchId: number): Promise<Actor> {
+  for (const object of ['complaints', 'installations'])
+    await database.db
+      .execute(sql`insert into user_permissions (user_id, branch_id, "group", object, can_access, can_add,
+      can_edit, can_delete, can_print, can_export) values (${actor.userId}, ${branchId}, 'document', ${object},
+      true, true, true, true, true, true)`);
+  return (await loadActor(database.db, actor.userId))!;
+}
+
 async function rowExists(table: string, id: number): Promise<boolean> {
   if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table ${table}`);
   return rowsOf(await database.db.execute(sql`select 1 from ${sql.identifier(table)} where id = ${id}`)).length === 1;
@@ -563,16 +649,24 @@ async function snapshot(): Promise<string> {
            (select count(*) || ':' || coalesce(sum(allocated), 0) from payments)::text || '/' ||
            (select count(*) from payment_reversals)::text || '/' || (select count(*) from collector_books)::text || '/' ||
            (select count(*) from collector_settlements)::text || '/' || (select count(*) from reconciliations)::text || '/' ||
+           (select count(*) || ':' || coalesce(sum(version), 0) from work_orders)::text || '/' ||
+           (select count(*) from work_order_events)::text || '/' || (select count(*) from work_order_documents)::text || '/' ||
            (select count(*) from reconciliation_exceptions where resolved_at is not null)::text || '/' ||
            (select count(*) || ':' || coalesce(md5(string_agg(code || name || secret_ciphertext || allow_list::text
-             || allow_overpayment::text || active::text, ',' order by id)), '') from partners)::text as s`);
+             || allow_overpayment::text || active::text, ',' order by id)), '') from partners)::text || '/' ||
+           (select coalesce(md5(string_agg(concat_ws('|', name, tax_code, address, phone, hotline, email, office_hours),
+             ',' order by id)), '') from companies)::text as s`);
   return JSON.stringify(r);
 }
 
 describe('authorization generated from the schema', () => {
   it('lists only fields that exist (the allow-lists stay honest)', () => {
     const keys = new Set(allFields().map((x) => x.key));
-    for (const k of [...Object.keys(PUBLIC_FIELDS), ...Object.keys(ANY_STAFF_FIELDS)]) {
+    for (const k of [
+      ...Object.keys(PUBLIC_FIELDS),
+      ...Object.keys(ANY_STAFF_FIELDS),
+      ...Object.keys(PORTAL_ACCOUNT_FIELDS),
+    ]) {
       if (k === 'Query.readingCodes' && !keys.has(k)) continue;
       expect(keys, `allow-listed field ${k} is not in the schema`).toContain(k);
     }
@@ -690,6 +784,137 @@ describe('authorization generated from the schema', () => {
     expect(open.errors).toEqual([]);
     for (const m of MARKERS) expect(JSON.stringify(open.data)).not.toContain(m);
     expect(await snapshot()).toBe(before);
+  });
+
+  it('the portal’s request fields answer a visitor without the proof nothing and store nothing', async () => {
+    // Answers reach only portal types.
+    const reached = new Set<string>();
+    const visit = (type: GraphQLOutputType) => {
+      const named = getNamedType(type);
+      if (!isObjectType(named) || reached.has(named.name)) return;
+      reached.add(named.name);
+      for (const fl of Object.values(named.getFields())) visit(fl.type);
+    };
+    for (const { key, field } of allFields()) {
+      if (['Query.requestStatus', 'Mutation.submitConnectionRequest', 'Mutation.submitServiceRequest'].includes(key))
+        visit(field.type);
+    }
+    expect([...reached].filter((name) => !name.startsWith('Portal'))).toEqual([]);
+
+    const [row] = rowsOf<{ code: string }>(
+      await database.db.execute(sql`select code from customers where id = ${ids.customerId}`),
+    );
+    const { trackingCode } = await receiveWorkOrder(
+      database.db,
+      { portalAccountId: null },
+      {
+        kind: 'METER_CHECK',
+        source: 'PORTAL',
+        customerId: ids.customerId,
+        applicantName: 'Người gửi',
+        applicantPhone: '0900000001',
+      },
+    );
+    const orders = async () =>
+      rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from work_orders`))[0]!.n;
+    const before = [await snapshot(), await orders()];
+    const status = await gql(
+      database.db,
+      null,
+      `query($c: String!) { requestStatus(trackingCode: $c, verifier: "0000") { kind status timeline { status } } }`,
+      { c: trackingCode },
+      { ip: '192.0.2.201' },
+    );
+    expect([status.code, status.data]).toEqual(['PORTAL_TRACKING_FAILED', null]);
+    const proofInput = { challenge: 'x', nonce: '1' };
+    const service = await gql(
+      database.db,
+      null,
+      `mutation($i: PortalServiceRequestInput!) { submitServiceRequest(input: $i) { trackingCode } }`,
+      {
+        i: {
+          customerCode: row!.code,
+          verifier: '0000',
+          kind: 'METER_CHECK',
+          applicantName: 'Kẻ lạ',
+          applicantPhone: '0900000002',
+          description: 'Kiểm tra',
+          idempotencyKey: 'authz-test-key-0001',
+          proof: proofInput,
+        },
+      },
+      { ip: '192.0.2.202' },
+    );
+    expect([service.code, service.data]).toEqual(['PORTAL_CHALLENGE_FAILED', null]);
+    const connection = await gql(
+      database.db,
+      null,
+      `mutation($i: PortalConnectionRequestInput!) { submitConnectionRequest(input: $i) { trackingCode } }`,
+      {
+        i: {
+          applicantName: 'Kẻ lạ',
+          applicantPhone: '0900000002',
+          citizenId: '001190012345',
+          address: '1 Phố Thử',
+          wardId: f.wardId,
+          serviceTypeCode: 'HN_SH',
+          households: 1,
+          persons: 1,
+          idempotencyKey: 'authz-test-key-0002',
+          proof: proofInput,
+        },
+      },
+      { ip: '192.0.2.203' },
+    );
+    expect([connection.code, connection.data]).toEqual(['PORTAL_CHALLENGE_FAILED', null]);
+    for (const r of [status, service, connection]) for (const m of MARKERS) expect(JSON.stringify(r)).not.toContain(m);
+    expect([await snapshot(), await orders()]).toEqual(before);
+  });
+
+  it('a portal customer session reaches no staff field, and their own fields answer nothing of a customer they did not prove', async () => {
+    // The customer's own fields reach only portal types.
+    const reached = new Set<string>();
+    const visit = (type: GraphQLOutputType) => {
+      const named = getNamedType(type);
+      if (!isObjectType(named) || reached.has(named.name)) return;
+      reached.add(named.name);
+      for (const fl of Object.values(named.getFields())) visit(fl.type);
+    };
+    for (const { key, field } of allFields()) if (PORTAL_ACCOUNT_FIELDS[key]) visit(field.type);
+    expect([...reached].filter((name) => !name.startsWith('Portal'))).toEqual([]);
+
+    // A customer signed in on the portal who proved no code (the probes name S01's customer).
+    const [account] = rowsOf<{ id: number }>(
+      await database.db.execute(
+        sql`insert into portal_accounts (email) values ('authz-khach@example.vn') returning id`,
+      ),
+    );
+    const portalAccountId = Number(account!.id);
+    const samples = sampleInputs(ids);
+    const before = await snapshot();
+    const leaks: string[] = [];
+    for (const { kind, key, field } of allFields()) {
+      if (PUBLIC_FIELDS[key]) continue;
+      const { document, variables } = operationFor(kind, field, ids, samples);
+      const r = await gql(database.db, null, document, variables, { portalAccountId, ip: '192.0.2.210' });
+      if (PORTAL_ACCOUNT_FIELDS[key]) {
+        // Answered (about no customer) or refused for the arguments; never about S01's customer.
+        const text = JSON.stringify(r);
+        for (const m of MARKERS) if (text.includes(m)) leaks.push(`${key}: answers ${m}`);
+        if (text.includes(`"id":${ids.customerId}`)) leaks.push(`${key}: names the customer`);
+        continue;
+      }
+      if (!r.code || !REFUSAL_CODES.has(r.code))
+        leaks.push(`${key}: ${r.code ?? 'answered'} ${r.errors[0]?.message ?? JSON.stringify(r.data).slice(0, 120)}`);
+    }
+    expect(leaks).toEqual([]);
+    expect(await snapshot()).toBe(before);
+    const linked = rowsOf(
+      await database.db.execute(
+        sql`select 1 from portal_account_customers where portal_account_id = ${portalAccountId}`,
+      ),
+    );
+    expect(linked).toEqual([]);
   });
 
   it('open lookup lists show a user without books no books, routes or branches', async () => {

@@ -4,6 +4,7 @@ import { rowsOf } from '@/db/sql';
 import { todayInVietnam } from '@/domain/billing/periods';
 import { checkCrc, emvValue } from '@/domain/invoices/vietqr';
 import { awaitBillingRun } from '@/jobs/billing-runs';
+import { invoiceDocumentsByIds, loadInvoiceSettings } from '@/services/invoices/invoice-documents.service';
 import { issueInvoices } from '@/services/invoices/issue.service';
 import { customerBalance, postPayment } from '@/services/payments/payment.service';
 import { ledgerViolations } from '../helpers/payment-fixtures';
@@ -136,6 +137,32 @@ describe('issuing', () => {
     expect(checkCrc(first.vietQr)).toBe(true);
     expect(emvValue(first.vietQr, '54')).toBe(String(first.total));
     expect(emvValue(first.vietQr, '62', '08')).toBe(`TN ${first.customerCode} 202603`);
+  });
+
+  it('keeps the seller an issued invoice was numbered with when the company is edited later; drafts print the new one', async () => {
+    const [before] = rowsOf<{ name: string; address: string | null }>(
+      await database.db.execute(sql`select name, address from companies order by id limit 1`),
+    );
+    const settings = () => loadInvoiceSettings(database.db);
+    const issuedId = (await invoiceOf(book0[0]!.id)).id as number;
+    const draftId = (await invoiceOf(book1[0]!.id)).id as number;
+    await database.db.execute(
+      sql`update companies set name = 'Công ty Cổ phần Nước sạch Đổi Tên', address = '1 Phố Mới'`,
+    );
+    try {
+      const [issued, draft] = await invoiceDocumentsByIds(database.db, await settings(), [issuedId, draftId]);
+      expect(issued!.seller.name).toBe(before!.name);
+      expect(issued!.seller.address).toBe(before!.address ?? '');
+      expect(draft!.status).toBe('DRAFT');
+      expect(draft!.seller.name).toBe('Công ty Cổ phần Nước sạch Đổi Tên');
+      expect(draft!.seller.address).toBe('1 Phố Mới');
+      const versions = rowsOf<{ n: number }>(
+        await database.db.execute(sql`select count(*)::int as n from company_profile_versions`),
+      );
+      expect(Number(versions[0]!.n)).toBe(1);
+    } finally {
+      await database.db.execute(sql`update companies set name = ${before!.name}, address = ${before!.address}`);
+    }
   });
 
   it('issues nothing more when the same book is issued again (a double click)', async () => {

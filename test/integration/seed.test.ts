@@ -73,6 +73,16 @@ describe('seedDemo into PGlite', () => {
     });
   });
 
+  it('places every ward in the branch whose books read it, so a request for a new address finds its branch', async () => {
+    const rows = await query<{ ward: string; branch: string | null }>(
+      database,
+      sql`select w.code as ward, b.code as branch from wards w left join branches b on b.id = w.branch_id order by w.code`,
+    );
+    expect(rows.filter((r) => r.branch === null)).toEqual([]);
+    expect(rows.find((r) => r.ward === 'BD-KM')?.branch).toBe('CN1');
+    expect(rows.find((r) => r.ward === 'DD-LH')?.branch).toBe('CN2');
+  });
+
   it('does nothing the second time', async () => {
     const again = await seedDemo(database.db, { customers: CUSTOMERS, today: TODAY });
     expect(again.skipped).toBe(true);

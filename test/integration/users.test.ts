@@ -222,7 +222,7 @@ describe('permissions', () => {
       print: true,
       export: false,
     });
-    expect(matrix.setPermissions).toHaveLength(7 + 11 + 6);
+    expect(matrix.setPermissions).toHaveLength(8 + 11 + 6);
     const stored = await db.select().from(userPermissions).where(eq(userPermissions.userId, clerk.id));
     expect(stored.map((p) => `${p.group}/${p.object}`).sort()).toEqual(['catalog/wards', 'document/customers']);
 

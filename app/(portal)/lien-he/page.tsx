@@ -3,12 +3,13 @@ import { getPortalCompany, telHref } from '../portal-server';
 
 export const metadata: Metadata = {
   title: 'Liên hệ',
-  description: 'Địa chỉ, tổng đài và email chăm sóc khách hàng của công ty cấp nước.',
+  description: 'Địa chỉ, tổng đài, email và giờ làm việc của công ty cấp nước.',
 };
 
 export default async function ContactPage() {
   const company = await getPortalCompany();
-  const rows: { label: string; value: string; href?: string; testId: string }[] = [];
+  // Office hours keep the line breaks the company typed (one line per group of days).
+  const rows: { label: string; value: string; href?: string; testId: string; multiline?: boolean }[] = [];
   if (company.address) rows.push({ label: 'Địa chỉ', value: company.address, testId: 'contact-address' });
   if (company.hotline)
     rows.push({
@@ -21,6 +22,8 @@ export default async function ContactPage() {
     rows.push({ label: 'Điện thoại', value: company.phone, href: telHref(company.phone), testId: 'contact-phone' });
   if (company.email)
     rows.push({ label: 'Email', value: company.email, href: `mailto:${company.email}`, testId: 'contact-email' });
+  if (company.officeHours)
+    rows.push({ label: 'Giờ làm việc', value: company.officeHours, testId: 'contact-office-hours', multiline: true });
   if (company.taxCode) rows.push({ label: 'Mã số thuế', value: company.taxCode, testId: 'contact-tax-code' });
   return (
     <div className="space-y-5">
@@ -34,7 +37,10 @@ export default async function ContactPage() {
             {rows.map((r) => (
               <div key={r.label}>
                 <dt className="text-sm text-slate-500">{r.label}</dt>
-                <dd className="text-base text-slate-900" data-testid={r.testId}>
+                <dd
+                  className={`text-base text-slate-900${r.multiline ? ' whitespace-pre-line' : ''}`}
+                  data-testid={r.testId}
+                >
                   {r.href ? (
                     <a href={r.href} className="font-medium text-brand-700">
                       {r.value}

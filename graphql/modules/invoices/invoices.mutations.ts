@@ -16,6 +16,7 @@ import {
   IssueInvoicesInput,
   IssueInvoicesResultType,
 } from './invoices.type';
+import { kickNoticeSender } from '@/services/notices/notice-queue.service';
 
 // The services check the right on each book (the customer's current book for corrections); the resolvers require it
 // on some branch, so a user without the right anywhere is refused before any database work.
@@ -32,6 +33,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const result = await issueInvoices(ctx.db, ctx.actor, { period: args.input.period, bookIds: args.input.bookIds });
       await enqueueEinvoiceSigning(ctx.db, result.invoiceIds);
+      if (result.noticesQueued > 0) await kickNoticeSender(ctx.db);
       return result;
     },
   }),

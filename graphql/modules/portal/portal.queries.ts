@@ -13,7 +13,7 @@ import { PortalBillsType, PortalCompanyType, PortalServiceTypeType } from './por
  * response head; the endpoint's formatError then answers an AppError with its code and message only, so the head
  * never reaches the body.
  */
-class RateLimitedWithRetryAfter extends AppError {
+export class RateLimitedWithRetryAfter extends AppError {
   readonly extensions: { code: 'RATE_LIMITED'; http: { status: number; headers: HeaderMap } };
 
   constructor(error: PortalRateLimitedError) {

@@ -5,7 +5,7 @@ import type { PortalBills, PortalConsumption, PortalInvoice } from '@/services/p
 // Portal types are their own, not Customer or Invoice: an anonymous visitor's answer can reach no staff field, and
 // nothing here names a customer id, a book or a staff member.
 
-const PortalInvoiceType = builder.objectRef<PortalInvoice>('PortalInvoice').implement({
+export const PortalInvoiceType = builder.objectRef<PortalInvoice>('PortalInvoice').implement({
   description: 'An open invoice as the portal shows it to a visitor who proved the customer code.',
   fields: (t) => ({
     period: t.expose('period', { type: 'Period' }),
@@ -58,6 +58,10 @@ export const PortalCompanyType = builder.objectRef<PortalCompany>('PortalCompany
     phone: t.exposeString('phone', { nullable: true }),
     email: t.exposeString('email', { nullable: true }),
     taxCode: t.exposeString('taxCode', { nullable: true }),
+    officeHours: t.exposeString('officeHours', {
+      nullable: true,
+      description: 'Office hours as the company wrote them, one line per group of days (newline-separated).',
+    }),
   }),
 });
 

@@ -37,6 +37,16 @@ describe('security headers of every page', () => {
     expect(production).toContain("object-src 'none'");
   });
 
+  it('lets the portal map load OpenStreetMap tiles as images only, and geolocation only for this site', () => {
+    const production = contentSecurityPolicy({ dev: false, https: false });
+    expect(production).toContain("img-src 'self' data: blob: https://tile.openstreetmap.org;");
+    expect(production).toContain("connect-src 'self';");
+    expect(production).toContain("script-src 'self' 'unsafe-inline';");
+    const permissions = securityHeaders({ dev: false, https: false }).find((h) => h.key === 'Permissions-Policy');
+    expect(permissions?.value).toContain('geolocation=(self)');
+    expect(permissions?.value).toContain('camera=()');
+  });
+
   it('sends HSTS and COOP only when the site is served over TLS', () => {
     const keys = (https: boolean) => securityHeaders({ dev: false, https }).map((h) => h.key);
     expect(keys(false)).not.toContain('Strict-Transport-Security');

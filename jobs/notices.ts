@@ -5,7 +5,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/sql';
+import { todayInVietnam } from '@/domain/billing/periods';
 import { logUnexpectedError } from '@/services/error-summary';
+import { queueOverdueReminders } from '@/services/notices/notice-queue.service';
 import { nextNoticeDueAt, sendDueNotices, type NoticeSenderOptions } from '@/services/notices/notice-sender.service';
 import { pgBossDbOf } from './pg-boss-db';
 import { enqueue, startQueue } from './queue';
@@ -33,6 +35,16 @@ export async function runNoticeSendJob(db: Db, options: NoticeSenderOptions = {}
   const next = await nextNoticeDueAt(db);
   if (next) await enqueueNoticeSend(db, Math.max(1, (next.getTime() - Date.now()) / 1000));
   return summary;
+}
+
+/**
+ * The daily overdue reminders (a cron schedule, jobs/queue.ts): queues today's, once per customer and month, and
+ * starts the sender when any were queued.
+ */
+export async function runOverdueReminderJob(db: Db, asOf = todayInVietnam(new Date())): Promise<unknown> {
+  const queued = await queueOverdueReminders(db, asOf);
+  if (queued > 0) await enqueueNoticeSend(db);
+  return { asOf, queued };
 }
 
 /**

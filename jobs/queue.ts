@@ -27,6 +27,7 @@ export interface JobPayloads {
   'einvoices.sign': { invoiceIds: number[] };
   'einvoices.cancel': { invoiceId: number };
   'notices.send': Record<string, never>;
+  'notices.overdue-reminders': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -61,7 +62,24 @@ const QUEUES: Record<JobName, QueueSpec> = {
   'einvoices.cancel': { policy: 'standard', retryLimit: 10, retryDelay: 60, expireInSeconds: 600, concurrency: 1 },
   // A run sends for at most 5 minutes (jobs/notices.ts); two per process keep SMTP busy while one records.
   'notices.send': { policy: 'standard', retryLimit: 5, retryDelay: 10, expireInSeconds: 900, concurrency: 2 },
+  // One set-based statement a day; stately, so a late run and the next day's never overlap.
+  'notices.overdue-reminders': {
+    policy: 'stately',
+    retryLimit: 3,
+    retryDelay: 60,
+    expireInSeconds: 3600,
+    concurrency: 1,
+  },
 };
+
+/**
+ * Cron schedules (pg-boss keeps them in its schema; any process with workers registers them, the timekeeper of
+ * one of them creates the job). Overdue reminders go out each morning, Vietnamese time, when customers read them.
+ */
+const SCHEDULES: readonly { name: JobName; cron: string }[] = [
+  { name: 'notices.overdue-reminders', cron: '0 8 * * *' },
+];
+const SCHEDULE_TZ = 'Asia/Ho_Chi_Minh';
 const JOB_NAMES = Object.keys(QUEUES) as JobName[];
 
 export interface QueueOptions {
@@ -79,6 +97,11 @@ export interface QueueOptions {
   notices?: NoticeSenderOptions;
   /** How often this process looks for due notices (jobs/notices.ts startNoticePoller). Default 10 s. */
   noticePollMs?: number;
+  /**
+   * Runs the cron schedules (SCHEDULES) in a process with workers. Default: on, except under NODE_ENV=test, where
+   * a daily job firing in the middle of a test would make it depend on the clock.
+   */
+  schedules?: boolean;
 }
 
 export interface EnqueueOptions {
@@ -110,8 +133,8 @@ export class JobQueue {
     this.pg = postgresClientOf(db);
     this.boss = new PgBoss({
       db: pgBossDbOf(db),
-      // No cron schedules: the timekeeper would poll for nothing.
-      schedule: false,
+      // The timekeeper polls for due cron jobs only where the schedules run.
+      schedule: this.schedulesOn,
       supervise: true,
       maintenanceIntervalSeconds: 60,
     });
@@ -120,6 +143,10 @@ export class JobQueue {
 
   get workerCount(): number {
     return this.options.workers ?? serverEnv().JOB_WORKERS;
+  }
+
+  get schedulesOn(): boolean {
+    return this.workerCount > 0 && (this.options.schedules ?? process.env.NODE_ENV !== 'test');
   }
 
   async start(): Promise<void> {
@@ -138,6 +165,8 @@ export class JobQueue {
       await this.boss.updateQueue(name, { name, ...settings });
     }
     if (!this.pg) await this.failOrphans(0);
+    if (this.schedulesOn)
+      for (const { name, cron } of SCHEDULES) await this.boss.schedule(name, cron, {}, { tz: SCHEDULE_TZ });
     if (this.workerCount <= 0) return;
     const { handlers } = await import('./workers');
     for (const name of JOB_NAMES) {

@@ -59,10 +59,16 @@ const sendNotices: JobHandler<'notices.send'> = async (db, _data, context) => {
   return runNoticeSendJob(db, context.options.notices ?? {});
 };
 
+const overdueReminders: JobHandler<'notices.overdue-reminders'> = async (db) => {
+  const { runOverdueReminderJob } = await import('./notices');
+  return runOverdueReminderJob(db);
+};
+
 export const handlers: { [N in JobName]: JobHandler<N> } = {
   'billing.run': billingRun,
   'invoices.issue-company': issueCompany,
   'einvoices.sign': signEinvoices,
   'einvoices.cancel': cancelEinvoice,
   'notices.send': sendNotices,
+  'notices.overdue-reminders': overdueReminders,
 };

@@ -14,6 +14,7 @@ import {
   NoticeMessagesQuery,
   NoticeTemplatesQuery,
   PreviewNoticeQuery,
+  QueueOverdueRemindersMutation,
   ResendMessageMutation,
   type NoticeMessageRow,
   type NoticeMessagesVariables,
@@ -162,7 +163,45 @@ function TemplatePreviews() {
   );
 }
 
-function Screen({ canResend }: { canResend: boolean }) {
+/**
+ * Today's overdue reminders now (the daily job sends them each morning anyway; a customer gets one a month): the
+ * count queued is shown, so "0" reads as "everyone was already reminded", not as a failure.
+ */
+function OverdueRemindersButton({ canQueue, onQueued }: { canQueue: boolean; onQueued: () => void }) {
+  const toast = useToast();
+  const [state, queue] = useMutation(QueueOverdueRemindersMutation);
+  const [queued, setQueued] = useState<number | null>(null);
+  return (
+    <div className="flex items-center gap-2">
+      <Button
+        disabled={state.fetching}
+        disabledReason={canQueue ? null : 'Cần quyền thêm “Thông báo”.'}
+        onClick={async () => {
+          const r = await queue({});
+          if (r.error) {
+            toast.error(errorMessage(r.error));
+            return;
+          }
+          const n = r.data?.queueOverdueReminders ?? 0;
+          setQueued(n);
+          toast.success(
+            n > 0 ? `Đã đưa ${fmtInt(n)} nhắc nợ vào hàng đợi gửi.` : 'Không có nhắc nợ mới nào cần gửi hôm nay.',
+          );
+          onQueued();
+        }}
+      >
+        Gửi nhắc nợ
+      </Button>
+      {queued !== null && (
+        <span className="text-sm text-slate-600" data-testid="overdue-queued">
+          Đã xếp hàng {fmtInt(queued)} nhắc nợ
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Screen({ canResend, canQueueReminders }: { canResend: boolean; canQueueReminders: boolean }) {
   const toast = useToast();
   const [draft, setDraft] = useState<Filter>({ period: '', status: '', channel: '', customerId: '' });
   const [filter, setFilter] = useState<Filter>(draft);
@@ -235,7 +274,13 @@ function Screen({ canResend }: { canResend: boolean }) {
 
   return (
     <div className="space-y-4 p-4">
-      <h1 className="text-xl font-bold text-slate-900">Thông báo gửi khách hàng</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-bold text-slate-900">Thông báo gửi khách hàng</h1>
+        <OverdueRemindersButton
+          canQueue={canQueueReminders}
+          onQueued={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      </div>
       <RunStats period={/^\d{4}-\d{2}$/.test(filter.period) ? filter.period : null} />
       <form
         className="flex flex-wrap items-end gap-2"
@@ -321,10 +366,10 @@ function Screen({ canResend }: { canResend: boolean }) {
 }
 
 /** The notices screen: messages by customer, period and status, resend, the last run's delivery rate, previews. */
-export function NoticesScreen({ canResend }: { canResend: boolean }) {
+export function NoticesScreen({ canResend, canQueueReminders }: { canResend: boolean; canQueueReminders: boolean }) {
   return (
     <ToastProvider>
-      <Screen canResend={canResend} />
+      <Screen canResend={canResend} canQueueReminders={canQueueReminders} />
     </ToastProvider>
   );
 }

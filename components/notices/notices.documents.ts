@@ -82,3 +82,9 @@ export const ResendMessageMutation = graphql(`
     }
   }
 `);
+
+export const QueueOverdueRemindersMutation = graphql(`
+  mutation QueueOverdueReminders {
+    queueOverdueReminders
+  }
+`);

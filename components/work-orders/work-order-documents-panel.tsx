@@ -114,7 +114,7 @@ export function WorkOrderDocumentsPanel({
       {canUpload && (
         <form
           onSubmit={upload}
-          className="grid grid-cols-[2fr_1fr_auto] items-end gap-2 rounded-md border border-slate-200 bg-slate-50 p-2"
+          className="grid grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] items-end gap-2 rounded-md border border-slate-200 bg-slate-50 p-2"
           data-testid="work-order-upload"
         >
           <FormField label="Tệp (PDF, JPEG, PNG, WebP ≤ 10 MB)" name="file" error={error}>
@@ -126,7 +126,7 @@ export function WorkOrderDocumentsPanel({
                 accept=".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/jpeg,image/png,image/webp"
                 data-testid="field-file"
                 onChange={(e) => pick(e.target.files?.[0] ?? null)}
-                className="text-sm"
+                className="w-full min-w-0 text-sm"
               />
             )}
           </FormField>
@@ -137,7 +137,7 @@ export function WorkOrderDocumentsPanel({
                 value={kind}
                 onChange={(e) => setKind(e.target.value)}
                 data-testid="field-documentKind"
-                className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
               >
                 {WORK_ORDER_DOCUMENT_KINDS.filter((k) => k !== 'QUOTE').map((k) => (
                   <option key={k} value={k}>

@@ -43,11 +43,15 @@ export function addWorkingDays(from: string, count: number): string {
  * The day the answer is due for a request received on `receivedOn` (a Vietnamese business date). The legal
  * ceilings win over the catalog: a dispute is due in 15 working days and a meter check in 5 days whatever the
  * complaint kind says; other kinds take the complaint kind's resolution days, else the kind's default.
+ *
+ * `notBefore` is a legal floor: a cut-off may not be done before the disconnection date of its notice
+ * (domain/notices/deadlines.ts), so its deadline is never earlier than that day.
  */
 export function workOrderDeadline(
   kind: WorkOrderKind,
   receivedOn: string,
   complaintResolutionDays?: number | null,
+  notBefore?: string | null,
 ): string {
   if (kind === 'BILL_DISPUTE') return addWorkingDays(receivedOn, BILL_DISPUTE_WORKING_DAYS);
   if (kind === 'METER_CHECK') return shiftDate(receivedOn, METER_CHECK_DAYS);
@@ -55,7 +59,8 @@ export function workOrderDeadline(
     complaintResolutionDays !== null && complaintResolutionDays !== undefined && complaintResolutionDays > 0
       ? complaintResolutionDays
       : DEFAULT_RESOLUTION_DAYS[kind];
-  return shiftDate(receivedOn, days);
+  const due = shiftDate(receivedOn, days);
+  return notBefore != null && notBefore > due ? notBefore : due;
 }
 
 /** Open and its deadline already passed (due yesterday or before, counted in Vietnamese business days). */

@@ -5,14 +5,16 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { pgArray, rowsOf } from '@/db/sql';
+import { todayInVietnam } from '@/domain/billing/periods';
 import { isNoticeTemplateId, listNoticeTemplates, previewNotice, type TemplateSummary } from '@/emails/registry';
 import { type Actor, booksWithRight, canOnBook, hasRight } from '@/services/auth/actor';
 import { AppError, forbidden, notFound } from '@/services/errors';
 import { decodeCursor, pageOf, type PageInfo } from '@/services/page-cursor';
 import type { NoticeChannel } from './channel';
 import { loadRenderContext } from './notice-context';
+import { kickNoticeSenderQuietly, queueOverdueReminders } from './notice-queue.service';
 
 type MessageStatus = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
 
@@ -61,7 +63,7 @@ export interface MessageRunStats {
   deliveryRate: number | null;
 }
 
-function assertNoticeRight(actor: Actor, right: 'access' | 'edit', what: string): void {
+function assertNoticeRight(actor: Actor, right: 'access' | 'add' | 'edit', what: string): void {
   if (!hasRight(actor, 'document', 'notices', right)) throw forbidden(what);
 }
 
@@ -200,8 +202,8 @@ async function visibleMessage(db: DbOrTx, actor: Actor, id: number): Promise<Mes
 
 /**
  * Puts a FAILED or SKIPPED message back in the queue under the same id, hence the same provider key: a resend
- * never becomes a second message for the event. The job queue's notice poller sends it within seconds (no kick
- * here: the caller may still be inside a transaction).
+ * never becomes a second message for the event. No kick here (the caller may still be inside a transaction): the
+ * resolver kicks the sender once this committed, and the job queue's notice poller is the backstop.
  */
 export async function resendMessage(db: DbOrTx, actor: Actor, id: number): Promise<MessageRow> {
   assertNoticeRight(actor, 'edit', 'gửi lại thông báo');
@@ -218,6 +220,22 @@ export async function resendMessage(db: DbOrTx, actor: Actor, id: number): Promi
   if (updated.length === 0)
     throw new AppError('NOTICE_NOT_RESENDABLE', 'Chỉ gửi lại được thông báo gửi lỗi hoặc đã bỏ qua.');
   return visibleMessage(db, actor, id);
+}
+
+/**
+ * Queues today's overdue reminders now for the customers of the books the actor may add notices on, as the daily
+ * job (jobs/notices.ts) does for everyone, and starts the sender. Idempotent (one reminder per customer and
+ * month): pressing it brings forward what the schedule sends anyway. Returns the messages queued.
+ */
+export async function queueOverdueRemindersNow(
+  db: Db,
+  actor: Actor,
+  asOf: string = todayInVietnam(new Date()),
+): Promise<number> {
+  assertNoticeRight(actor, 'add', 'gửi nhắc nợ');
+  const queued = await queueOverdueReminders(db, asOf, undefined, booksWithRight(actor, 'notices', 'add'));
+  if (queued > 0) await kickNoticeSenderQuietly(db);
+  return queued;
 }
 
 export interface OptOutState {

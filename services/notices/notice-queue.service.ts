@@ -18,6 +18,7 @@ import {
   WORK_ORDER_STATUS_LABELS,
 } from '@/domain/work-orders/kinds';
 import { AMOUNT_DUE } from '@/services/billing/invoice.service';
+import { logUnexpectedError } from '@/services/error-summary';
 import type { NoticeChannel } from './channel';
 import { enabledChannels } from './enabled-channels';
 
@@ -157,14 +158,17 @@ export async function queuePaymentNotices(
 /**
  * Overdue reminders as of a day: one per customer and month (`overdue:<customer>:<YYYY-MM>`) for customers whose
  * issued bills are still unpaid past their due date, listing the unpaid periods. Set-based, so a scheduler may run
- * it daily: a customer reminded this month is not reminded again until the next.
+ * it daily: a customer reminded this month is not reminded again until the next. `bookIds` limits it to customers
+ * of those current books (a clerk's run); null is every customer (the daily job).
  */
 export async function queueOverdueReminders(
   db: DbOrTx,
   asOf: string,
   channels: readonly NoticeChannel[] = enabledChannels(),
+  bookIds: readonly number[] | null = null,
 ): Promise<number> {
-  if (channels.length === 0) return 0;
+  if (channels.length === 0 || bookIds?.length === 0) return 0;
+  const inBooks = bookIds === null ? sql`true` : sql`c.book_id = any(${pgArray(bookIds)}::int4[])`;
   const month = asOf.slice(0, 7);
   return affected(
     await db.execute(
@@ -181,13 +185,56 @@ export async function queueOverdueReminders(
             where i.status in ('issued', 'adjusted') and i.kind <> 'adjustment'
               and i.issued_on + ${BILL_PAYMENT_DAYS}::int < ${asOf}::date) o
           join customers c on c.id = o.customer_id
-          where o.due > 0 and ${hasAddress(channels)}
+          where o.due > 0 and ${hasAddress(channels)} and ${inBooks}
           group by c.id`,
         channels,
       ),
     ),
   );
 }
+
+/**
+ * The disconnection notice of a CUT_OFF request (Decree 117/2007: water is cut only some time after the customer
+ * was told), inside the intake transaction: one per request and channel (`disconnection:<workOrderId>`), listing
+ * the customer's unpaid periods and total as of now. A customer who owes nothing gets none — the notice would
+ * announce a cut for a debt that does not exist. The payload carries the notice day; the template derives the
+ * dates from it with domain/notices/deadlines.ts, the same rule the request's own deadline follows.
+ */
+export async function queueDisconnectionNotice(
+  tx: DbOrTx,
+  workOrderId: number,
+  noticeDate: string,
+  channels: readonly NoticeChannel[] = enabledChannels(),
+): Promise<number> {
+  if (channels.length === 0) return 0;
+  return affected(
+    await tx.execute(
+      insertCustomerNotices(
+        sql`
+          select 'disconnection:' || w.id as event_key, 'DISCONNECTION' as template, c.id as customer_id,
+            w.id as work_order_id, null::int4 as period, c.email, c.phone,
+            jsonb_build_object('customerName', c.name, 'customerCode', c.code, 'address', c.address,
+              'isHousehold', c.customer_type = 0, 'periods', u.periods, 'totalDue', u.total,
+              'noticeDate', ${noticeDate}::text) as payload
+          from work_orders w
+          join customers c on c.id = w.customer_id
+          cross join lateral (
+            select jsonb_agg(o.period order by o.period) as periods, sum(o.due)::int8 as total
+            from (select i.period, greatest(${AMOUNT_DUE}, 0) as due from invoices i
+              where i.customer_id = c.id and i.status in ('issued', 'adjusted') and i.kind <> 'adjustment') o
+            where o.due > 0) u
+          where w.id = ${workOrderId} and w.kind = 'CUT_OFF' and u.total > 0 and ${hasAddress(channels)}`,
+        channels,
+      ),
+    ),
+  );
+}
+
+/**
+ * The statuses whose note is written for the applicant: the result of the work, or why the request was refused or
+ * cancelled. A note on any other step (an assignment's "kiểm tra trong tuần") is the staff's own and stays inside.
+ */
+const NOTES_FOR_THE_APPLICANT: ReadonlySet<string> = new Set(['DONE', 'REJECTED', 'CANCELLED']);
 
 /**
  * A request's status change (its first event is the "received" confirmation with the tracking code), to the
@@ -218,7 +265,7 @@ export async function queueWorkOrderNotice(
     status: to,
     statusLabel: isWorkOrderStatus(to) ? WORK_ORDER_STATUS_LABELS[to] : to,
     isReceived: from === null,
-    note: e.note == null ? null : String(e.note),
+    note: e.note != null && NOTES_FOR_THE_APPLICANT.has(to) ? String(e.note) : null,
     deadline: e.deadline == null ? null : String(e.deadline),
   };
   return affected(
@@ -245,4 +292,16 @@ export async function queueWorkOrderNotice(
 export async function kickNoticeSender(db: Db, delaySeconds = 0): Promise<void> {
   const { enqueueNoticeSend } = await import('@/jobs/notices');
   await enqueueNoticeSend(db, delaySeconds);
+}
+
+/**
+ * A kick for callers whose own work already committed (a staff resend, a manual reminder run): a kick that fails
+ * (the job schema busy, a lost connection) is logged, not thrown — the poller sends the message a little later.
+ */
+export async function kickNoticeSenderQuietly(db: Db): Promise<void> {
+  try {
+    await kickNoticeSender(db);
+  } catch (e) {
+    logUnexpectedError('notices kick', e);
+  }
 }

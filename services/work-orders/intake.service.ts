@@ -11,6 +11,7 @@ import { customers } from '@/db/schema/customers';
 import { branches, readingBooks, routes, wards } from '@/db/schema/org';
 import { workOrders } from '@/db/schema/work-orders';
 import { todayInVietnam } from '@/domain/billing/periods';
+import { disconnectionDeadlines } from '@/domain/notices/deadlines';
 import { workOrderDeadline } from '@/domain/work-orders/deadline';
 import { permissionObjectOf } from '@/domain/work-orders/kinds';
 import { formatTrackingCode, TRACKING_RANDOM_BYTES } from '@/domain/work-orders/tracking-code';
@@ -18,6 +19,7 @@ import { type WorkOrderFields, type WorkOrderInput, workOrderInputSchema } from 
 import { hasRight } from '@/services/auth/actor';
 import { getCustomerForActor } from '@/services/customers/customer.service';
 import { AppError, forbidden, pgErrorCode } from '@/services/errors';
+import { queueDisconnectionNotice } from '@/services/notices/notice-queue.service';
 import { isStaff, recordWorkOrderEvent, type WorkOrderBy } from './events';
 import { parseOrThrow } from './validation';
 
@@ -97,6 +99,21 @@ async function assertReferences(tx: DbOrTx, fields: WorkOrderFields): Promise<nu
   return k.days;
 }
 
+/**
+ * A cut-off of a customer: the day its disconnection notice (sent on receipt) allows the cut, by the customer's
+ * kind — an individual (customer_type 0) is a household. Null for any other request.
+ */
+async function disconnectionDateOf(tx: DbOrTx, fields: WorkOrderFields, receivedOn: string): Promise<string | null> {
+  if (fields.kind !== 'CUT_OFF' || fields.customerId === null) return null;
+  const [c] = await tx
+    .select({ customerType: customers.customerType })
+    .from(customers)
+    .where(eq(customers.id, fields.customerId))
+    .limit(1);
+  if (!c) return null;
+  return disconnectionDeadlines(receivedOn, c.customerType === 0).disconnectOn;
+}
+
 /** The first order of a key, answered only to whoever sent it (the same user, or the same portal account). */
 async function findByIdempotencyKey(db: DbOrTx, by: WorkOrderBy, key: string): Promise<ReceivedWorkOrder | null> {
   const [hit] = await db
@@ -157,7 +174,9 @@ export async function receiveWorkOrder(
         if (isStaff(by) && !hasRight(by.actor, 'document', permissionObjectOf(fields.kind), 'add', place.branchId))
           throw forbidden('tiếp nhận yêu cầu này');
         const resolutionDays = await assertReferences(tx, fields);
-        const deadline = workOrderDeadline(fields.kind, todayInVietnam(now), resolutionDays);
+        const receivedOn = todayInVietnam(now);
+        const disconnectOn = await disconnectionDateOf(tx, fields, receivedOn);
+        const deadline = workOrderDeadline(fields.kind, receivedOn, resolutionDays, disconnectOn);
         const [row] = await tx
           .insert(workOrders)
           .values({
@@ -197,6 +216,8 @@ export async function receiveWorkOrder(
           toStatus: 'RECEIVED',
           data: { source: fields.source },
         });
+        // The customer is told before water is cut (Decree 117/2007): the notice goes out with the request.
+        if (disconnectOn !== null) await queueDisconnectionNotice(tx, row!.id, receivedOn);
         return row!;
       });
     } catch (e) {

@@ -113,6 +113,7 @@ const FILTERED_FIELDS: Record<string, string> = {
  */
 const OWN_BOOKS_FIELDS: Record<string, string> = {
   'Mutation.startCompanyInvoiceIssue': 'a company-wide issue of the books the user may issue',
+  'Mutation.queueOverdueReminders': 'overdue reminders only of customers of the books the user may add notices on',
 };
 
 /**

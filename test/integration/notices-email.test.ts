@@ -277,11 +277,27 @@ describe('request status changes through the job queue', () => {
         by: { actor: f.admin },
         fromStatus: 'RECEIVED',
         toStatus: 'ASSIGNED',
+        note: 'Nội bộ: đội 2 kiểm tra trong tuần',
       });
     });
     const [changed] = (await sink.waitFor(before + 2, 15_000)).slice(before + 1);
     expect(changed!.parsed.subject).toContain('Yêu cầu YCTHU12345');
     expect(changed!.parsed.text).toContain('Trạng thái: Đã phân công');
+    // A staff note on an intermediate step is not the applicant's to read.
+    expect(changed!.parsed.text).not.toContain('Nội bộ');
+
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`update work_orders set status = 'REJECTED', closed_at = now() where id = ${workOrderId}`);
+      await recordWorkOrderEvent(tx, {
+        workOrderId,
+        by: { actor: f.admin },
+        fromStatus: 'ASSIGNED',
+        toStatus: 'REJECTED',
+        note: 'Đường ống thuộc phạm vi nhà khách hàng',
+      });
+    });
+    const [rejected] = (await sink.waitFor(before + 3, 15_000)).slice(before + 2);
+    expect(rejected!.parsed.text).toContain('Đường ống thuộc phạm vi nhà khách hàng');
     await drainJobs(db, { timeoutMs: 15_000 });
   }, 40_000);
 });

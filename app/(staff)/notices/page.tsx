@@ -20,5 +20,10 @@ export default async function NoticesPage() {
         className="h-full"
       />
     );
-  return <NoticesScreen canResend={hasRight(actor, 'document', 'notices', 'edit')} />;
+  return (
+    <NoticesScreen
+      canResend={hasRight(actor, 'document', 'notices', 'edit')}
+      canQueueReminders={hasRight(actor, 'document', 'notices', 'add')}
+    />
+  );
 }

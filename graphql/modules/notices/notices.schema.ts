@@ -12,6 +12,7 @@ import {
   messageRunStats,
   noticeTemplates,
   previewNoticeTemplate,
+  queueOverdueRemindersNow,
   resendMessage,
   setNoticeOptOut,
   type MessagePage,
@@ -19,6 +20,7 @@ import {
   type MessageRunStats,
   type OptOutState,
 } from '@/services/notices/notice-admin.service';
+import { kickNoticeSenderQuietly } from '@/services/notices/notice-queue.service';
 
 const MESSAGES_LIMIT = listLimit({ default: 50, max: 500, arg: 'first' });
 
@@ -138,7 +140,7 @@ const MessageFilterInput = builder.inputType('MessageFilter', {
   }),
 });
 
-const noticesRight = (right: 'access' | 'edit') => ({
+const noticesRight = (right: 'access' | 'add' | 'edit') => ({
   permission: { group: 'document' as const, object: 'notices', right },
 });
 
@@ -183,7 +185,17 @@ builder.mutationFields((t) => ({
     description:
       'Queues a FAILED or SKIPPED message again under the same id (the same provider key); needs the right on the customer’s current book.',
     args: { id: t.arg.int({ required: true }) },
-    resolve: (_root, args, ctx) => resendMessage(ctx.db, signedIn(ctx), args.id),
+    resolve: async (_root, args, ctx) => {
+      const message = await resendMessage(ctx.db, signedIn(ctx), args.id);
+      // Sent within seconds rather than at the poller's next look; a failed kick leaves it to the poller.
+      await kickNoticeSenderQuietly(ctx.db);
+      return message;
+    },
+  }),
+  queueOverdueReminders: t.withAuth(noticesRight('add')).int({
+    description:
+      'Queues today’s overdue reminders now for the customers of the caller’s books, as the daily job does for all (one per customer and month), and starts the sender; answers the messages queued.',
+    resolve: (_root, _args, ctx) => queueOverdueRemindersNow(ctx.db, signedIn(ctx)),
   }),
   setNoticeOptOut: t.withAuth(noticesRight('edit')).field({
     type: [NoticeOptOutType],

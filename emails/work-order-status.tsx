@@ -15,6 +15,8 @@ const schema = z.object({
   isReceived: z.boolean(),
   note: z.string().nullish(),
   deadline: z.string().nullish(),
+  /** A new connection handed over: the code the customer's bills and the portal know them by. */
+  customerCode: z.string().nullish(),
 });
 export type WorkOrderStatusParams = z.infer<typeof schema>;
 
@@ -55,6 +57,7 @@ export const workOrderStatus: NoticeTemplate<WorkOrderStatusParams> = {
             ['Loại yêu cầu', p.kindLabel],
             ['Trạng thái', p.statusLabel],
             ...(p.deadline ? ([['Hạn giải quyết', formatDateVi(p.deadline)]] as [string, string][]) : []),
+            ...(p.customerCode ? ([['Mã khách hàng', p.customerCode]] as [string, string][]) : []),
             ...(p.note ? ([['Ghi chú', p.note]] as [string, string][]) : []),
           ]}
         />
@@ -72,6 +75,7 @@ export const workOrderStatus: NoticeTemplate<WorkOrderStatusParams> = {
       lead,
       `- Trạng thái: ${p.statusLabel}`,
       ...(p.deadline ? [`- Hạn giải quyết: ${formatDateVi(p.deadline)}`] : []),
+      ...(p.customerCode ? [`- Mã khách hàng: ${p.customerCode}`] : []),
       ...(p.note ? [`- Ghi chú: ${p.note}`] : []),
       '',
       `Theo dõi tiến độ: ${url}`,
@@ -83,7 +87,7 @@ export const workOrderStatus: NoticeTemplate<WorkOrderStatusParams> = {
   sms(p, { company, baseUrl }) {
     return p.isReceived
       ? `${company.name}: Đã tiếp nhận yêu cầu "${p.kindLabel}", mã theo dõi ${p.trackingCode}. Theo dõi: ${trackingUrl(baseUrl, p.trackingCode)}`
-      : `${company.name}: Yêu cầu ${p.trackingCode} đã chuyển sang "${p.statusLabel}". Theo dõi: ${trackingUrl(baseUrl, p.trackingCode)}`;
+      : `${company.name}: Yêu cầu ${p.trackingCode} đã chuyển sang "${p.statusLabel}".${p.customerCode ? ` Mã khách hàng: ${p.customerCode}.` : ''} Theo dõi: ${trackingUrl(baseUrl, p.trackingCode)}`;
   },
   zns: {
     templateId: '301005',

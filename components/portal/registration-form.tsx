@@ -1,21 +1,18 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useClient } from 'urql';
-import { apiError, type ApiError } from '@/lib/graphql/errors';
 import {
   portalConnectionFormSchema,
   type PortalConnectionForm,
   type PortalConnectionFormValues,
 } from '@/schemas/portal-requests';
-import { DocumentUpload, type UploadedDocument } from './document-upload';
+import { DocumentUpload } from './document-upload';
 import { Field, FormError, Honeypot, inputClass, Received, Section, SubmitButton } from './form-parts';
 import { LocationPicker } from './location-picker';
 import { SubmitConnectionRequestMutation, type PortalWardOption } from './portal-requests.documents';
 import type { PortalServiceTypeOption } from './portal.documents';
-import { newIdempotencyKey, provePortalForm } from './proof-of-work';
+import { usePortalSubmission } from './use-portal-submission';
 
 const REGISTRATION_DOCUMENTS = ['CITIZEN_ID', 'LAND_PAPER', 'RESIDENCE', 'OTHER'] as const;
 
@@ -31,7 +28,6 @@ export function RegistrationForm({
   wards: readonly PortalWardOption[];
   serviceTypes: readonly PortalServiceTypeOption[];
 }) {
-  const client = useClient();
   const {
     register,
     handleSubmit,
@@ -57,40 +53,17 @@ export function RegistrationForm({
       description: '',
     },
   });
-  const [documents, setDocuments] = useState<UploadedDocument[]>([]);
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const honeypot = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [received, setReceived] = useState<{ code: string; email: string | null } | null>(null);
+  const { documents, setDocuments, honeypot, busy, failure, received, submit } = usePortalSubmission(
+    'Không gửi được đăng ký, vui lòng thử lại.',
+  );
 
-  const onSubmit = async (values: PortalConnectionFormValues) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const proof = await provePortalForm(client);
+  const onSubmit = (values: PortalConnectionFormValues) =>
+    submit(values.applicantEmail, async (client, extras) => {
       const result = await client
-        .mutation(SubmitConnectionRequestMutation, {
-          input: {
-            ...values,
-            documents: documents.map((d) => ({ token: d.token, kind: d.kind })),
-            idempotencyKey,
-            proof: { ...proof, website: honeypot.current?.value ?? '' },
-          },
-        })
+        .mutation(SubmitConnectionRequestMutation, { input: { ...values, ...extras } })
         .toPromise();
-      if (result.error || !result.data) {
-        setFailure(apiError(result.error, 'Không gửi được đăng ký, vui lòng thử lại.'));
-        return;
-      }
-      setReceived({ code: result.data.submitConnectionRequest.trackingCode, email: values.applicantEmail });
-      document.getElementById('main-content')?.scrollIntoView?.({ block: 'start' });
-    } catch (error) {
-      setFailure(apiError(error, 'Không gửi được đăng ký, vui lòng thử lại.'));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { error: result.error, trackingCode: result.data?.submitConnectionRequest.trackingCode };
+    });
 
   if (received) return <Received trackingCode={received.code} email={received.email} what="đăng ký lắp đặt" />;
 

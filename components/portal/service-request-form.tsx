@@ -1,11 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useClient } from 'urql';
 import { WORK_ORDER_KIND_LABELS } from '@/domain/work-orders/kinds';
-import { apiError, type ApiError } from '@/lib/graphql/errors';
 import {
   PORTAL_SERVICE_KINDS,
   portalServiceFormSchema,
@@ -13,10 +10,10 @@ import {
   type PortalServiceFormValues,
   type PortalServiceKind,
 } from '@/schemas/portal-requests';
-import { DocumentUpload, type UploadedDocument } from './document-upload';
+import { DocumentUpload } from './document-upload';
 import { Field, FormError, Honeypot, inputClass, Received, Section, SubmitButton } from './form-parts';
 import { SubmitServiceRequestMutation } from './portal-requests.documents';
-import { newIdempotencyKey, provePortalForm } from './proof-of-work';
+import { usePortalSubmission } from './use-portal-submission';
 
 /** What the description box asks for, by kind. */
 const DESCRIPTION_LABEL: Record<PortalServiceKind, string> = {
@@ -43,7 +40,6 @@ const isServiceKind = (v: string | undefined): v is PortalServiceKind =>
  * with the server's rules; sent with a solved challenge; answered with the tracking code.
  */
 export function ServiceRequestForm({ initialKind }: { initialKind?: string | undefined }) {
-  const client = useClient();
   const {
     register,
     handleSubmit,
@@ -62,41 +58,18 @@ export function ServiceRequestForm({ initialKind }: { initialKind?: string | und
       details: { newAddress: '', meterSize: '', fromDate: '', toDate: '', newName: '', invoiceNumber: '', place: '' },
     },
   });
-  const [documents, setDocuments] = useState<UploadedDocument[]>([]);
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const honeypot = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const [received, setReceived] = useState<{ code: string; email: string | null } | null>(null);
+  const { documents, setDocuments, honeypot, busy, failure, received, submit } = usePortalSubmission(
+    'Không gửi được yêu cầu, vui lòng thử lại.',
+  );
   const kind = watch('kind') as PortalServiceKind;
 
-  const onSubmit = async (values: PortalServiceFormValues) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const proof = await provePortalForm(client);
+  const onSubmit = (values: PortalServiceFormValues) =>
+    submit(values.applicantEmail, async (client, extras) => {
       const result = await client
-        .mutation(SubmitServiceRequestMutation, {
-          input: {
-            ...values,
-            documents: documents.map((d) => ({ token: d.token, kind: d.kind })),
-            idempotencyKey,
-            proof: { ...proof, website: honeypot.current?.value ?? '' },
-          },
-        })
+        .mutation(SubmitServiceRequestMutation, { input: { ...values, ...extras } })
         .toPromise();
-      if (result.error || !result.data) {
-        setFailure(apiError(result.error, 'Không gửi được yêu cầu, vui lòng thử lại.'));
-        return;
-      }
-      setReceived({ code: result.data.submitServiceRequest.trackingCode, email: values.applicantEmail });
-      document.getElementById('main-content')?.scrollIntoView?.({ block: 'start' });
-    } catch (error) {
-      setFailure(apiError(error, 'Không gửi được yêu cầu, vui lòng thử lại.'));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { error: result.error, trackingCode: result.data?.submitServiceRequest.trackingCode };
+    });
 
   if (received) return <Received trackingCode={received.code} email={received.email} what="yêu cầu" />;
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { ComponentProps } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Button } from '@/components/ui/button';
-import { EnterForm, SelectField, TextAreaField, TextField } from '@/components/ui/form-field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/form-field';
 import type { ApiError } from '@/lib/graphql/errors';
 import {
   nameChangeFormSchema,
@@ -12,8 +12,9 @@ import {
   replacementFormSchema,
   resolutionFormSchema,
 } from '@/schemas/work-order-forms';
-import { ROOT_ERROR_CLASS, showApiError } from './form-errors';
-import { EMPTY_METER, MeterFields, type MeterTypeOption } from './step-forms';
+import { saveAndShowErrors } from './form-errors';
+import { StepFormFrame } from './step-form-frame';
+import { EMPTY_METER, METER_PATHS, MeterFields, type MeterTypeOption } from './step-forms';
 import { todayVN } from './work-order-format';
 
 /** What "Hoàn thành" sends, by the kind of request. */
@@ -35,21 +36,14 @@ function completionKindOf(kind: string): CompletionKind {
 
 type Save = (c: Completion) => Promise<ApiError | null>;
 
-const altS = (submit: () => void) => (e: React.KeyboardEvent) => {
-  if (e.altKey && (e.key === 's' || e.key === 'S' || e.code === 'KeyS')) {
-    e.preventDefault();
-    submit();
-  }
-};
+/** Every completion saves with the same "Hoàn thành". */
+function CompletionFrame(props: Omit<ComponentProps<typeof StepFormFrame>, 'saveLabel' | 'saveTestId'>) {
+  return <StepFormFrame {...props} saveLabel="Hoàn thành" saveTestId="complete-save" />;
+}
 
-function Submit({ busy }: { busy: boolean }) {
-  return (
-    <div className="col-span-full flex justify-end">
-      <Button type="submit" variant="primary" disabled={busy} shortcut="Alt+S" data-testid="complete-save">
-        {busy ? 'Đang lưu…' : 'Hoàn thành'}
-      </Button>
-    </div>
-  );
+/** The outcome every completion records. */
+function ResolutionField(props: Omit<ComponentProps<typeof TextAreaField>, 'label'>) {
+  return <TextAreaField label="Kết quả xử lý" required rows={2} {...props} />;
 }
 
 export interface CompletionFormProps {
@@ -77,11 +71,7 @@ export function CompletionForm(p: CompletionFormProps) {
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 function RelocationForm({ details, wards, onSave }: CompletionFormProps) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof relocationFormSchema>,
-    unknown,
-    z.output<typeof relocationFormSchema>
-  >({
+  const form = useForm<z.input<typeof relocationFormSchema>, unknown, z.output<typeof relocationFormSchema>>({
     resolver: zodResolver(relocationFormSchema),
     defaultValues: {
       address: str(details.newAddress),
@@ -91,19 +81,17 @@ function RelocationForm({ details, wards, onSave }: CompletionFormProps) {
       resolution: '',
     },
   });
+  const { register, formState } = form;
   const e = formState.errors;
-  const submit = () =>
-    void handleSubmit(async (values) => {
-      const failed = await onSave({ kind: 'relocation', values });
-      if (failed) showApiError(setError, failed, ['address', 'wardId', 'latitude', 'longitude', 'resolution']);
-    })();
+  const submit = saveAndShowErrors(form, (values) => onSave({ kind: 'relocation', values }), [
+    'address',
+    'wardId',
+    'latitude',
+    'longitude',
+    'resolution',
+  ]);
   return (
-    <EnterForm onSubmit={submit} onKeyDownCapture={altS(submit)} className="grid grid-cols-2 gap-3">
-      {e.root?.message && (
-        <p role="alert" className={`col-span-2 ${ROOT_ERROR_CLASS}`}>
-          {e.root.message}
-        </p>
-      )}
+    <CompletionFrame columns={2} onSubmit={submit} rootError={e.root?.message} busy={formState.isSubmitting}>
       <TextField
         label="Địa chỉ mới"
         required
@@ -123,25 +111,13 @@ function RelocationForm({ details, wards, onSave }: CompletionFormProps) {
       <span />
       <TextField label="Vĩ độ mới" {...register('latitude')} error={e.latitude?.message} inputMode="decimal" />
       <TextField label="Kinh độ mới" {...register('longitude')} error={e.longitude?.message} inputMode="decimal" />
-      <TextAreaField
-        label="Kết quả xử lý"
-        required
-        className="col-span-2"
-        rows={2}
-        {...register('resolution')}
-        error={e.resolution?.message}
-      />
-      <Submit busy={formState.isSubmitting} />
-    </EnterForm>
+      <ResolutionField className="col-span-2" {...register('resolution')} error={e.resolution?.message} />
+    </CompletionFrame>
   );
 }
 
 function ReplacementForm({ meterTypes, onSave }: CompletionFormProps) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof replacementFormSchema>,
-    unknown,
-    z.output<typeof replacementFormSchema>
-  >({
+  const form = useForm<z.input<typeof replacementFormSchema>, unknown, z.output<typeof replacementFormSchema>>({
     resolver: zodResolver(replacementFormSchema),
     defaultValues: {
       finalIndex: '',
@@ -150,29 +126,16 @@ function ReplacementForm({ meterTypes, onSave }: CompletionFormProps) {
       resolution: '',
     },
   });
+  const { register, formState } = form;
   const e = formState.errors;
-  const submit = () =>
-    void handleSubmit(async (values) => {
-      const failed = await onSave({ kind: 'replacement', values });
-      if (failed)
-        showApiError(setError, failed, [
-          'finalIndex',
-          'removedOn',
-          'meter.serial',
-          'meter.meterTypeId',
-          'meter.initialIndex',
-          'meter.installedOn',
-          'meter.sealNo',
-          'resolution',
-        ]);
-    })();
+  const submit = saveAndShowErrors(form, (values) => onSave({ kind: 'replacement', values }), [
+    'finalIndex',
+    'removedOn',
+    ...METER_PATHS,
+    'resolution',
+  ]);
   return (
-    <EnterForm onSubmit={submit} onKeyDownCapture={altS(submit)} className="grid grid-cols-3 gap-3">
-      {e.root?.message && (
-        <p role="alert" className={`col-span-3 ${ROOT_ERROR_CLASS}`}>
-          {e.root.message}
-        </p>
-      )}
+    <CompletionFrame columns={3} onSubmit={submit} rootError={e.root?.message} busy={formState.isSubmitting}>
       <TextField
         label="Chỉ số cuối đồng hồ cũ"
         required
@@ -183,41 +146,25 @@ function ReplacementForm({ meterTypes, onSave }: CompletionFormProps) {
       <TextField label="Ngày tháo" required type="date" {...register('removedOn')} error={e.removedOn?.message} />
       <span />
       <MeterFields register={register} errors={e.meter} meterTypes={meterTypes} />
-      <TextAreaField
-        label="Kết quả xử lý"
-        required
-        className="col-span-3"
-        rows={2}
-        {...register('resolution')}
-        error={e.resolution?.message}
-      />
-      <Submit busy={formState.isSubmitting} />
-    </EnterForm>
+      <ResolutionField className="col-span-3" {...register('resolution')} error={e.resolution?.message} />
+    </CompletionFrame>
   );
 }
 
 function NameChangeForm({ details, onSave }: CompletionFormProps) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof nameChangeFormSchema>,
-    unknown,
-    z.output<typeof nameChangeFormSchema>
-  >({
+  const form = useForm<z.input<typeof nameChangeFormSchema>, unknown, z.output<typeof nameChangeFormSchema>>({
     resolver: zodResolver(nameChangeFormSchema),
     defaultValues: { newName: str(details.newName), signedOn: todayVN(), resolution: '' },
   });
+  const { register, formState } = form;
   const e = formState.errors;
-  const submit = () =>
-    void handleSubmit(async (values) => {
-      const failed = await onSave({ kind: 'nameChange', values });
-      if (failed) showApiError(setError, failed, ['newName', 'signedOn', 'resolution']);
-    })();
+  const submit = saveAndShowErrors(form, (values) => onSave({ kind: 'nameChange', values }), [
+    'newName',
+    'signedOn',
+    'resolution',
+  ]);
   return (
-    <EnterForm onSubmit={submit} onKeyDownCapture={altS(submit)} className="grid grid-cols-2 gap-3">
-      {e.root?.message && (
-        <p role="alert" className={`col-span-2 ${ROOT_ERROR_CLASS}`}>
-          {e.root.message}
-        </p>
-      )}
+    <CompletionFrame columns={2} onSubmit={submit} rootError={e.root?.message} busy={formState.isSubmitting}>
       <TextField
         label="Tên mới trên hợp đồng"
         required
@@ -232,47 +179,22 @@ function NameChangeForm({ details, onSave }: CompletionFormProps) {
         {...register('signedOn')}
         error={e.signedOn?.message}
       />
-      <TextAreaField
-        label="Kết quả xử lý"
-        required
-        className="col-span-2"
-        rows={2}
-        {...register('resolution')}
-        error={e.resolution?.message}
-      />
-      <Submit busy={formState.isSubmitting} />
-    </EnterForm>
+      <ResolutionField className="col-span-2" {...register('resolution')} error={e.resolution?.message} />
+    </CompletionFrame>
   );
 }
 
 function ResolutionForm({ onSave }: CompletionFormProps) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof resolutionFormSchema>,
-    unknown,
-    z.output<typeof resolutionFormSchema>
-  >({ resolver: zodResolver(resolutionFormSchema), defaultValues: { resolution: '' } });
+  const form = useForm<z.input<typeof resolutionFormSchema>, unknown, z.output<typeof resolutionFormSchema>>({
+    resolver: zodResolver(resolutionFormSchema),
+    defaultValues: { resolution: '' },
+  });
+  const { register, formState } = form;
   const e = formState.errors;
-  const submit = () =>
-    void handleSubmit(async (values) => {
-      const failed = await onSave({ kind: 'resolution', values });
-      if (failed) showApiError(setError, failed, ['resolution']);
-    })();
+  const submit = saveAndShowErrors(form, (values) => onSave({ kind: 'resolution', values }), ['resolution']);
   return (
-    <EnterForm onSubmit={submit} onKeyDownCapture={altS(submit)} className="grid gap-3">
-      {e.root?.message && (
-        <p role="alert" className={ROOT_ERROR_CLASS}>
-          {e.root.message}
-        </p>
-      )}
-      <TextAreaField
-        label="Kết quả xử lý"
-        required
-        rows={3}
-        {...register('resolution')}
-        error={e.resolution?.message}
-        maxLength={4000}
-      />
-      <Submit busy={formState.isSubmitting} />
-    </EnterForm>
+    <CompletionFrame columns={1} onSubmit={submit} rootError={e.root?.message} busy={formState.isSubmitting}>
+      <ResolutionField rows={3} {...register('resolution')} error={e.resolution?.message} maxLength={4000} />
+    </CompletionFrame>
   );
 }

@@ -1,4 +1,4 @@
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { FieldValues, Path, UseFormReturn, UseFormSetError } from 'react-hook-form';
 import type { ApiError } from '@/lib/graphql/errors';
 
 /**
@@ -15,6 +15,22 @@ export function showApiError<T extends FieldValues>(
   const hit = fields.find((f) => f === path || f === raw);
   if (hit) setError(hit as Path<T>, { message: error.message });
   else setError('root' as Path<T>, { message: error.message });
+}
+
+/**
+ * The submit of a form that saves through the API: validates, saves, and shows a refusal with showApiError
+ * (`fields` are the paths it may land on).
+ */
+export function saveAndShowErrors<I extends FieldValues, O>(
+  form: Pick<UseFormReturn<I, unknown, O>, 'handleSubmit' | 'setError'>,
+  save: (values: O) => Promise<ApiError | null>,
+  fields: readonly string[],
+): () => void {
+  return () =>
+    void form.handleSubmit(async (values) => {
+      const failed = await save(values);
+      if (failed) showApiError(form.setError, failed, fields);
+    })();
 }
 
 /** The red line of a form-wide error. */

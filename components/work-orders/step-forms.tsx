@@ -3,8 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Button } from '@/components/ui/button';
-import { EnterForm, SelectField, TextAreaField, TextField } from '@/components/ui/form-field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/form-field';
 import type { ApiError } from '@/lib/graphql/errors';
 import {
   contractFormSchema,
@@ -12,28 +11,11 @@ import {
   installFormSchema,
   surveyFormSchema,
 } from '@/schemas/work-order-forms';
-import { ROOT_ERROR_CLASS, showApiError } from './form-errors';
+import { saveAndShowErrors } from './form-errors';
+import { StepFormFrame } from './step-form-frame';
 import { todayVN } from './work-order-format';
 
 type Save<T> = (values: T) => Promise<ApiError | null>;
-
-/** The Alt+S of a step form (the stepper is not a dialog, so the form listens itself). */
-const altS = (submit: () => void) => (e: React.KeyboardEvent) => {
-  if (e.altKey && (e.key === 's' || e.key === 'S' || e.code === 'KeyS')) {
-    e.preventDefault();
-    submit();
-  }
-};
-
-function SaveRow({ busy, label, testId }: { busy: boolean; label: string; testId: string }) {
-  return (
-    <div className="col-span-full flex justify-end">
-      <Button type="submit" variant="primary" disabled={busy} shortcut="Alt+S" data-testid={testId}>
-        {busy ? 'Đang lưu…' : label}
-      </Button>
-    </div>
-  );
-}
 
 export type SurveyValues = z.output<typeof surveyFormSchema>;
 
@@ -45,32 +27,23 @@ export function SurveyForm({
   initial: { latitude: string | null; longitude: string | null };
   onSave: Save<SurveyValues>;
 }) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof surveyFormSchema>,
-    unknown,
-    SurveyValues
-  >({
+  const form = useForm<z.input<typeof surveyFormSchema>, unknown, SurveyValues>({
     resolver: zodResolver(surveyFormSchema),
     defaultValues: { latitude: initial.latitude ?? '', longitude: initial.longitude ?? '', notes: '' },
   });
+  const { register, formState } = form;
   const e = formState.errors;
-  const submit = () =>
-    void handleSubmit(async (v) => {
-      const failed = await onSave(v);
-      if (failed) showApiError(setError, failed, ['latitude', 'longitude', 'notes']);
-    })();
+  const submit = saveAndShowErrors(form, onSave, ['latitude', 'longitude', 'notes']);
   return (
-    <EnterForm
+    <StepFormFrame
+      columns={2}
       onSubmit={submit}
-      onKeyDownCapture={altS(submit)}
-      className="grid grid-cols-2 gap-3"
-      data-testid="survey-form"
+      rootError={e.root?.message}
+      busy={formState.isSubmitting}
+      saveLabel="Ghi kết quả khảo sát"
+      saveTestId="survey-save"
+      testId="survey-form"
     >
-      {e.root?.message && (
-        <p role="alert" className={`col-span-2 ${ROOT_ERROR_CLASS}`}>
-          {e.root.message}
-        </p>
-      )}
       <TextField
         label="Vĩ độ"
         {...register('latitude')}
@@ -94,8 +67,7 @@ export function SurveyForm({
         error={e.notes?.message}
         maxLength={4000}
       />
-      <SaveRow busy={formState.isSubmitting} label="Ghi kết quả khảo sát" testId="survey-save" />
-    </EnterForm>
+    </StepFormFrame>
   );
 }
 
@@ -103,29 +75,23 @@ export type ContractValues = z.output<typeof contractFormSchema>;
 
 /** Step 3: the connection contract signed with the applicant. */
 export function ContractForm({ onSave }: { onSave: Save<ContractValues> }) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof contractFormSchema>,
-    unknown,
-    ContractValues
-  >({ resolver: zodResolver(contractFormSchema), defaultValues: { contractNumber: '', signedOn: todayVN() } });
+  const form = useForm<z.input<typeof contractFormSchema>, unknown, ContractValues>({
+    resolver: zodResolver(contractFormSchema),
+    defaultValues: { contractNumber: '', signedOn: todayVN() },
+  });
+  const { register, formState } = form;
   const e = formState.errors;
-  const submit = () =>
-    void handleSubmit(async (v) => {
-      const failed = await onSave(v);
-      if (failed) showApiError(setError, failed, ['contractNumber', 'signedOn']);
-    })();
+  const submit = saveAndShowErrors(form, onSave, ['contractNumber', 'signedOn']);
   return (
-    <EnterForm
+    <StepFormFrame
+      columns={2}
       onSubmit={submit}
-      onKeyDownCapture={altS(submit)}
-      className="grid grid-cols-2 gap-3"
-      data-testid="contract-form"
+      rootError={e.root?.message}
+      busy={formState.isSubmitting}
+      saveLabel="Đã ký hợp đồng"
+      saveTestId="contract-save"
+      testId="contract-form"
     >
-      {e.root?.message && (
-        <p role="alert" className={`col-span-2 ${ROOT_ERROR_CLASS}`}>
-          {e.root.message}
-        </p>
-      )}
       <TextField
         label="Số hợp đồng"
         required
@@ -134,8 +100,7 @@ export function ContractForm({ onSave }: { onSave: Save<ContractValues> }) {
         maxLength={40}
       />
       <TextField label="Ngày ký hợp đồng" required type="date" {...register('signedOn')} error={e.signedOn?.message} />
-      <SaveRow busy={formState.isSubmitting} label="Đã ký hợp đồng" testId="contract-save" />
-    </EnterForm>
+    </StepFormFrame>
   );
 }
 
@@ -203,7 +168,14 @@ export const EMPTY_METER = { serial: '', meterTypeId: '', initialIndex: '0', ins
 
 export type InstallValues = z.output<typeof installFormSchema>;
 
-const METER_PATHS = ['meter.serial', 'meter.meterTypeId', 'meter.initialIndex', 'meter.installedOn', 'meter.sealNo'];
+/** Where an API refusal about the new meter lands in a form with MeterFields. */
+export const METER_PATHS = [
+  'meter.serial',
+  'meter.meterTypeId',
+  'meter.initialIndex',
+  'meter.installedOn',
+  'meter.sealNo',
+];
 
 /** Step 4: the meter in the ground. */
 export function InstallForm({
@@ -217,35 +189,26 @@ export function InstallForm({
   currentTeamId: number | null;
   onSave: Save<InstallValues>;
 }) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof installFormSchema>,
-    unknown,
-    InstallValues
-  >({
+  const form = useForm<z.input<typeof installFormSchema>, unknown, InstallValues>({
     resolver: zodResolver(installFormSchema),
     defaultValues: {
       meter: { ...EMPTY_METER, installedOn: todayVN() },
       teamId: currentTeamId ? String(currentTeamId) : '',
     },
   });
+  const { register, formState } = form;
   const e = formState.errors;
-  const submit = () =>
-    void handleSubmit(async (v) => {
-      const failed = await onSave(v);
-      if (failed) showApiError(setError, failed, [...METER_PATHS, 'teamId']);
-    })();
+  const submit = saveAndShowErrors(form, onSave, [...METER_PATHS, 'teamId']);
   return (
-    <EnterForm
+    <StepFormFrame
+      columns={3}
       onSubmit={submit}
-      onKeyDownCapture={altS(submit)}
-      className="grid grid-cols-3 gap-3"
-      data-testid="install-form"
+      rootError={e.root?.message}
+      busy={formState.isSubmitting}
+      saveLabel="Đã lắp đặt"
+      saveTestId="install-save"
+      testId="install-form"
     >
-      {e.root?.message && (
-        <p role="alert" className={`col-span-3 ${ROOT_ERROR_CLASS}`}>
-          {e.root.message}
-        </p>
-      )}
       <MeterFields register={register} errors={e.meter} meterTypes={meterTypes} />
       <SelectField
         label="Đội lắp đặt"
@@ -254,8 +217,7 @@ export function InstallForm({
         placeholder="— Không đổi —"
         options={teams.map((t) => ({ value: String(t.id), label: `${t.code} – ${t.name}` }))}
       />
-      <SaveRow busy={formState.isSubmitting} label="Đã lắp đặt" testId="install-save" />
-    </EnterForm>
+    </StepFormFrame>
   );
 }
 
@@ -272,32 +234,23 @@ export function HandoverForm({
   books: readonly { id: number; code: string; name: string }[];
   onSave: Save<HandoverValues>;
 }) {
-  const { register, handleSubmit, setError, formState } = useForm<
-    z.input<typeof handoverFormSchema>,
-    unknown,
-    HandoverValues
-  >({
+  const form = useForm<z.input<typeof handoverFormSchema>, unknown, HandoverValues>({
     resolver: zodResolver(handoverFormSchema),
     defaultValues: { bookId: '', handoverOn: todayVN(), customerType: '0', taxCode: '' },
   });
+  const { register, formState } = form;
   const e = formState.errors;
-  const submit = () =>
-    void handleSubmit(async (v) => {
-      const failed = await onSave(v);
-      if (failed) showApiError(setError, failed, ['bookId', 'handoverOn', 'customerType', 'taxCode']);
-    })();
+  const submit = saveAndShowErrors(form, onSave, ['bookId', 'handoverOn', 'customerType', 'taxCode']);
   return (
-    <EnterForm
+    <StepFormFrame
+      columns={2}
       onSubmit={submit}
-      onKeyDownCapture={altS(submit)}
-      className="grid grid-cols-2 gap-3"
-      data-testid="handover-form"
+      rootError={e.root?.message}
+      busy={formState.isSubmitting}
+      saveLabel="Bàn giao, tạo khách hàng"
+      saveTestId="handover-save"
+      testId="handover-form"
     >
-      {e.root?.message && (
-        <p role="alert" className={`col-span-2 ${ROOT_ERROR_CLASS}`}>
-          {e.root.message}
-        </p>
-      )}
       <SelectField
         label="Sổ đọc của khách hàng mới"
         required
@@ -326,7 +279,6 @@ export function HandoverForm({
       <p className="col-span-2 text-xs text-slate-500">
         Bàn giao tạo khách hàng, đồng hồ và hợp đồng trong sổ đã chọn, với số thứ tự kế tiếp của sổ.
       </p>
-      <SaveRow busy={formState.isSubmitting} label="Bàn giao, tạo khách hàng" testId="handover-save" />
-    </EnterForm>
+    </StepFormFrame>
   );
 }

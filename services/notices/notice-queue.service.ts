@@ -250,8 +250,10 @@ export async function queueWorkOrderNotice(
   const [e] = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
       select e.from_status, e.to_status, e.note, w.id as work_order_id, w.kind, w.tracking_code, w.applicant_name,
-        w.deadline::text as deadline, w.customer_id
-      from work_order_events e join work_orders w on w.id = e.work_order_id where e.id = ${workOrderEventId}`),
+        w.deadline::text as deadline, w.customer_id, c.code as customer_code
+      from work_order_events e join work_orders w on w.id = e.work_order_id
+        left join customers c on c.id = w.customer_id
+      where e.id = ${workOrderEventId}`),
   );
   if (!e) return 0;
   const to = String(e.to_status);
@@ -267,6 +269,8 @@ export async function queueWorkOrderNotice(
     isReceived: from === null,
     note: e.note != null && NOTES_FOR_THE_APPLICANT.has(to) ? String(e.note) : null,
     deadline: e.deadline == null ? null : String(e.deadline),
+    // The handover made them a customer: tell them the code their bills and the portal will know them by.
+    customerCode: kind === 'INSTALLATION' && to === 'DONE' && e.customer_code != null ? String(e.customer_code) : null,
   };
   return affected(
     await tx.execute(

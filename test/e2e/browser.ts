@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const baseUrl = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
 
@@ -26,6 +27,42 @@ export async function signIn(page: Page, login: string): Promise<void> {
   await page.fill('input[name="password"]', `${login}-demo-2026`);
   await page.click('button[type="submit"]');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+}
+
+/** A portal suite's browser: the administrator signed in at 1366×768 beside an anonymous phone (390×844, touch). */
+export interface PhoneSession {
+  browser: Browser;
+  admin: Page;
+  phone: BrowserContext;
+  page: Page;
+}
+
+export async function openPhone(): Promise<PhoneSession> {
+  const browser = await launchBrowser();
+  try {
+    const admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signIn(admin, 'admin');
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await phone.newPage();
+    return { browser, admin, phone, page };
+  } catch (error) {
+    // The suite's after() never sees a browser that failed to sign in: close it here, or the run hangs on it.
+    await browser.close();
+    throw error;
+  }
+}
+
+/** A GraphQL call with `p`'s session; any error fails the test (setup and read-backs, not what a test asserts). */
+export async function graphqlAs(p: Page, query: string, variables?: Record<string, unknown>) {
+  const res = await p.request.post(`${baseUrl}/api/graphql`, { data: { query, variables }, timeout: 120_000 });
+  const body = (await res.json()) as { data: any; errors?: { message: string }[] };
+  assert.equal(body.errors, undefined, `${query.slice(0, 60)}… answered ${JSON.stringify(body.errors)}`);
+  return body.data;
 }
 
 /** Screenshots of the main screens feed the README (docs/screenshots). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, signIn } from './browser';
+import { baseUrl, graphqlAs, openPhone } from './browser';
 import { sentTo, waitForMail } from './mailbox';
 
 /**
@@ -19,25 +19,9 @@ const email = `khach.${Date.now()}@example.vn`;
 let signInLink = '';
 
 before(async () => {
-  browser = await launchBrowser();
-  admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await signIn(admin, 'admin');
-  phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-  page = await phone.newPage();
+  ({ browser, admin, phone, page } = await openPhone());
 });
 after(async () => browser?.close());
-
-async function graphqlAs(p: Page, query: string, variables?: Record<string, unknown>) {
-  const res = await p.request.post(`${baseUrl}/api/graphql`, { data: { query, variables }, timeout: 120_000 });
-  const body = (await res.json()) as { data: any; errors?: { message: string }[] };
-  assert.equal(body.errors, undefined, `${query.slice(0, 60)}… answered ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 /** The sign-in link in a mail's text part. */
 function linkIn(text: string): string {

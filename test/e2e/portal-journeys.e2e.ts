@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, pressUntilVisible, signIn } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, graphqlAs, openPhone, pressUntilVisible } from './browser';
 import { sentTo, waitForMail } from './mailbox';
 
 /**
@@ -19,35 +19,18 @@ import { sentTo, waitForMail } from './mailbox';
 
 let browser: Browser;
 let staff: Page;
-let phone: BrowserContext;
 let page: Page;
 let scratch: string;
 const stamp = Date.now().toString(36).toUpperCase();
 
 before(async () => {
-  browser = await launchBrowser();
-  staff = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await signIn(staff, 'admin');
-  phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-  page = await phone.newPage();
+  ({ browser, admin: staff, page } = await openPhone());
   scratch = mkdtempSync(path.join(tmpdir(), 'e2e-portal-journeys-'));
 });
 after(async () => {
   await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-async function graphqlAs(p: Page, query: string, variables?: Record<string, unknown>) {
-  const res = await p.request.post(`${baseUrl}/api/graphql`, { data: { query, variables }, timeout: 120_000 });
-  const body = (await res.json()) as { data: any; errors?: { message: string }[] };
-  assert.equal(body.errors, undefined, `${query.slice(0, 60)}… answered ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 const detail = (p: Page) => p.getByTestId('work-order-detail');
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, graphqlAs, openPhone, screenshot } from './browser';
 
 /**
  * Issue 10's requests on a phone, on the demo data: a citizen registers a new connection with a PDF of their
@@ -16,34 +16,17 @@ import { baseUrl, launchBrowser, screenshot, signIn } from './browser';
 
 let browser: Browser;
 let admin: Page;
-let phone: BrowserContext;
 let page: Page;
 let scratch: string;
 
 before(async () => {
-  browser = await launchBrowser();
-  admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await signIn(admin, 'admin');
-  phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-  page = await phone.newPage();
+  ({ browser, admin, page } = await openPhone());
   scratch = mkdtempSync(path.join(tmpdir(), 'e2e-portal-requests-'));
 });
 after(async () => {
   await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-async function graphqlAs(p: Page, query: string, variables?: Record<string, unknown>) {
-  const res = await p.request.post(`${baseUrl}/api/graphql`, { data: { query, variables }, timeout: 120_000 });
-  const body = (await res.json()) as { data: any; errors?: { message: string }[] };
-  assert.equal(body.errors, undefined, `${query.slice(0, 60)}… answered ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 /** A small valid PDF, as a phone's scanner app would save it. */
 function writePdf(name: string): string {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot, signIn } from './browser';
+import { baseUrl, graphqlAs, openPhone, screenshot } from './browser';
 
 /**
  * Issue 10's bill lookup on a phone, on the demo data. The demo has readings but no issued invoices, so an
@@ -17,16 +17,7 @@ let phone: BrowserContext;
 let page: Page;
 
 before(async () => {
-  browser = await launchBrowser();
-  admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await signIn(admin, 'admin');
-  phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-  page = await phone.newPage();
+  ({ browser, admin, phone, page } = await openPhone());
 });
 after(async () => browser?.close());
 
@@ -35,13 +26,6 @@ function lastPeriodVN(): string {
   const now = new Date(Date.now() + 7 * 3_600_000);
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   return d.toISOString().slice(0, 7);
-}
-
-async function graphqlAs(p: Page, query: string, variables?: Record<string, unknown>) {
-  const res = await p.request.post(`${baseUrl}/api/graphql`, { data: { query, variables }, timeout: 120_000 });
-  const body = (await res.json()) as { data: any; errors?: { message: string }[] };
-  assert.equal(body.errors, undefined, `${query.slice(0, 60)}… answered ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 describe('portal bill lookup on a phone', () => {

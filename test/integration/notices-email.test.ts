@@ -248,7 +248,7 @@ describe('SMTP failures', () => {
 });
 
 describe('request status changes through the job queue', () => {
-  it('the "received" confirmation with its tracking code, then a status change, reach the applicant', async () => {
+  it('the "received" confirmation with its tracking code, then status changes (a handover with the customer code) reach the applicant', async () => {
     const db = database.db;
     const before = sink.messages.length;
     await startQueue(db, {
@@ -298,6 +298,23 @@ describe('request status changes through the job queue', () => {
     });
     const [rejected] = (await sink.waitFor(before + 3, 15_000)).slice(before + 2);
     expect(rejected!.parsed.text).toContain('Đường ống thuộc phạm vi nhà khách hàng');
+
+    // A new connection handed over: the mail tells the customer code they will be billed under.
+    const [inst] = await rows(sql`insert into work_orders (tracking_code, kind, source, status, customer_id, branch_id,
+        book_id, applicant_name, applicant_phone, applicant_email, deadline, closed_at)
+      values ('YCLAP12345', 'INSTALLATION', 'PORTAL', 'DONE', ${customers.minh.id}, ${f.branchIds[0]}, ${f.bookIds[0]},
+        'Trần Văn Minh', '0912345678', 'minh.yc@example.vn', '2026-12-30', now()) returning id`);
+    await db.transaction((tx) =>
+      recordWorkOrderEvent(tx, {
+        workOrderId: Number(inst!.id),
+        by: { actor: f.admin },
+        fromStatus: 'INSTALLED',
+        toStatus: 'DONE',
+      }),
+    );
+    const [handedOver] = (await sink.waitFor(before + 4, 15_000)).slice(before + 3);
+    expect(handedOver!.parsed.subject).toContain('Yêu cầu YCLAP12345');
+    expect(handedOver!.parsed.text).toContain(`Mã khách hàng: ${customers.minh.code}`);
     await drainJobs(db, { timeoutMs: 15_000 });
   }, 40_000);
 });

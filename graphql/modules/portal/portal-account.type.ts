@@ -7,6 +7,7 @@ import {
   type PortalPayment,
   type PortalRequest,
 } from '@/services/portal/portal-account.service';
+import { portalRequestSummaryFields } from './portal-requests.type';
 import { PortalInvoiceType } from './portal.type';
 
 // A signed-in customer's own account. Like the lookup's, these types are the portal's own (no Customer, Invoice or
@@ -74,13 +75,8 @@ export const PortalAccountPaymentType = builder.objectRef<PortalPayment>('Portal
 export const PortalAccountRequestType = builder.objectRef<PortalRequest>('PortalAccountRequest').implement({
   description: 'A request (work order) about a linked customer, or one the account filed.',
   fields: (t) => ({
-    trackingCode: t.exposeString('trackingCode'),
-    kind: t.exposeString('kind'),
-    kindLabel: t.exposeString('kindLabel'),
-    status: t.exposeString('status'),
-    statusLabel: t.exposeString('statusLabel'),
+    ...portalRequestSummaryFields(t),
     customerCode: t.exposeString('customerCode', { nullable: true }),
-    receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
     deadline: t.expose('deadline', { type: 'Date' }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
   }),

@@ -1,4 +1,5 @@
 import { builder } from '@/graphql/builder';
+import type { FieldBuilder } from '@/graphql/field-builder';
 import type { PortalChallenge } from '@/services/portal/portal-challenge';
 import type {
   PortalRequestStatus,
@@ -38,15 +39,29 @@ const PortalRequestStepType = builder.objectRef<PortalRequestStep>('PortalReques
   }),
 });
 
+/** What a request shows wherever the portal lists it: the tracking page and a signed-in account's requests. */
+interface PortalRequestSummary {
+  trackingCode: string;
+  kind: string;
+  kindLabel: string;
+  status: string;
+  statusLabel: string;
+  receivedAt: Date;
+}
+
+export const portalRequestSummaryFields = (t: FieldBuilder<PortalRequestSummary>) => ({
+  trackingCode: t.exposeString('trackingCode'),
+  kind: t.exposeString('kind'),
+  kindLabel: t.exposeString('kindLabel'),
+  status: t.exposeString('status'),
+  statusLabel: t.exposeString('statusLabel'),
+  receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
+});
+
 export const PortalRequestStatusType = builder.objectRef<PortalRequestStatus>('PortalRequestStatus').implement({
   description: 'A request as its tracking page shows it: its kind, status, dates and status history.',
   fields: (t) => ({
-    trackingCode: t.exposeString('trackingCode'),
-    kind: t.exposeString('kind'),
-    kindLabel: t.exposeString('kindLabel'),
-    status: t.exposeString('status'),
-    statusLabel: t.exposeString('statusLabel'),
-    receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
+    ...portalRequestSummaryFields(t),
     deadline: t.expose('deadline', { type: 'Date', description: 'The day the answer is due.' }),
     isClosed: t.exposeBoolean('isClosed'),
     timeline: t.field({ type: [PortalRequestStepType], resolve: (s) => s.timeline }),

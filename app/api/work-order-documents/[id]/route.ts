@@ -1,5 +1,5 @@
-import { contentDisposition, errorResponse, jsonError, parseId, unauthenticatedResponse } from '@/app/api/_lib/http';
-import { getRequestContext } from '@/app/server/request-context';
+import { storedFileResponse } from '@/app/api/_lib/file-responses';
+import { staffRecordResponse } from '@/app/api/_lib/staff-record';
 import { readWorkOrderDocument } from '@/services/work-orders/documents.service';
 
 export const dynamic = 'force-dynamic';
@@ -11,27 +11,10 @@ export const runtime = 'nodejs';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  const ctx = await getRequestContext();
-  if (!ctx.actor) return unauthenticatedResponse();
-  const documentId = parseId(id);
-  if (documentId === null) return jsonError(404, 'NOT_FOUND', 'Không tìm thấy tài liệu.');
-  try {
-    const d = await readWorkOrderDocument(ctx.db, ctx.actor, documentId);
-    const download = new URL(request.url).searchParams.get('download') === '1';
-    return new Response(new Uint8Array(d.data), {
-      status: 200,
-      headers: {
-        'content-type': d.mimeType,
-        'content-length': String(d.data.byteLength),
-        'content-disposition': contentDisposition(download ? 'attachment' : 'inline', d.fileName),
-        'cache-control': 'private, no-store',
-        // A visitor's upload: the type was sniffed at upload; never let the browser guess another, never run it.
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': 'sandbox',
-        'cross-origin-resource-policy': 'same-origin',
-      },
-    });
-  } catch (error) {
-    return errorResponse(error, 'work order document read');
-  }
+  return staffRecordResponse(
+    id,
+    'Không tìm thấy tài liệu.',
+    'work order document read',
+    async (db, actor, documentId) => storedFileResponse(request, await readWorkOrderDocument(db, actor, documentId)),
+  );
 }

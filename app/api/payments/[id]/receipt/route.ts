@@ -1,5 +1,5 @@
-import { contentDisposition, errorResponse, jsonError, parseId, unauthenticatedResponse } from '@/app/api/_lib/http';
-import { getRequestContext } from '@/app/server/request-context';
+import { pdfResponse } from '@/app/api/_lib/file-responses';
+import { staffRecordResponse } from '@/app/api/_lib/staff-record';
 import { renderReceiptPdf } from '@/pdf/render';
 import { printableReceipt } from '@/services/payments/receipt.service';
 
@@ -13,25 +13,9 @@ export const runtime = 'nodejs';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  const ctx = await getRequestContext();
-  if (!ctx.actor) return unauthenticatedResponse();
-  const paymentId = parseId(id);
-  if (paymentId === null) return jsonError(404, 'NOT_FOUND', 'Không tìm thấy khoản thu.');
-  const url = new URL(request.url);
-  try {
-    const doc = await printableReceipt(ctx.db, ctx.actor, paymentId);
-    const pdf = await renderReceiptPdf(doc);
+  return staffRecordResponse(id, 'Không tìm thấy khoản thu.', 'payment receipt', async (db, actor, paymentId) => {
+    const doc = await printableReceipt(db, actor, paymentId);
     const name = `phieu-thu-${doc.receiptNumber}${doc.cancelled ? '-da-huy' : ''}.pdf`;
-    return new Response(new Uint8Array(pdf), {
-      status: 200,
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': contentDisposition(url.searchParams.get('download') ? 'attachment' : 'inline', name),
-        'content-length': String(pdf.byteLength),
-        'cache-control': 'no-store',
-      },
-    });
-  } catch (error) {
-    return errorResponse(error, 'payment receipt');
-  }
+    return pdfResponse(request, await renderReceiptPdf(doc), name);
+  });
 }

@@ -1,5 +1,5 @@
-import { contentDisposition, errorResponse, jsonError, parseId, unauthenticatedResponse } from '@/app/api/_lib/http';
-import { getRequestContext } from '@/app/server/request-context';
+import { pdfResponse } from '@/app/api/_lib/file-responses';
+import { staffRecordResponse } from '@/app/api/_lib/staff-record';
 import { renderWorkOrderQuotePdf } from '@/pdf/render';
 import { printableQuote } from '@/services/work-orders/quote-document.service';
 
@@ -12,27 +12,13 @@ export const runtime = 'nodejs';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  const ctx = await getRequestContext();
-  if (!ctx.actor) return unauthenticatedResponse();
-  const workOrderId = parseId(id);
-  if (workOrderId === null) return jsonError(404, 'NOT_FOUND', 'Không tìm thấy phiếu yêu cầu.');
-  const url = new URL(request.url);
-  try {
-    const doc = await printableQuote(ctx.db, ctx.actor, workOrderId);
-    const pdf = await renderWorkOrderQuotePdf(doc);
-    return new Response(new Uint8Array(pdf), {
-      status: 200,
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': contentDisposition(
-          url.searchParams.get('download') ? 'attachment' : 'inline',
-          `bao-gia-${doc.trackingCode}.pdf`,
-        ),
-        'content-length': String(pdf.byteLength),
-        'cache-control': 'no-store',
-      },
-    });
-  } catch (error) {
-    return errorResponse(error, 'work order quote');
-  }
+  return staffRecordResponse(
+    id,
+    'Không tìm thấy phiếu yêu cầu.',
+    'work order quote',
+    async (db, actor, workOrderId) => {
+      const doc = await printableQuote(db, actor, workOrderId);
+      return pdfResponse(request, await renderWorkOrderQuotePdf(doc), `bao-gia-${doc.trackingCode}.pdf`);
+    },
+  );
 }

@@ -44,7 +44,7 @@ export function foldText(value: string): string {
 }
 
 /** The SQL counterpart of `foldText`: accents removed by `translate`, then ASCII lower-cased. */
-function foldSql(expr: SQLWrapper): SQL {
+export function foldSql(expr: SQLWrapper): SQL {
   return sql`lower(translate(coalesce(${expr}::text, ''), ${VIET_FROM}, ${VIET_TO}))`;
 }
 

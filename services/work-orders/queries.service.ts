@@ -17,6 +17,7 @@ import { getCustomerForActor } from '@/services/customers/customer.service';
 import { AppError } from '@/services/errors';
 import { decodeCursor, pageOf, type PageInfo } from '@/services/page-cursor';
 import { assertAnyWorkOrderRight, getWorkOrderForActor, visibleWorkOrders, type WorkOrderRow } from './access';
+import { escapeLike, foldSql, foldText } from '@/services/catalogs/filter';
 
 export interface WorkOrderFilter {
   statuses?: readonly WorkOrderStatus[] | null;
@@ -38,16 +39,13 @@ const cursorSchema = z.object({ id: z.number().int().positive() });
 
 const isOpen = () => notInArray(workOrders.status, [...CLOSED_STATUSES]);
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function searchCondition(search: string): SQL {
   const q = search.trim();
   if (q.length < 2) throw new AppError('SEARCH_TOO_SHORT', 'Nhập ít nhất 2 ký tự để tìm.', { field: 'search' });
   const code = normalizeTrackingCode(q);
   const digits = q.replace(/[\s.\-()]/g, '');
-  const parts: SQL[] = [ilike(workOrders.applicantName, `%${escapeLike(q)}%`)];
+  // Accents folded on both sides, like the catalogs' filters: "quang hai" finds "Đỗ Quang Hải", as staff often type.
+  const parts: SQL[] = [sql`${foldSql(workOrders.applicantName)} like ${`%${escapeLike(foldText(q))}%`}`];
   if (code) parts.push(eq(workOrders.trackingCode, code));
   else parts.push(ilike(workOrders.trackingCode, `${escapeLike(q.toUpperCase())}%`));
   if (/^\d{3,}$/.test(digits)) parts.push(sql`${workOrders.applicantPhone} like ${`%${digits}%`}`);

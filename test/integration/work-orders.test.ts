@@ -461,6 +461,13 @@ describe('lists', () => {
       after: null,
     });
     expect(byName.rows.map((r) => r.id)).toContain(old.id);
+    // Typed without accents, as staff often do.
+    const unaccented = await listWorkOrders(database.db, clerk, {
+      filter: { search: 'DO QUANG HAI' },
+      first: 10,
+      after: null,
+    });
+    expect(unaccented.rows.map((r) => r.id)).toContain(old.id);
     const code = (await orderRow(old.id)).trackingCode;
     const byCode = await listWorkOrders(database.db, clerk, {
       filter: { search: code.toLowerCase() },

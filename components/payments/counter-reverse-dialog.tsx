@@ -5,9 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
 import type { z } from 'zod';
 import { fmtMoney } from '@/components/invoices/invoice-format';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { FormField } from '@/components/ui/form-field';
+import { ReasonDialog } from '@/components/ui/reason-dialog';
 import { useToast } from '@/components/ui/toast';
 import { apiError } from '@/lib/graphql/errors';
 import { reversePaymentFormSchema } from '@/schemas/payments-counter';
@@ -62,59 +60,30 @@ export function ReversePaymentDialog({
   const formError = formState.errors.root?.message;
 
   return (
-    <Dialog
-      open
+    <ReasonDialog
       title="Hủy khoản thu"
       description={`Phiếu thu ${payment.receiptNumber} · ${payment.customerCode} – ${payment.customerName} · ${fmtMoney(payment.amount)} đồng`}
-      onClose={busy ? () => {} : onClose}
-      onSave={submit}
-      closeOnBackdrop={false}
-      data-testid="reverse-payment-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy} data-testid="reverse-close">
-            Đóng
-          </Button>
-          <Button variant="danger" onClick={submit} disabled={busy} shortcut="Alt+S" data-testid="reverse-save">
-            {busy ? 'Đang hủy…' : 'Hủy khoản thu'}
-          </Button>
-        </>
-      }
+      label="Lý do hủy"
+      field={register('reason')}
+      fieldError={reasonError}
+      formError={formError}
+      saveLabel="Hủy khoản thu"
+      busyLabel="Đang hủy…"
+      variant="danger"
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
+      testIds={{
+        dialog: 'reverse-payment-dialog',
+        save: 'reverse-save',
+        close: 'reverse-close',
+        field: 'field-reason',
+        formError: 'reverse-form-error',
+      }}
     >
-      <form
-        noValidate
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <p className="text-sm text-slate-600">
-          Số tiền của khoản thu không còn trừ vào hóa đơn: khách hàng lại nợ phần này. Phiếu thu được đánh dấu “Đã hủy”.
-        </p>
-        {formError && (
-          <p
-            role="alert"
-            data-testid="reverse-form-error"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
-          >
-            {formError}
-          </p>
-        )}
-        <FormField label="Lý do hủy" required error={reasonError} name="reason">
-          {(ids) => (
-            <textarea
-              {...ids}
-              {...register('reason')}
-              rows={3}
-              maxLength={500}
-              data-autofocus=""
-              data-testid="field-reason"
-              className={`w-full rounded-md border bg-white px-2.5 py-1.5 text-sm text-slate-900 ${reasonError ? 'border-red-500 bg-red-50/40' : 'border-slate-300 focus:border-brand-500'}`}
-            />
-          )}
-        </FormField>
-      </form>
-    </Dialog>
+      <p className="text-sm text-slate-600">
+        Số tiền của khoản thu không còn trừ vào hóa đơn: khách hàng lại nợ phần này. Phiếu thu được đánh dấu “Đã hủy”.
+      </p>
+    </ReasonDialog>
   );
 }

@@ -5,9 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useMutation } from 'urql';
 import type { z } from 'zod';
 import { fmtVnd } from '@/components/readings/format';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { FormField } from '@/components/ui/form-field';
+import { ReasonDialog } from '@/components/ui/reason-dialog';
 import { useToast } from '@/components/ui/toast';
 import { apiError } from '@/lib/graphql/errors';
 import { resolveExceptionFormSchema } from '@/schemas/payments-collectors';
@@ -57,65 +55,33 @@ export function ResolveExceptionDialog({
   const error = formState.errors.resolution?.message;
 
   return (
-    <Dialog
-      open
+    <ReasonDialog
       title="Xử lý chênh lệch đối soát"
       description={`${exceptionLabel(exception)} · ${exception.transactionId}${exception.customerCode ? ` · ${exception.customerCode}` : ''}`}
-      onClose={busy ? () => {} : onClose}
-      onSave={submit}
-      closeOnBackdrop={false}
-      data-testid="resolve-exception-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Đóng
-          </Button>
-          <Button variant="primary" onClick={submit} disabled={busy} shortcut="Alt+S" data-testid="resolve-save">
-            {busy ? 'Đang lưu…' : 'Đã xử lý'}
-          </Button>
-        </>
-      }
+      label="Cách xử lý"
+      field={register('resolution')}
+      fieldError={error}
+      formError={formState.errors.root?.message}
+      saveLabel="Đã xử lý"
+      variant="primary"
+      busy={busy}
+      onSubmit={submit}
+      onClose={onClose}
+      testIds={{ dialog: 'resolve-exception-dialog', save: 'resolve-save', field: 'field-resolution' }}
     >
-      <form
-        noValidate
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <dl className="grid grid-cols-2 gap-2 text-sm">
-          <div>
-            <dt className="text-xs text-slate-500">Theo đối tác</dt>
-            <dd className="tabular-nums">{exception.partnerAmount === null ? '—' : fmtVnd(exception.partnerAmount)}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">
-              {exception.isBankCredit ? 'Tiền về tài khoản' : 'Theo sổ thu của ta'}
-            </dt>
-            <dd className="tabular-nums">{exception.ourAmount === null ? '—' : fmtVnd(exception.ourAmount)}</dd>
-          </div>
-        </dl>
-        <p className="text-sm text-slate-600">{exceptionHint(exception)}</p>
-        {formState.errors.root?.message && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {formState.errors.root.message}
-          </p>
-        )}
-        <FormField label="Cách xử lý" required error={error} name="resolution">
-          {(ids) => (
-            <textarea
-              {...ids}
-              {...register('resolution')}
-              rows={3}
-              maxLength={500}
-              data-autofocus=""
-              data-testid="field-resolution"
-              className={`w-full rounded-md border bg-white px-2.5 py-1.5 text-sm ${error ? 'border-red-500 bg-red-50/40' : 'border-slate-300'}`}
-            />
-          )}
-        </FormField>
-      </form>
-    </Dialog>
+      <dl className="grid grid-cols-2 gap-2 text-sm">
+        <div>
+          <dt className="text-xs text-slate-500">Theo đối tác</dt>
+          <dd className="tabular-nums">{exception.partnerAmount === null ? '—' : fmtVnd(exception.partnerAmount)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">
+            {exception.isBankCredit ? 'Tiền về tài khoản' : 'Theo sổ thu của ta'}
+          </dt>
+          <dd className="tabular-nums">{exception.ourAmount === null ? '—' : fmtVnd(exception.ourAmount)}</dd>
+        </div>
+      </dl>
+      <p className="text-sm text-slate-600">{exceptionHint(exception)}</p>
+    </ReasonDialog>
   );
 }
